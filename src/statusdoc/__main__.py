@@ -1,0 +1,3 @@
+from statusdoc._cli import main
+
+main()

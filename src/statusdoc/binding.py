@@ -1,0 +1,247 @@
+"""Binding: which items a counter or claim speaks about (SPEC §4).
+
+Rules, first match wins: an explicit directive; a label that names a section; a unit word that
+names sibling sections; the counter's position; otherwise unbound.  Every binding records the
+rule and a sentence saying why, which ``statusdoc explain`` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from statusdoc import labels
+from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
+from statusdoc.model import Counter, Document, Section
+
+Rule = Literal["directive", "label", "unit", "position", "board", "unbound", "history", "ignored"]
+
+
+@dataclass(slots=True)
+class Binding:
+    rule: Rule
+    reason: str
+    #: Leaf items counted (indices into ``Document.items``), cancelled ones included.
+    items: list[int] = field(default_factory=list)
+    #: For counters of sections (`1/12 stages started`): the sections counted.
+    sections: list[int] = field(default_factory=list)
+    #: The section the scope is, when it is one.
+    section: int | None = None
+
+    @property
+    def bound(self) -> bool:
+        return self.rule not in ("unbound", "history", "ignored")
+
+
+def singular(unit: str) -> str:
+    u = unit.lower()
+    if u.endswith("ies"):
+        return u[:-3] + "y"
+    if u.endswith(("ches", "shes", "xes")):
+        return u[:-2]
+    if u.endswith("s") and not u.endswith("ss"):
+        return u[:-1]
+    return u
+
+
+class Binder:
+    """Binds every counter of a document; built once per document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.titles = [labels.words(_strip_markers(s.title)) for s in doc.sections]
+        self.slugs = {labels.slug(_strip_markers(s.title)): i for i, s in enumerate(doc.sections)}
+        self.doc_items = self._document_items()
+        self._directive_lines = self._directives()
+        self.claims: dict[int, list[Counter]] = {}
+        for c in doc.counters:
+            self.claims.setdefault(c.claim, []).append(c)
+        self._named: dict[tuple[str, int | None], list[int]] = {}
+
+    def _document_items(self) -> list[int]:
+        return [i for i, it in enumerate(self.doc.items) if it.is_leaf and not it.history]
+
+    def _directives(self) -> dict[int, tuple[str, str]]:
+        """Line -> (kind, arg) for `statusdoc:` directives, applying to their line and the next."""
+        out: dict[int, tuple[str, str]] = {}
+        for d in self.doc.directives:
+            if d.kind in ("scope", "ignore"):
+                arg = d.args[0] if d.args else ""
+                out[d.span.line] = (d.kind, arg)
+                out.setdefault(d.span.line + 1, (d.kind, arg))
+        return out
+
+    # --- scopes ---------------------------------------------------------------------------
+
+    def section_scope(self, si: int) -> list[int]:
+        return self.doc.sections[si].items
+
+    def position_scope(self, si: int | None) -> tuple[int | None, list[int]]:
+        """The section a counter stands in, or the nearest enclosing one with items."""
+        s = si
+        while s is not None:
+            sec = self.doc.sections[s]
+            if sec.items and not sec.history:
+                return s, sec.items
+            s = sec.parent
+        return None, self.doc_items
+
+    def sections_named(self, unit: str, si: int | None) -> list[int]:
+        """Sections whose heading begins with ``unit`` (singular), shallowest level first."""
+        key = (unit.lower(), si)
+        if key not in self._named:
+            self._named[key] = self._sections_named(singular(unit), si)
+        return self._named[key]
+
+    def _sections_named(self, word: str, si: int | None) -> list[int]:
+        pool = range(len(self.doc.sections))
+        if si is not None:
+            sec = self.doc.sections[si]
+            inner = [k for k in pool if k != si and sec.first_line < self.doc.sections[k].line <= sec.last_line]
+            pool = inner if any(self.titles[k][:1] == (word,) for k in inner) else pool  # type: ignore[assignment]
+        found = [k for k in pool if self.titles[k][:1] == (word,) and not self.doc.sections[k].history]
+        if not found:
+            return []
+        level = min(self.doc.sections[k].level for k in found)
+        return [k for k in found if self.doc.sections[k].level == level]
+
+    def by_label(self, label: str | None) -> int | None:
+        if not label:
+            return None
+        return labels.match_section(label, self.titles)
+
+    # --- rules ----------------------------------------------------------------------------
+
+    def bind(self, ci: int) -> Binding:
+        c = self.doc.counters[ci]
+        if c.history or (c.section is not None and self.doc.sections[c.section].history):
+            return Binding("history", "stands in a dated or log section: a snapshot of its day, not drift")
+        directive = self._directive_lines.get(c.line)
+        if directive and directive[0] == "ignore":
+            return Binding("ignored", "a `statusdoc: ignore` directive applies to this line")
+        if directive and directive[0] == "scope":
+            si = self.slugs.get(directive[1])
+            if si is not None:
+                return Binding("directive", f"`scope={directive[1]}` names section '{_title(self.doc.sections[si])}'",
+                               self.section_scope(si), section=si)
+        if c.board is not None:
+            return self.bind_board(c)
+        if c.table is not None:
+            return self.bind_table_cell(c)
+        if c.context != "heading" and c.context != "front_matter":
+            si = self.by_label(c.label)
+            if si is not None and not self._is_own_section(c, si):
+                return Binding("label", f"label '{c.label}' names section '{_title(self.doc.sections[si])}'",
+                               self.section_scope(si), section=si)
+        unit_binding = self.bind_unit(c)
+        if unit_binding is not None:
+            return unit_binding
+        return self.bind_position(c)
+
+    def _is_own_section(self, c: Counter, si: int) -> bool:
+        return c.section == si
+
+    def bind_unit(self, c: Counter) -> Binding | None:
+        units = [c.unit] if c.unit else []
+        # Counters sharing a line with a section-unit counter aggregate those sections.
+        units += [o.unit for o in self._claim(c) if o.unit and o is not c]
+        for unit in units:
+            if unit and unit.lower() in SECTION_UNITS:
+                secs = self.sections_named(unit, c.section if c.context != "heading" else None)
+                if secs:
+                    items = sorted({i for s in secs for i in self.doc.sections[s].items})
+                    return Binding("unit", f"unit '{unit}' counts the {len(secs)} sections whose heading begins "
+                                           f"with '{singular(unit).capitalize()}'", items, sections=secs)
+        return None
+
+    def _claim(self, c: Counter) -> list[Counter]:
+        return self.claims.get(c.claim, [c])
+
+    def bind_position(self, c: Counter) -> Binding:
+        if c.context == "heading" and c.section is not None:
+            sec = self.doc.sections[c.section]
+            if sec.items:
+                return Binding("position", f"stands in the heading of section '{_title(sec)}'",
+                               sec.items, section=c.section)
+            return Binding("unbound", f"heading of section '{_title(sec)}', which holds no items")
+        if c.context == "front_matter":
+            return self._scope_or_unbound(self.doc_items, None, "front matter speaks about the whole document")
+        si, items = self.position_scope(c.section)
+        if si is None:
+            return self._scope_or_unbound(items, None, "no enclosing section holds items: the whole document")
+        sec = self.doc.sections[si]
+        how = "stands in" if si == c.section else "nearest enclosing section with items is"
+        return Binding("position", f"{how} section '{_title(sec)}'", items, section=si)
+
+    def _scope_or_unbound(self, items: list[int], si: int | None, reason: str) -> Binding:
+        if not items:
+            return Binding("unbound", "no items in scope")
+        return Binding("position", reason, items, section=si)
+
+    def bind_board(self, c: Counter) -> Binding:
+        assert c.board is not None
+        board = self.doc.boards[c.board]
+        if c.label:
+            si = self.by_label(c.label)
+            if si is not None:
+                return Binding("label", f"board label '{c.label}' names section '{_title(self.doc.sections[si])}'",
+                               self.section_scope(si), section=si)
+            if not re.search(r"overall|total|all", c.label, re.I):
+                return Binding("unbound", f"board label '{c.label}' names no section (or several)")
+        unit = self.bind_unit(c)
+        if unit is not None:
+            return unit
+        # An unlabelled or "overall" line aggregates the other lines of the board.
+        secs = []
+        for row in board.rows:
+            if row.label and not re.search(r"overall|total", row.label, re.I):
+                si = self.by_label(row.label)
+                if si is not None:
+                    secs.append(si)
+        if secs:
+            items = sorted({i for s in secs for i in self.doc.sections[s].items})
+            return Binding("board", f"overall line of the board: aggregates its {len(secs)} labelled lines",
+                           items, sections=secs)
+        return self.bind_position(c)
+
+    def bind_table_cell(self, c: Counter) -> Binding:
+        assert c.table is not None
+        table = self.doc.tables[c.table]
+        row = next((r for r in table.rows if r.line == c.line), None)
+        if row is None or not row.cells:
+            return Binding("unbound", "table header")
+        first = row.cells[0].text
+        si = self.by_label(first)
+        if si is not None:
+            return Binding("label", f"row '{first}' names section '{_title(self.doc.sections[si])}'",
+                           self.section_scope(si), section=si)
+        if re.search(r"\b(?:overall|total)\b", first, re.I):
+            secs = [s for r in table.rows if r is not row and r.cells
+                    for s in [self.by_label(r.cells[0].text)] if s is not None]
+            if secs:
+                items = sorted({i for s in secs for i in self.doc.sections[s].items})
+                return Binding("board", f"total row: aggregates the {len(secs)} rows that name sections",
+                               items, sections=secs)
+            si2, items = self.position_scope(c.section)
+            if items:
+                return Binding("position", "total row of a table in its section", items, section=si2)
+        return Binding("unbound", f"row '{first[:40]}' names no section")
+
+    def unit_counts_items(self, c: Counter) -> bool:
+        return bool(c.unit) and c.unit.lower() in ITEM_UNITS  # type: ignore[union-attr]
+
+
+def _strip_markers(title: str) -> str:
+    from statusdoc.vocabulary import DEFAULT, marker_regex
+
+    return marker_regex(DEFAULT, with_lights=True).sub(" ", title)
+
+
+def _title(sec: Section) -> str:
+    return " ".join(_strip_markers(sec.title).replace("*", "").split())
+
+
+def bind_all(doc: Document) -> list[Binding]:
+    b = Binder(doc)
+    return [b.bind(i) for i in range(len(doc.counters))]

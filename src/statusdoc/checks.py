@@ -1,0 +1,427 @@
+"""Compare every counter and claim with what the items say (SPEC §5).
+
+One evaluation serves both commands: ``recompute`` applies the fixable checks as edits, ``lint``
+reports every check as a finding.  So lint reports exactly what recompute would change.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from statusdoc import codepages
+from statusdoc.binding import Binder, Binding
+from statusdoc.counters import PARTIAL, SECTION_UNITS
+from statusdoc.model import Counter, Document, Edit, Number, Section, StatusLine
+from statusdoc.vocabulary import DEFAULT_GLYPH, DEFAULT_WORD, DEFAULT, State, marker_state
+
+Rounding = Literal["nearest", "floor", "org"]
+
+
+@dataclass(slots=True)
+class Check:
+    """A value the document states that differs from the value computed from its items."""
+
+    code: str
+    line: int
+    column: int
+    start: int
+    end: int
+    found: str
+    computed: str
+    message: str
+    #: Whether recompute rewrites it (free-form claims are left for a person).
+    fixable: bool
+    counter: int | None = None
+
+
+@dataclass(slots=True)
+class Tally:
+    done: int
+    total: int
+    weighted: float
+    in_progress: int
+    todo: int
+    blocked: int
+
+    @property
+    def fraction(self) -> float:
+        return self.weighted / self.total if self.total else 0.0
+
+    @property
+    def state(self) -> State:
+        if self.total == 0:
+            return "todo"
+        if self.done == self.total:
+            return "done"
+        if self.done or self.in_progress or self.weighted:
+            return "in_progress"
+        if self.blocked == self.total:
+            return "blocked"
+        return "todo"
+
+
+def tally(doc: Document, items: list[int]) -> Tally:
+    done = total = ip = todo = blocked = 0
+    weighted = 0.0
+    for i in items:
+        it = doc.items[i]
+        if it.state == "cancelled":
+            continue
+        total += 1
+        if it.state == "done":
+            done += 1
+            weighted += 1
+        else:
+            if it.fraction is not None:
+                weighted += it.fraction
+            if it.state == "in_progress":
+                ip += 1
+            elif it.state == "todo":
+                todo += 1
+            elif it.state == "blocked":
+                blocked += 1
+    return Tally(done, total, weighted, ip, todo, blocked)
+
+
+def percent(fraction: float, decimals: int, rounding: Rounding, *, complete: bool, any_done: bool) -> Decimal:
+    """Round half up (or floor) at the document's precision, then clamp (SPEC §5)."""
+    q = Decimal(1).scaleb(-decimals)
+    raw = Decimal(repr(fraction * 100))
+    mode = ROUND_HALF_UP if rounding == "nearest" else ROUND_FLOOR
+    p = raw.quantize(q, rounding=mode)
+    if rounding == "org" and 0 < raw < 1:
+        p = Decimal(1).quantize(q)
+    hundred = Decimal(100).quantize(q)
+    if p >= hundred and not complete:
+        p = hundred - q
+    if p <= 0 and any_done:
+        p = q
+    return p
+
+
+def bar_fill(fraction: float, width: int, *, complete: bool, any_done: bool, partial: bool) -> float:
+    cells = fraction * width
+    if partial:
+        filled = math.floor(cells * 8 + 0.5) / 8
+    else:
+        filled = float(math.floor(cells + 0.5))
+    if any_done and filled <= 0:
+        filled = 1.0 if not partial else 1 / 8
+    if not complete and filled >= width:
+        filled = width - (1.0 if not partial else 1 / 8)
+    return filled
+
+
+class Evaluator:
+    def __init__(self, doc: Document, *, rounding: Rounding = "nearest") -> None:
+        self.doc = doc
+        self.rounding = rounding
+        self.binder = Binder(doc)
+        self.bindings = [self.binder.bind(i) for i in range(len(doc.counters))]
+        self.cp = doc.dialect.codepage
+
+    # --- counters -------------------------------------------------------------------------
+
+    def section_counts(self, b: Binding) -> dict[str, int]:
+        """For counters of sections: how many are done, started, in progress, todo."""
+        out = {"done": 0, "started": 0, "in_progress": 0, "todo": 0, "total": len(b.sections), "blocked": 0}
+        for s in b.sections:
+            t = tally(self.doc, self.doc.sections[s].items)
+            st = t.state
+            out[st] = out.get(st, 0) + 1
+            if st != "todo":
+                out["started"] += 1
+        out["remaining"] = out["total"] - out["done"]
+        return out
+
+    def expected(self, c: Counter, n: Number, b: Binding, t: Tally) -> tuple[str, str] | None:
+        """(code, new text) for one number of a counter, or None when nothing is computed."""
+        role = n.role
+        by_sections = bool(b.sections) and c.kind in ("fraction", "state_count", "number") and (
+            (c.unit or "").lower() in SECTION_UNITS or c.kind == "state_count"
+        )
+        if role in ("percent", "percent_remaining"):
+            frac = t.fraction if role == "percent" else 1 - t.fraction
+            p = percent(frac, n.decimals, self.rounding,
+                        complete=(t.done == t.total) if role == "percent" else t.weighted == 0,
+                        any_done=t.weighted > 0 if role == "percent" else t.done < t.total)
+            return "SD002", _fmt_decimal(p)
+        if role == "filled":
+            return None
+        if by_sections:
+            counts = self.section_counts(b)
+            value = counts.get(role)
+        else:
+            value = {"done": t.done, "total": t.total, "remaining": t.total - t.done,
+                     "in_progress": t.in_progress, "todo": t.todo, "blocked": t.blocked,
+                     "started": t.done + t.in_progress}.get(role)
+        if value is None:
+            return None
+        return "SD001", str(value)
+
+    def counter_checks(self) -> list[Check]:
+        out: list[Check] = []
+        for ci, c in enumerate(self.doc.counters):
+            b = self.bindings[ci]
+            if not b.bound:
+                continue
+            t = tally(self.doc, b.items)
+            if t.total == 0:
+                continue
+            if c.kind == "bar":
+                out.extend(self.bar_check(ci, c, t))
+                continue
+            for n in c.numbers:
+                exp = self.expected(c, n, b, t)
+                if exp is None:
+                    continue
+                code, new = exp
+                old = self.doc.text[n.span.start:n.span.end]
+                if _same_number(old, new):
+                    continue
+                what = {"SD002": "percentage", "SD001": _role_name(n.role)}[code]
+                out.append(Check(code, n.span.line, n.span.column, n.span.start, n.span.end, old, new,
+                                 f"{what} says {old}{'%' if code == 'SD002' else ''}, items say {new}"
+                                 f"{'%' if code == 'SD002' else ''} ({t.done}/{t.total} done; {b.reason})",
+                                 True, ci))
+        return out
+
+    def bar_check(self, ci: int, c: Counter, t: Tally) -> list[Check]:
+        bar = c.bar
+        assert bar is not None
+        partial = bool(bar.partial_glyphs) or any(g in self.doc.dialect.bar_glyphs for g in PARTIAL)
+        complete = t.done == t.total
+        filled = bar_fill(t.fraction, bar.width, complete=complete, any_done=t.weighted > 0, partial=partial)
+        if abs(filled - bar.filled) < 1e-9:
+            return []
+        n = c.numbers[0]
+        old = self.doc.text[n.span.start:n.span.end]
+        new = self.draw_bar(bar.filled_glyph, bar.empty_glyph, bar.width, filled, old)
+        if new is None or new == old:
+            return []
+        return [Check("SD003", n.span.line, n.span.column, n.span.start, n.span.end, old, new,
+                      f"bar shows {_cells(bar.filled)}/{bar.width}, items say {_cells(filled)}/{bar.width} "
+                      f"({t.done}/{t.total} done)", True, ci)]
+
+    def draw_bar(self, fg: str, eg: str, width: int, filled: float, old: str) -> str | None:
+        fg = fg or self.glyph_like("filled", eg)
+        eg = eg or self.glyph_like("empty", fg)
+        if not fg or not eg:
+            return None
+        whole = int(filled)
+        rest = filled - whole
+        part = ""
+        if rest > 0:
+            part = codepages.encode_for(PARTIAL[max(0, min(6, round(rest * 8) - 1))], self.cp)
+        empties = width - whole - (1 if part else 0)
+        return fg * whole + part + eg * empties
+
+    def glyph_like(self, kind: str, other: str) -> str:
+        """A bar glyph the document uses elsewhere, for a bar that shows none of that kind."""
+        from statusdoc.counters import EMPTY, FILLED
+
+        pairs = {"█": "░", "▓": "░", "■": "□", "🟩": "⬜", "=": "-", "#": "-"}
+        for c in self.doc.counters:
+            if c.bar and c.bar.filled_glyph and c.bar.empty_glyph:
+                if kind == "filled" and c.bar.empty_glyph == other:
+                    return c.bar.filled_glyph
+                if kind == "empty" and c.bar.filled_glyph == other:
+                    return c.bar.empty_glyph
+        plain_other = _unform(other, FILLED + EMPTY)
+        for f, e in pairs.items():
+            if kind == "filled" and e == plain_other:
+                return f if f.isascii() else codepages.encode_for(f, self.cp)
+            if kind == "empty" and f == plain_other:
+                return e if e.isascii() else codepages.encode_for(e, self.cp)
+        return ""
+
+    # --- claims ---------------------------------------------------------------------------
+
+    def status_checks(self) -> list[Check]:
+        out: list[Check] = []
+        for sl in self.doc.status_lines:
+            if sl.history:
+                continue
+            si, items = self.binder.position_scope(sl.section)
+            if sl.context == "heading" and sl.section is not None:
+                # `### Status: …` speaks about the section the heading belongs to (its parent).
+                parent = self.doc.sections[sl.section].parent
+                si, items = self.binder.position_scope(parent)
+            if not items:
+                continue
+            t = tally(self.doc, items)
+            if t.state == sl.claimed:
+                continue
+            where = f"section '{_plain(self.doc.sections[si].title)}'" if si is not None else "the document"
+            msg = (f"status says {sl.claimed.replace('_', ' ')}, items say {t.state.replace('_', ' ')} "
+                   f"({t.done}/{t.total} done in {where})")
+            new = self.status_text(sl, t.state)
+            start, end = _claim_span(sl)
+            old = self.doc.text[start:end]
+            fixable = not sl.free_form and new is not None
+            out.append(Check("SD004", sl.span.line, (sl.marker_span or sl.word_span or sl.span).column, start, end,
+                             old, new if new is not None else old, msg if fixable else msg + "; free-form claim, left for a person",
+                             fixable))
+        return out
+
+    def status_text(self, sl: StatusLine, state: State) -> str | None:
+        parts = []
+        if sl.marker is not None:
+            parts.append(self.marker_for(state))
+        if sl.word is not None:
+            between = ""
+            if sl.marker_span is not None and sl.word_span is not None:
+                between = self.doc.text[sl.marker_span.end:sl.word_span.start]
+            parts.append(between + _match_case(self.word_for(state), sl.word))
+        return "".join(parts) if parts else None
+
+    def marker_for(self, state: State) -> str:
+        """The marker the document itself uses for ``state``, in its own form."""
+        for it in self.doc.items:
+            if it.kind == "emoji" and it.state == state and it.marker:
+                return it.marker
+        for sl in self.doc.status_lines:
+            if sl.claimed == state and sl.marker:
+                return sl.marker
+        return codepages.encode_for(DEFAULT_GLYPH[state], self.cp)
+
+    def word_for(self, state: State) -> str:
+        for sl in self.doc.status_lines:
+            if sl.word and sl.claimed == state and not sl.free_form:
+                return sl.word
+        return DEFAULT_WORD[state]
+
+    def heading_checks(self) -> list[Check]:
+        """Heading markers and words against their sections; trailing-marker conventions."""
+        out: list[Check] = []
+        doc = self.doc
+        groups: dict[int | None, list[int]] = {}
+        for si, sec in enumerate(doc.sections):
+            groups.setdefault(sec.parent, []).append(si)
+        for siblings in groups.values():
+            out.extend(self.convention(siblings))
+        for si, sec in enumerate(doc.sections):
+            if sec.history or sec.stated is None or not sec.items:
+                continue
+            t = tally(doc, sec.items)
+            if t.state == sec.stated or sec.marker_position == "trailing":
+                continue
+            if sec.stated == "blocked" and t.state != "done":
+                continue
+            if sec.stated == "in_progress" and t.state == "todo" and t.weighted == 0 and t.total and t.in_progress == 0:
+                pass
+            out.append(Check("SD004", sec.line, sec.span.column, sec.span.start, sec.span.end, sec.title,
+                             sec.title, f"heading says {sec.stated.replace('_', ' ')}, items say "
+                             f"{t.state.replace('_', ' ')} ({t.done}/{t.total} done); left for a person", False))
+        return out
+
+    def convention(self, siblings: list[int]) -> list[Check]:
+        doc = self.doc
+        with_items = [s for s in siblings if doc.sections[s].items and not doc.sections[s].history]
+        marked = [s for s in with_items if doc.sections[s].marker_position == "trailing"]
+        if not marked or any(doc.sections[s].stated != "done" for s in marked):
+            return []
+        out = []
+        marker = doc.sections[marked[0]].marker or ""
+        ms = doc.sections[marked[0]].marker_span
+        sep = " "
+        if ms is not None:
+            title_before = doc.text[:ms.start]
+            sep = title_before[len(title_before.rstrip()):] or " "
+        for s in with_items:
+            sec = doc.sections[s]
+            t = tally(doc, sec.items)
+            complete = t.done == t.total
+            if complete and sec.marker_position is None:
+                end = _title_end(doc, sec)
+                out.append(Check("SD004", sec.line, end - sec.span.start + sec.span.column, end, end, "", sep + marker,
+                                 f"section is complete ({t.done}/{t.total}) but lacks the trailing marker its siblings carry",
+                                 True))
+            elif not complete and sec.marker_position == "trailing" and sec.marker_span is not None:
+                a = sec.marker_span.start
+                while a > sec.span.start and doc.text[a - 1] in " \t":
+                    a -= 1
+                out.append(Check("SD004", sec.line, a - sec.span.start + sec.span.column, a, sec.marker_span.end,
+                                 doc.text[a:sec.marker_span.end], "",
+                                 f"section is not complete ({t.done}/{t.total}) but carries a done marker", True))
+        return out
+
+    def checks(self) -> list[Check]:
+        out = self.counter_checks() + self.status_checks() + self.heading_checks()
+        out.sort(key=lambda c: (c.start, c.end))
+        return out
+
+
+def _title_end(doc: Document, sec: Section) -> int:
+    line = doc.text[sec.span.start:sec.span.end]
+    m = re.search(r"(?:[ \t]+#+)?[ \t]*$", line)
+    return sec.span.start + (m.start() if m else len(line))
+
+
+def _claim_span(sl: StatusLine) -> tuple[int, int]:
+    spans = [s for s in (sl.marker_span, sl.word_span) if s is not None]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like.islower():
+        return word.lower()
+    return word
+
+
+def _fmt_decimal(d: Decimal) -> str:
+    return format(d, "f")
+
+
+def _same_number(old: str, new: str) -> bool:
+    try:
+        return Decimal(old.replace(",", "")) == Decimal(new)
+    except ArithmeticError:
+        return old == new
+
+
+def _role_name(role: str) -> str:
+    return {"done": "done count", "total": "total", "remaining": "remaining count", "in_progress": "in-progress count",
+            "started": "started count", "todo": "todo count", "blocked": "blocked count"}.get(role, role)
+
+
+def _cells(x: float) -> str:
+    return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+def _plain(title: str) -> str:
+    from statusdoc.binding import _title as t
+    from statusdoc.model import Section as S, Span
+
+    return t(S(span=Span(0, 0, 0, 0), level=1, title=title, parent=None, first_line=0))
+
+
+def _unform(glyph: str, glyphs: tuple[str, ...]) -> str:
+    for g in glyphs:
+        if glyph in codepages.forms(g):
+            return g
+    return glyph
+
+
+def evaluate(doc: Document, *, rounding: Rounding = "nearest") -> list[Check]:
+    return Evaluator(doc, rounding=rounding).checks()
+
+
+def edits_for(doc: Document, checks: list[Check]) -> list[Edit]:
+    out = []
+    last_end = -1
+    for c in checks:
+        if not c.fixable or c.found == c.computed or c.start < last_end:
+            continue
+        out.append(Edit(c.start, c.end, doc.text[c.start:c.end], c.computed, c.line, c.code))
+        last_end = c.end
+    return out
+
+
+__all__ = ["Check", "Evaluator", "edits_for", "evaluate", "marker_state", "DEFAULT"]

@@ -1,0 +1,251 @@
+"""The commands as keyword-only functions: what the CLI calls, testable without a terminal.
+
+Each returns the exit code; output goes to the given streams.  Errors that concern one file are
+reported on one line and the other files are still processed; the exit code is then 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from statusdoc.errors import StatusdocError
+
+if TYPE_CHECKING:
+    from statusdoc.config import Config
+    from statusdoc.files import SourceFile
+    from statusdoc.model import Document
+
+
+@dataclass(slots=True)
+class Streams:
+    out: TextIO
+    err: TextIO
+    stdin: TextIO | None = None
+
+
+def _std() -> Streams:
+    return Streams(sys.stdout, sys.stderr, None)
+
+
+def _config_for(path: Path | None) -> Config:
+    from statusdoc.config import config_for
+
+    return config_for(path)
+
+
+def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError]) -> Iterator[tuple[SourceFile, Config]]:
+    """Each readable document with its configuration; unreadable ones go to ``failures``."""
+    from statusdoc.files import iter_paths, read_source
+
+    try:
+        cfg_root = _config_for(None)
+        expanded = iter_paths(paths or ["."], include=cfg_root.include, exclude=cfg_root.exclude)
+    except StatusdocError as e:
+        failures.append(e)
+        print(e, file=streams.err)
+        return
+    for p in expanded:
+        try:
+            src = read_source(p, stdin=streams.stdin)  # type: ignore[arg-type]
+            cfg = _config_for(src.path)
+        except StatusdocError as e:
+            failures.append(e)
+            print(e, file=streams.err)
+            continue
+        yield src, cfg
+
+
+def _parse(src: SourceFile, cfg: Config) -> Document:
+    from statusdoc.parser import parse
+
+    return parse(src.text, path=src.display, vocabulary=cfg.vocabulary())
+
+
+def _diff(src: SourceFile, new: str) -> str:
+    name = src.display
+    return "".join(
+        difflib.unified_diff(src.text.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}")
+    )
+
+
+def recompute(*, paths: list[str], check: bool = False, diff: bool = False, streams: Streams | None = None) -> int:
+    """Rewrite drifted counters in place; ``-`` reads stdin and writes stdout."""
+    from statusdoc.files import write_atomic
+    from statusdoc.recomputer import TruncatedParse, recompute as recompute_doc
+    from statusdoc.renderer import render
+
+    s = streams or _std()
+    failures: list[StatusdocError] = []
+    changed = 0
+    for src, cfg in _sources(paths, s, failures):
+        try:
+            doc = recompute_doc(_parse(src, cfg), config=cfg)
+        except TruncatedParse as e:
+            print(e, file=s.err)
+            failures.append(StatusdocError(src.display, str(e)))
+            continue
+        new = render(doc)
+        if src.path is None and not check and not diff:
+            s.out.write(new)
+            continue
+        if new == src.text:
+            continue
+        changed += 1
+        if diff:
+            s.out.write(_diff(src, new))
+        if check:
+            if not diff:
+                print(f"would recompute {src.display}", file=s.out)
+            continue
+        if diff:
+            continue
+        try:
+            write_atomic(src, new)
+        except StatusdocError as e:
+            print(e, file=s.err)
+            failures.append(e)
+            continue
+        print(f"recomputed {src.display} ({len(doc.edits)} change{'s' if len(doc.edits) != 1 else ''})", file=s.err)
+    if failures:
+        return 2
+    return 1 if changed and (check or diff) else 0
+
+
+def lint(*, paths: list[str], fmt: str = "text", select: list[str] | None = None,
+         ignore: list[str] | None = None, fix: bool = False, streams: Streams | None = None,
+         color: bool = False) -> int:
+    """Report findings; exit 1 when any has error severity."""
+    from statusdoc import output
+    from statusdoc.linter import lint as lint_doc
+    from statusdoc.rules import Finding
+
+    s = streams or _std()
+    failures: list[StatusdocError] = []
+    findings: list[Finding] = []
+    for src, cfg in _sources(paths, s, failures):
+        if select:
+            cfg = _with(cfg, select=[c.upper() for c in select])
+        if ignore:
+            cfg = _with(cfg, ignore=cfg.ignore + [c.upper() for c in ignore])
+        doc = _parse(src, cfg)
+        if fix and src.path is not None and not doc.truncated:
+            from statusdoc.files import write_atomic
+            from statusdoc.recomputer import recompute as recompute_doc
+            from statusdoc.renderer import render
+
+            new = render(recompute_doc(doc, config=cfg))
+            if new != src.text:
+                try:
+                    write_atomic(src, new)
+                except StatusdocError as e:
+                    print(e, file=s.err)
+                    failures.append(e)
+                    continue
+                doc = _parse(_reread(src, new), cfg)
+        findings.extend(lint_doc(doc, config=cfg))
+    output.write_findings(findings, fmt, s.out, color=color)
+    if failures:
+        return 2
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _reread(src: SourceFile, text: str) -> SourceFile:
+    import dataclasses
+
+    return dataclasses.replace(src, text=text)
+
+
+def _with(cfg: Config, **changes: object) -> Config:
+    import dataclasses
+
+    return dataclasses.replace(cfg, **changes)  # type: ignore[arg-type]
+
+
+def dump(*, path: str, fmt: str = "json", streams: Streams | None = None) -> int:
+    from statusdoc.dump import dump_document
+
+    s = streams or _std()
+    failures: list[StatusdocError] = []
+    for src, cfg in _sources([path], s, failures):
+        s.out.write(dump_document(_parse(src, cfg), fmt))
+    return 2 if failures else 0
+
+
+def schema(*, which: str, streams: Streams | None = None) -> int:
+    from statusdoc.dump import schema_json
+
+    s = streams or _std()
+    s.out.write(schema_json(which))
+    return 0
+
+
+def explain(*, target: str, streams: Streams | None = None) -> int:
+    from statusdoc.explain import explain_document
+
+    s = streams or _std()
+    path, line = _split_target(target)
+    failures: list[StatusdocError] = []
+    for src, cfg in _sources([path], s, failures):
+        s.out.write(explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding))
+    return 2 if failures else 0
+
+
+def _split_target(target: str) -> tuple[str, int | None]:
+    head, sep, tail = target.rpartition(":")
+    if sep and tail.isdigit() and head:
+        return head, int(tail)
+    return target, None
+
+
+def show(*, paths: list[str], streams: Streams | None = None, plain: bool = True) -> int:
+    from statusdoc.show import show_documents
+
+    s = streams or _std()
+    failures: list[StatusdocError] = []
+    docs = [_parse(src, cfg) for src, cfg in _sources(paths, s, failures)]
+    show_documents(docs, s.out, plain=plain)
+    return 2 if failures else 0
+
+
+def fix_encoding(*, paths: list[str], check: bool = False, diff: bool = False, guess: bool = False,
+                 streams: Streams | None = None) -> int:
+    from statusdoc.encoding_repair import describe, repair
+    from statusdoc.files import write_atomic
+
+    s = streams or _std()
+    failures: list[StatusdocError] = []
+    changed = 0
+    for src, _cfg in _sources(paths, s, failures):
+        result = repair(src.text, guess=guess)
+        for lost in result.lost:
+            print(f"{src.display}:{describe(lost)}", file=s.err)
+        if src.path is None and not check and not diff:
+            s.out.write(result.text)
+            continue
+        if not result.changed:
+            continue
+        changed += 1
+        if diff:
+            s.out.write(_diff(src, result.text))
+        if check or diff:
+            if check and not diff:
+                print(f"would repair {src.display} ({len(result.fixes)} runs)", file=s.out)
+            continue
+        for fx in result.fixes:
+            if fx.guessed:
+                print(f"{src.display}:{describe(fx)}", file=s.err)
+        try:
+            write_atomic(src, result.text)
+        except StatusdocError as e:
+            print(e, file=s.err)
+            failures.append(e)
+            continue
+        print(f"repaired {src.display} ({len(result.fixes)} runs)", file=s.err)
+    if failures:
+        return 2
+    return 1 if changed and (check or diff) else 0

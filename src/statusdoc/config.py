@@ -1,0 +1,138 @@
+"""Configuration: `[tool.statusdoc]` in pyproject.toml or `.statusdoc.yaml`, found upwards.
+
+The nearest directory holding either wins; when one directory holds both, `.statusdoc.yaml`
+wins (it exists only for statusdoc, pyproject.toml is shared).  Files are validated by the
+pydantic model in :mod:`statusdoc.config_model`, imported only when a file is found.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from statusdoc.errors import ConfigError
+
+if TYPE_CHECKING:
+    from statusdoc.rules import Finding, Severity
+    from statusdoc.vocabulary import Vocabulary
+
+Rounding = Literal["nearest", "floor", "org"]
+
+
+@dataclass(slots=True)
+class Config:
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rounding: Rounding = "nearest"
+    #: Extra marker emoji and words per state: {"done": ["🟩", "Shipped"]}.
+    markers: dict[str, list[str]] = field(default_factory=dict)
+    include: list[str] = field(default_factory=lambda: ["*.md"])
+    exclude: list[str] = field(default_factory=list)
+    #: The file this came from, for messages.
+    source: str | None = None
+
+    def filter(self, findings: list[Finding]) -> list[Finding]:
+        out = []
+        for f in findings:
+            if self.select is not None and not any(f.code.startswith(s) for s in self.select):
+                continue
+            if any(f.code.startswith(s) for s in self.ignore):
+                continue
+            if f.code in self.severity:
+                f.severity = self.severity[f.code]
+            out.append(f)
+        return out
+
+    def vocabulary(self) -> Vocabulary | None:
+        if not self.markers:
+            return None
+        from statusdoc.vocabulary import DEFAULT, Vocabulary
+
+        emoji = dict(DEFAULT.emoji)
+        words = dict(DEFAULT.words)
+        for state, entries in self.markers.items():
+            for e in entries:
+                if e.isascii():
+                    words[" ".join(e.lower().split())] = state  # type: ignore[assignment]
+                else:
+                    emoji[e] = state  # type: ignore[assignment]
+        return Vocabulary(checkboxes=dict(DEFAULT.checkboxes), emoji=emoji, lights=dict(DEFAULT.lights), words=words)
+
+
+def find_config_file(start: Path) -> Path | None:
+    d = start if start.is_dir() else start.parent
+    d = d.resolve()
+    for folder in (d, *d.parents):
+        y = folder / ".statusdoc.yaml"
+        if y.is_file():
+            return y
+        p = folder / "pyproject.toml"
+        if p.is_file() and "[tool.statusdoc" in p.read_text(encoding="utf-8", errors="replace"):
+            return p
+    return None
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(str(path), "(file)", "a readable UTF-8 file", got=str(e)) from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(str(path), "(file)", "valid TOML", got=str(e)) from None
+        section = data.get("tool", {}).get("statusdoc", {})
+        if not isinstance(section, dict):
+            raise ConfigError(str(path), "tool.statusdoc", "a table")
+        return section
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="safe").load(text)
+    except YAMLError as e:
+        raise ConfigError(str(path), "(file)", "valid YAML", got=str(e).splitlines()[0]) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(str(path), "(top level)", "a mapping")
+    return data
+
+
+def load_config(path: Path) -> Config:
+    from pydantic import ValidationError
+
+    from statusdoc.config_model import ConfigModel
+
+    raw = read_config_file(path)
+    try:
+        model = ConfigModel.model_validate(raw)
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = ".".join(str(x) for x in err["loc"]) or "(top level)"
+        raise ConfigError(str(path), key, err["msg"].removeprefix("Value error, "), got=repr(err.get("input"))) from None
+    data = model.model_dump(exclude_unset=True)
+    cfg = Config(**{k: v for k, v in data.items() if k in {f.name for f in dataclasses.fields(Config)}})
+    cfg.source = str(path)
+    return cfg
+
+
+_CACHE: dict[Path, Config] = {}
+
+
+def config_for(target: Path | None) -> Config:
+    """The configuration that applies to a file (the default when none is found)."""
+    if target is None:
+        target = Path.cwd()
+    found = find_config_file(target)
+    if found is None:
+        return Config()
+    if found not in _CACHE:
+        _CACHE[found] = load_config(found)
+    return _CACHE[found]

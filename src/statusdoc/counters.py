@@ -1,0 +1,303 @@
+"""Recognising counters and bars inside one line of text (SPEC §2.5, §2.6).
+
+A number is a counter only when its wording says it counts progress; everything else is prose.
+The functions here see one line, already masked (code spans, comments and link targets blanked
+out), and return counters with spans relative to that line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from statusdoc.codepages import alternation
+
+#: Words that make a number next to them count progress.
+PROGRESS_WORDS = r"(?:complete|completed|done|finished|remaining|left|started|passed|checked|progress)"
+#: Labels of a summary block whose numbers are counters (SPEC §2.5).
+COUNT_LABELS: dict[str, str] = {
+    "total": "total", "completed": "done", "complete": "done", "done": "done",
+    "finished": "done", "remaining": "remaining", "left": "remaining", "pending": "todo",
+    "todo": "todo", "in progress": "in_progress", "started": "started", "progress": "percent",
+    "blocked": "blocked",
+}
+#: Unit words that name items or sections (SPEC §4, rule 3).
+ITEM_UNITS = frozenset(
+    "task tasks item items file files todo todos checkbox checkboxes box boxes check checks "
+    "step steps subtask subtasks deliverable deliverables feature features story stories "
+    "criteria criterion".split()
+)
+SECTION_UNITS = frozenset(
+    "stage stages phase phases section sections milestone milestones batch batches sprint "
+    "sprints epic epics module modules part parts week weeks".split()
+)
+UNITS = ITEM_UNITS | SECTION_UNITS
+
+
+@dataclass(slots=True)
+class Found:
+    """A counter found in a line: offsets are relative to the line."""
+
+    kind: str
+    start: int
+    end: int
+    numbers: list[tuple[int, int, float, str, int]]  # (start, end, value, role, decimals)
+    label: str | None = None
+    unit: str | None = None
+    bar: tuple[str, str, list[str], int, float, str, str] | None = None
+
+
+# --- bars -----------------------------------------------------------------------------------
+
+FILLED = ("█", "▓", "■", "◼", "●", "🟩", "🟦", "🟨", "⬛", "▰", "⣿")
+EMPTY = ("░", "▒", "□", "◻", "○", "⬜", "▱", "⣀", "·")
+PARTIAL = ("▏", "▎", "▍", "▌", "▋", "▊", "▉")
+PARTIAL_SHARE = {g: (i + 1) / 8 for i, g in enumerate(PARTIAL)}
+ASCII_PAIRS = (("=", "-"), ("#", "-"), ("#", "."), ("=", " "), ("#", " "), ("|", " "), ("=", "."))
+
+
+@functools.cache
+def _bar_regex() -> re.Pattern[str]:
+    glyph = alternation(FILLED + EMPTY + PARTIAL)
+    # Unicode bars: three or more glyphs, brackets optional.
+    uni = rf"(?P<ob>\[?)(?P<uni>(?:{glyph}){{3,}})(?P<cb>\]?)"
+    # ASCII bars need their brackets, else `---` and `===` would be bars.
+    asc = r"(?P<aob>\[)(?P<asc>[=#|]*[-. ]*(?:>)?)(?P<acb>\])"
+    return re.compile(f"{uni}|{asc}")
+
+
+@functools.cache
+def _glyph_splitter() -> re.Pattern[str]:
+    return re.compile(alternation(FILLED + EMPTY + PARTIAL))
+
+
+@functools.cache
+def _glyph_kind() -> dict[str, tuple[str, str]]:
+    from statusdoc.codepages import forms
+
+    out: dict[str, tuple[str, str]] = {}
+    for kind, glyphs in (("filled", FILLED), ("empty", EMPTY), ("partial", PARTIAL)):
+        for g in glyphs:
+            for f in forms(g):
+                out.setdefault(f, (kind, g))
+    return out
+
+
+def find_bars(line: str) -> list[Found]:
+    out = []
+    kinds = _glyph_kind()
+    for m in _bar_regex().finditer(line):
+        if m.group("uni"):
+            cells = _glyph_splitter().findall(m.group("uni"))
+            seq = [kinds[c] for c in cells]
+            filled_forms = [c for c, (k, _) in zip(cells, seq) if k == "filled"]
+            empty_forms = [c for c, (k, _) in zip(cells, seq) if k == "empty"]
+            partial_forms = [c for c, (k, _) in zip(cells, seq) if k == "partial"]
+            # A bar is filled glyphs, at most one partial, then empty glyphs, each of one kind.
+            order = "".join({"filled": "f", "partial": "p", "empty": "e"}[k] for k, _ in seq)
+            if not re.fullmatch(r"f*p?e*", order) or len(set(filled_forms)) > 1 or len(set(empty_forms)) > 1:
+                continue
+            if not filled_forms and not empty_forms:
+                continue
+            if not m.group("ob") and not m.group("cb") and not (filled_forms and empty_forms) and len(cells) < 5:
+                continue
+            filled = len(filled_forms) + sum(PARTIAL_SHARE[kinds[p][1]] for p in partial_forms)
+            bar = (
+                filled_forms[0] if filled_forms else "",
+                empty_forms[0] if empty_forms else "",
+                partial_forms,
+                len(cells),
+                filled,
+                m.group("ob"),
+                m.group("cb"),
+            )
+            out.append(Found("bar", m.start(), m.end(), [(m.start("uni"), m.end("uni"), filled, "filled", 0)], bar=bar))
+        else:
+            body = m.group("asc")
+            am = re.fullmatch(r"([=#|]*)(>?)([-. ]*)", body)
+            if not am or len(body) < 4:
+                continue
+            fill, head, rest = am.group(1), am.group(2), am.group(3)
+            if not fill and not rest:
+                continue
+            if fill and rest and rest[0] == " " and fill[0] not in "=#|":
+                continue
+            if not fill and set(rest) == {" "}:
+                continue  # `[    ]` is blank space, not an empty bar
+            fglyph = fill[0] if fill else {"-": "=", ".": "#", " ": "="}[rest[0]]
+            eglyph = rest[0] if rest else {"=": "-", "#": "-", "|": " "}[fglyph]
+            bar = (fglyph, eglyph, [head] if head else [], len(body), len(fill) + (0.5 if head else 0), "[", "]")
+            out.append(Found("bar", m.start(), m.end(), [(m.start("asc"), m.end("asc"), len(fill), "filled", 0)], bar=bar))
+    return out
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+#: How far around a number its wording is read; keeps the scan linear on very long lines.
+_WINDOW = 80
+
+_PERCENT = re.compile(r"(?<![\w.,<>≤≥~+\-/])(\d{1,3}(?:\.(\d+))?)\s?%(?![\w%+/])")
+_FRACTION = re.compile(r"(?<![\w.,/:#$<>~\-])(\d{1,6})\s?/\s?(\d{1,6})(?![\w/%]|[.,]\d)")
+_AFTER_FRACTION = re.compile(
+    rf"\s*(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS}|in progress)\b", re.IGNORECASE
+)
+_AFTER_PERCENT = re.compile(rf"\s*(?:\*\*|__|\*|_)?\s*(?:-\s*)?(?P<word>{PROGRESS_WORDS})\b", re.IGNORECASE)
+_BEFORE_PERCENT = re.compile(
+    r"(?:progress|completion|complete|completed|done|overall|status)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?:~\s*)?$",
+    re.IGNORECASE,
+)
+_STATE_COUNT = re.compile(
+    r"(?<![\w/])(\d{1,6})\s+(in progress|done|complete|completed|remaining|blocked|pending|started|todo)\b",
+    re.IGNORECASE,
+)
+#: A summary label: `**Total Files:** 38`, `- Completed: 18 (47%)`, `**Remaining:** 20 files`.
+_LABELLED = re.compile(
+    r"^(?P<lead>\s*(?:[-*+]\s+)?(?:[>]\s*)?)(?P<o>\*\*|__)?(?P<label>[A-Za-z][A-Za-z ]{0,40}?)\s*"
+    r"(?:(?P<c1>\*\*|__)\s*:|:\s*(?P<c2>\*\*|__)?|(?P<c3>\*\*|__)\s*[-–]|\s[-–])\s*(?P<num>\d{1,7})(?![\d.,/%]\d|[\w%])"
+    r"(?P<tail>.*)$"
+)
+
+
+def _label_role(label: str) -> tuple[str, str | None] | None:
+    """(role, unit) for a summary label made of a counting word and at most a unit word."""
+    w = " ".join(label.lower().split())
+    if w in COUNT_LABELS:
+        return COUNT_LABELS[w], None
+    for word, role in COUNT_LABELS.items():
+        if w.startswith(word + " "):
+            rest = w[len(word) + 1 :]
+            if rest in UNITS:
+                return role, rest
+        if w.endswith(" " + word):
+            rest = w[: -len(word) - 1]
+            if rest in UNITS:
+                return role, rest
+    return None
+
+
+def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
+    """Counters in one masked line.  ``context`` is the block the line belongs to."""
+    out: list[Found] = []
+    bars = find_bars(line)
+    out.extend(bars)
+    bar_ends = [b.end for b in bars]
+    taken: list[tuple[int, int]] = [(b.start, b.end) for b in bars]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    # Summary label at the start of the line.
+    labelled = _LABELLED.match(line) if labelled_ok else None
+    if labelled:
+        lr = _label_role(labelled.group("label"))
+        tail = labelled.group("tail")
+        tail_ok = re.match(r"^\s*(?:(?P<unit>[A-Za-z]+)\b)?\s*(?:\(.*|[,;].*|\s*(?:\*\*|__)?\s*)$", tail)
+        unit = tail_ok.group("unit") if tail_ok else None
+        if lr and tail_ok and (unit is None or unit.lower() in UNITS) and not tail.lstrip().startswith("/"):
+            role, lunit = lr
+            if role == "percent":
+                role = "done"  # `Progress: 5` without % is a done count
+            s, e = labelled.span("num")
+            end = e + (tail_ok.end("unit") if unit else 0)
+            out.append(
+                Found("number", s, end, [(s, e, float(labelled.group("num")), role, 0)],
+                      label=labelled.group("label").strip(), unit=(unit or lunit))
+            )
+            taken.append((s, e))
+
+    label_prefix = None
+    if labelled_ok:
+        lm = re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,40}?)\s*(?:\*\*|__)?\s*:", line)
+        if lm:
+            label_prefix = lm.group(1).strip()
+
+    for m in _FRACTION.finditer(line):
+        if not free(m.start(), m.end()):
+            continue
+        num, den = int(m.group(1)), int(m.group(2))
+        if den == 0 and num != 0:
+            continue
+        before = line[max(0, m.start() - _WINDOW): m.start()]
+        after = line[m.end(): m.end() + _WINDOW]
+        line_start = m.start() <= _WINDOW
+        am = _AFTER_FRACTION.match(after)
+        in_parens = bool(re.search(r"\(\s*$", before)) and bool(re.match(r"\s*(?:[A-Za-z]+\s*)?\)", after))
+        labelled_before = bool(
+            re.search(r"(?:progress|completed|complete|done|total|status|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$", before, re.I)
+        )
+        whole_cell = (context in ("table_cell", "board") and line_start and not before.strip(" *_")
+                      and not line[m.end():].strip(" *_()"))
+        if not (am or in_parens or labelled_before or whole_cell or context == "board"):
+            continue
+        unit = None
+        word = None
+        if am:
+            unit = am.group("unit")
+            word = am.group("word").lower()
+            if unit and unit.lower() not in UNITS:
+                if not in_parens and not labelled_before:
+                    continue
+                unit = None
+        elif in_parens:
+            um = re.match(r"\s*([A-Za-z]+)\s*\)", after)
+            if um and um.group(1).lower() in UNITS:
+                unit = um.group(1)
+        role = "started" if word == "started" else "done"
+        if word in ("remaining", "left"):
+            role = "remaining"
+        if word == "in progress":
+            role = "in_progress"
+        end = m.end()
+        out.append(
+            Found("fraction", m.start(), end,
+                  [(m.start(1), m.end(1), float(num), role, 0), (m.start(2), m.end(2), float(den), "total", 0)],
+                  label=label_prefix, unit=unit)
+        )
+        taken.append((m.start(), m.end()))
+
+    for m in _PERCENT.finditer(line):
+        if not free(m.start(), m.end()):
+            continue
+        before = line[max(0, m.start() - _WINDOW): m.start()]
+        after = line[m.end(): m.end() + _WINDOW]
+        alone_before = m.start() <= _WINDOW and not before.strip(" *_")
+        alone_after = len(line) - m.end() <= _WINDOW and not after.strip(" *_")
+        am = _AFTER_PERCENT.match(after)
+        near_bar = any(0 <= m.start() - e <= 2 for e in bar_ends) or bool(
+            bars and re.match(r"\s*$", after[:0]) and any(b.start - m.end() in (0, 1) for b in bars)
+        )
+        after_count = (before.rstrip().endswith("(") and bool(re.match(r"\s*\)", after))
+                       and any(f.kind in ("number", "fraction") for f in out))
+        before_label = bool(_BEFORE_PERCENT.search(before))
+        in_heading_paren = heading and bool(re.search(r"[\(\[]\s*$", before))
+        heading_tail = (heading and len(line) - m.end() <= _WINDOW and not after.strip(" *_)]")
+                        and not before.rstrip().endswith(("<", ">")))
+        cell = context in ("table_cell",) and alone_before and alone_after
+        if not (am or near_bar or after_count or before_label or in_heading_paren or heading_tail or cell or context == "board"):
+            continue
+        word = am.group("word").lower() if am else None
+        if word in ("started", "passed", "checked"):
+            continue
+        role = "percent_remaining" if word in ("remaining", "left") else "percent"
+        decimals = len(m.group(2) or "")
+        out.append(
+            Found("percent", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, decimals)],
+                  label=label_prefix)
+        )
+        taken.append((m.start(), m.end()))
+
+    if out and any(f.kind in ("fraction", "percent", "bar") for f in out):
+        for m in _STATE_COUNT.finditer(line):
+            if not free(m.start(), m.end()):
+                continue
+            if not re.search(r"[,;(]\s*$", line[max(0, m.start() - 8): m.start()]):
+                continue
+            word = m.group(2).lower()
+            role = {"in progress": "in_progress", "complete": "done", "completed": "done", "pending": "todo"}.get(word, word)
+            out.append(
+                Found("state_count", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, 0)])
+            )
+            taken.append((m.start(), m.end()))
+    out.sort(key=lambda f: f.start)
+    return out

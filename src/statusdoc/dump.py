@@ -1,0 +1,61 @@
+"""The model as JSON or YAML, and the JSON Schemas, through pydantic (imported only here)."""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+from statusdoc.model import Document
+
+
+@functools.cache
+def _adapter() -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Document)
+
+
+def to_data(doc: Document) -> dict[str, Any]:
+    data: dict[str, Any] = _adapter().dump_python(doc, mode="json")
+    data.pop("text", None)
+    data.pop("edits", None)
+    # Conveniences the reader of a dump looks for first.
+    for item, raw in zip(data["items"], doc.items):
+        item["line"] = raw.line
+    for sec, raw in zip(data["sections"], doc.sections):
+        sec["line"] = raw.line
+    for c, raw in zip(data["counters"], doc.counters):
+        c["line"] = raw.line
+    data["done"] = sum(1 for it in doc.items if it.is_leaf and it.state == "done")
+    data["total"] = sum(1 for it in doc.items if it.is_leaf and it.state != "cancelled")
+    return data
+
+
+def dump_document(doc: Document, fmt: str = "json") -> str:
+    data = to_data(doc)
+    if fmt == "yaml":
+        import io
+
+        from ruamel.yaml import YAML
+
+        y = YAML()
+        y.default_flow_style = False
+        buf = io.StringIO()
+        y.dump(data, buf)
+        return buf.getvalue()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def schema(which: str) -> dict[str, Any]:
+    if which == "config":
+        from statusdoc.config_model import ConfigModel
+
+        return ConfigModel.model_json_schema()
+    out: dict[str, Any] = _adapter().json_schema(mode="serialization")
+    out["title"] = "statusdoc document model"
+    return out
+
+
+def schema_json(which: str) -> str:
+    return json.dumps(schema(which), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

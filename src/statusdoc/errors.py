@@ -1,0 +1,95 @@
+"""The errors statusdoc reports to a user: one line each, ``path[:line]: message``.
+
+Every :class:`StatusdocError` carries the exit code the command line should end with, so the CLI
+can do ``except StatusdocError as e: print(e, file=sys.stderr); raise SystemExit(e.exit_code)``.
+"""
+
+from __future__ import annotations
+
+import os
+
+__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "StatusdocError"]
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks escaped, so a message always fits on one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+class StatusdocError(Exception):
+    """Base of statusdoc's user-facing errors.
+
+    ``path`` is what the message shows (the path as the user gave it, or ``<stdin>``), ``line`` is
+    1-based or ``None``, ``exit_code`` is what the command line exits with.
+    """
+
+    exit_code: int = 2
+
+    def __init__(self, path: str | os.PathLike[str], message: str, *, line: int | None = None) -> None:
+        self.path = os.fspath(path)
+        self.message = message
+        self.line = line
+        super().__init__(self.path, message)
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        return _one_line(f"{where}: {self.message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take other constructor arguments than ``args``; pickle (multiprocessing)
+        # rebuilds from the attributes instead.
+        return (_rebuild, (type(self), self.args, self.__dict__.copy()))
+
+
+def _rebuild(cls: type[StatusdocError], args: tuple[object, ...], state: dict[str, object]) -> StatusdocError:
+    err = cls.__new__(cls)
+    err.args = args
+    err.__dict__.update(state)
+    return err
+
+
+class InputError(StatusdocError):
+    """A file that cannot be read or written: missing, not text, not UTF-8, not permitted."""
+
+    exit_code = 2
+
+    def __init__(self, path: str | os.PathLike[str], reason: str, *, line: int | None = None) -> None:
+        super().__init__(path, reason, line=line)
+
+    @property
+    def reason(self) -> str:
+        return self.message
+
+
+class ChangedOnDisk(InputError):
+    """The file on disk is no longer what was read, so the new text was not written."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        reason: str = "changed on disk since it was read; not written",
+    ) -> None:
+        super().__init__(path, reason)
+
+
+class ConfigError(StatusdocError):
+    """A configuration value that is not what it should be."""
+
+    exit_code = 2
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        key: str,
+        expected: str,
+        *,
+        line: int | None = None,
+        got: str | None = None,
+    ) -> None:
+        self.key = key
+        self.expected = expected
+        self.got = got
+        message = f"{key}: expected {expected}"
+        if got is not None:
+            message += f", got {got}"
+        super().__init__(path, message, line=line)

@@ -1,0 +1,48 @@
+"""`statusdoc explain`: what each counter and claim is bound to, and why."""
+
+from __future__ import annotations
+
+from statusdoc.checks import Evaluator, Rounding, tally
+from statusdoc.model import Document
+
+
+def explain_document(doc: Document, *, line: int | None = None, rounding: Rounding = "nearest") -> str:
+    ev = Evaluator(doc, rounding=rounding)
+    checks = {c.counter: c for c in ev.checks() if c.counter is not None}
+    fixes: dict[int, list[str]] = {}
+    for c in ev.checks():
+        if c.counter is not None:
+            fixes.setdefault(c.counter, []).append(f"{c.found!r} -> {c.computed!r}")
+    out: list[str] = []
+    path = doc.path or "<text>"
+    for ci, c in enumerate(doc.counters):
+        if line is not None and c.line != line:
+            continue
+        b = ev.bindings[ci]
+        head = f"{path}:{c.line}:{c.span.column}: {c.kind} {c.text!r}"
+        if not b.bound:
+            out.append(f"{head}\n  {b.rule}: {b.reason}\n")
+            continue
+        t = tally(doc, b.items)
+        lines = [head, f"  bound by {b.rule}: {b.reason}",
+                 f"  counts {t.total} items: {t.done} done, {t.in_progress} in progress, {t.todo} todo, "
+                 f"{t.blocked} blocked"]
+        if b.sections:
+            lines.append(f"  sections: {', '.join(str(doc.sections[s].line) for s in b.sections)} (lines)")
+        if ci in checks:
+            lines.append(f"  found vs computed: {'; '.join(fixes[ci])}")
+        else:
+            lines.append("  found = computed")
+        out.append("\n".join(lines) + "\n")
+    for sl in doc.status_lines:
+        if line is not None and sl.line != line:
+            continue
+        si, items = ev.binder.position_scope(sl.section)
+        t = tally(doc, items)
+        where = "the document" if si is None else f"section at line {doc.sections[si].line}"
+        out.append(f"{path}:{sl.line}: status line claims {sl.claimed}\n  bound by position: {where}\n"
+                   f"  items say {t.state} ({t.done}/{t.total} done)"
+                   f"{'; free-form claim: lint only' if sl.free_form else ''}\n")
+    if not out:
+        return f"{path}{':' + str(line) if line else ''}: no counters or claims\n"
+    return "\n".join(out)

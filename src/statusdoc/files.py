@@ -1,0 +1,404 @@
+"""Reading documents with clear errors, finding them in directories, and writing them atomically.
+
+Text is decoded as strict UTF-8 with no newline translation: CRLF, CR, mixed line endings, a
+missing final newline and a byte-order mark all survive a read/write round trip byte for byte.
+
+Writes go to a temporary file next to the target (``.NAME.statusdoc-XXXXXXXX.tmp``), which is
+flushed, fsynced, given the original's mode, and renamed over the target; the directory is then
+fsynced.  If the file changed on disk since it was read, nothing is written.  A temporary file is
+removed on any error or ``KeyboardInterrupt``; only a hard kill (SIGKILL, power loss) can leave a
+stale ``.*.statusdoc-*.tmp`` behind, and the target is then still the old or the new text, whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, NamedTuple, TextIO
+
+try:  # what hashlib.blake2b is, without hashlib's OpenSSL import (≈ 4 ms on every run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python implementations
+    from hashlib import blake2b
+
+from statusdoc.errors import ChangedOnDisk, InputError
+
+__all__ = ["Fingerprint", "SourceFile", "iter_paths", "read_source", "write_atomic"]
+
+STDIN = "-"
+STDIN_DISPLAY = "<stdin>"
+TEMP_MARK = ".statusdoc-"
+TEMP_SUFFIX = ".tmp"
+# Directories a walk never enters (besides hidden ones, whose names start with a dot).
+SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
+
+
+class Fingerprint(NamedTuple):
+    """What the file on disk was when it was read: size, mtime and a hash of its bytes."""
+
+    size: int
+    mtime_ns: int
+    digest: bytes
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A document as read: ``path`` is ``None`` for stdin; ``display`` is what messages show."""
+
+    path: Path | None
+    display: str
+    text: str
+    fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
+
+
+# --------------------------------------------------------------------------------------- reading
+
+
+def _digest(data: bytes) -> bytes:
+    return blake2b(data, digest_size=16).digest()
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column of byte ``offset``; ``\\r\\n``, ``\\r`` and ``\\n`` end lines."""
+    head = data[:offset]
+    line = head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+    start = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
+    return line, offset - start + 1
+
+
+def _decode(data: bytes, display: str) -> str:
+    """``data`` as text, or an :class:`InputError` saying why it is not UTF-8 text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] == b"\x00\x00\xfe\xff":
+        raise InputError(display, "is UTF-16 or UTF-32 (byte-order mark); convert it to UTF-8")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, _ = _line_col(data, nul)
+        raise InputError(display, f"is binary, not text (NUL byte at offset {nul})", line=line)
+    try:
+        return data.decode("utf-8")  # not utf-8-sig: a BOM is kept, and written back
+    except UnicodeDecodeError as e:
+        line, col = _line_col(data, e.start)
+        bad = " ".join(f"0x{b:02x}" for b in data[e.start : e.end])
+        raise InputError(
+            display,
+            f"is not valid UTF-8 (byte {bad} at column {col}, offset {e.start}); convert it to UTF-8",
+            line=line,
+        ) from None
+
+
+def _os_reason(e: OSError, *, writing: bool = False) -> str:
+    if isinstance(e, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(e, IsADirectoryError):
+        return "is a directory, not a file"
+    if isinstance(e, NotADirectoryError):
+        return "no such file (a component of the path is not a directory)"
+    if isinstance(e, PermissionError):
+        return "permission denied" + ("; not written" if writing else "")
+    reason = e.strerror or str(e)
+    return (f"cannot write: {reason}; not written") if writing else f"cannot read: {reason}"
+
+
+def _read_bytes(path: str | Path, display: str) -> tuple[bytes, os.stat_result]:
+    try:
+        with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            if stat.S_ISDIR(st.st_mode):  # pragma: no cover - open() refuses on Linux
+                raise InputError(display, "is a directory, not a file")
+            data = f.read()
+            st = os.fstat(f.fileno())
+    except OSError as e:
+        raise InputError(display, _os_reason(e)) from None
+    return data, st
+
+
+def read_source(path_arg: str, *, stdin: BinaryIO | TextIO | None = None) -> SourceFile:
+    """Read one document: a file path, or ``-`` for stdin (``stdin`` defaults to ``sys.stdin``).
+
+    Raises :class:`InputError` (exit code 2) with a one-line message naming the file when it is
+    missing, a directory, unreadable, binary (NUL byte) or not UTF-8 (with line and offset).
+    """
+    if path_arg == STDIN:
+        stream: BinaryIO | TextIO = sys.stdin if stdin is None else stdin
+        raw = getattr(stream, "buffer", stream)  # bytes, so that no newline is translated
+        try:
+            got: bytes | str = raw.read()
+        except OSError as e:
+            raise InputError(STDIN_DISPLAY, _os_reason(e)) from None
+        if isinstance(got, str):  # a text stream without a binary buffer (e.g. io.StringIO)
+            try:
+                got.encode("utf-8")
+            except UnicodeEncodeError:  # lone surrogates from errors="surrogateescape"
+                raise InputError(STDIN_DISPLAY, "is not valid UTF-8") from None
+            if "\x00" in got:
+                raise InputError(STDIN_DISPLAY, "is binary, not text (NUL character)")
+            text = got
+        else:
+            text = _decode(got, STDIN_DISPLAY)
+        return SourceFile(path=None, display=STDIN_DISPLAY, text=text)
+    if path_arg == "":
+        raise InputError("''", "empty path")
+    data, st = _read_bytes(path_arg, path_arg)
+    text = _decode(data, path_arg)
+    return SourceFile(
+        path=Path(path_arg),
+        display=path_arg,
+        text=text,
+        fingerprint=Fingerprint(st.st_size, st.st_mtime_ns, _digest(data)),
+    )
+
+
+# --------------------------------------------------------------------------------------- walking
+
+
+def _matches(parts: list[str], pattern: str) -> bool:
+    """Whether a path (its components, relative to the root) matches a glob ``pattern``.
+
+    A pattern without ``/`` matches any one component (``CHANGELOG.md``, ``*.draft.md``,
+    ``archive``); a pattern with ``/`` is anchored at the root and matches the path or one of its
+    parent directories (``docs/archive``, ``docs/*.md``, ``**/old/*.md``).  ``*`` crosses ``/``.
+    """
+    from fnmatch import fnmatchcase
+
+    pattern = pattern.replace("\\", "/")
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.rstrip("/")
+    if not pattern:
+        return False
+    if "/" not in pattern:
+        return any(fnmatchcase(p, pattern) for p in parts)
+    alternatives = [pattern]
+    if pattern.startswith("**/"):
+        alternatives.append(pattern[3:])
+    return any(fnmatchcase("/".join(parts[:k]), pat) for pat in alternatives for k in range(1, len(parts) + 1))
+
+
+def _rel_parts(path: str, root: str, fallback: str) -> list[str]:
+    """``path`` relative to ``root`` as components, or relative to ``fallback`` if outside root."""
+    absolute = os.path.abspath(path)
+    for base in (root, fallback):
+        rel = os.path.relpath(absolute, base)
+        if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
+            return [p for p in rel.split(os.sep) if p not in ("", os.curdir)]
+    return [os.path.basename(absolute)]
+
+
+def _walk(top: str) -> list[str]:
+    """Every ``*.md`` file under directory ``top``, sorted, skipping hidden and vendored dirs."""
+    found: list[tuple[str, ...]] = []
+
+    def onerror(e: OSError) -> None:
+        name = e.filename if isinstance(e.filename, str) else top
+        raise InputError(name, _os_reason(e))
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=onerror):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS]
+        rel = os.path.relpath(dirpath, top)
+        prefix = () if rel == os.curdir else tuple(rel.split(os.sep))
+        for name in filenames:
+            if (
+                name.endswith(".md")
+                and not name.startswith(".")
+                and os.path.exists(os.path.join(dirpath, name))  # skip dangling symlinks
+            ):
+                found.append((*prefix, name))
+    found.sort()
+    if top in (os.curdir, os.curdir + os.sep):
+        return [os.path.join(*parts) for parts in found]
+    return [os.path.join(top, *parts) for parts in found]
+
+
+def iter_paths(
+    args: list[str],
+    *,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+    root: str | os.PathLike[str] | None = None,
+) -> list[str]:
+    """Expand command-line paths into the documents to process, in order, without duplicates.
+
+    A directory becomes the ``*.md`` files under it (sorted; hidden directories, hidden files,
+    ``node_modules`` and ``__pycache__`` skipped; dangling symlinks skipped; directory symlinks not
+    followed).  ``-`` stays ``-``.  A file named explicitly is kept whatever its extension.
+
+    ``include`` (if non-empty) narrows the files found in directories; ``exclude`` drops files
+    found in directories *and* files named explicitly (so a pre-commit hook honours it).  Patterns
+    are matched against the path relative to ``root`` (default: the current directory; see
+    :func:`_matches`).  A missing path raises :class:`InputError`.
+    """
+    base = os.path.abspath(os.fspath(root) if root is not None else os.curdir)
+    out: list[str] = []
+    seen: set[str] = set()
+
+    def keep(path: str, top: str, *, walked: bool) -> bool:
+        parts = _rel_parts(path, base, top)
+        if exclude and any(_matches(parts, pat) for pat in exclude):
+            return False
+        if walked and include:
+            return any(_matches(parts, pat) for pat in include)
+        return True
+
+    def add(path: str) -> None:
+        key = path if path == STDIN else os.path.normpath(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
+    for arg in args:
+        if arg == STDIN:
+            add(arg)
+        elif arg == "":
+            raise InputError("''", "empty path")
+        elif os.path.isdir(arg):
+            top = os.path.abspath(arg)
+            for path in _walk(arg):
+                if keep(path, top, walked=True):
+                    add(path)
+        elif os.path.exists(arg):
+            if keep(arg, os.path.dirname(os.path.abspath(arg)), walked=False):
+                add(arg)
+        elif os.path.islink(arg):
+            raise InputError(arg, "no such file or directory (dangling symlink)")
+        else:
+            raise InputError(arg, "no such file or directory")
+    return out
+
+
+# --------------------------------------------------------------------------------------- writing
+
+
+def _fingerprint_of(path: str) -> Fingerprint | None:
+    """The fingerprint of the file at ``path`` now, or ``None`` if it is gone."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+            st = os.fstat(f.fileno())
+    except FileNotFoundError:
+        return None
+    return Fingerprint(st.st_size, st.st_mtime_ns, _digest(data))
+
+
+def _unchanged(target: str, expected: Fingerprint) -> bool:
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return False
+    if (st.st_size, st.st_mtime_ns) != (expected.size, expected.mtime_ns):
+        return False
+    return _fingerprint_of(target) == expected
+
+
+def _create_temp(directory: str, name: str) -> tuple[int, str]:
+    """Create and open (exclusively, mode 0600) a fresh temporary file in ``directory``."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    stem = name[:180]  # keep the temporary name within NAME_MAX
+    for _ in range(100):
+        tmp = os.path.join(directory, f".{stem}{TEMP_MARK}{os.urandom(4).hex()}{TEMP_SUFFIX}")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "could not create a unique temporary file", directory)
+
+
+def _fsync_dir(directory: str) -> None:
+    """Make the rename durable; best effort, since the file is already in place."""
+    try:
+        dfd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass  # some filesystems refuse fsync on a directory (EINVAL); the write has happened
+    finally:
+        os.close(dfd)
+
+
+def write_atomic(src: SourceFile, new_text: str) -> bool:
+    """Replace ``src``'s file with ``new_text`` atomically; return whether it wrote.
+
+    Nothing is written when ``new_text == src.text``.  A symlink is followed: its target is
+    replaced and the link stays a link.  The file's mode (and, where permitted, owner and group)
+    is kept; a hard link to the file is not (the file is replaced, not rewritten in place).
+
+    Raises :class:`InputError` (exit code 2) for stdin, a read-only file, an unwritable directory
+    or a failed write, and :class:`ChangedOnDisk` when the file is no longer what was read.  In
+    every case the file is left as it was and no temporary file remains.
+    """
+    if new_text == src.text:
+        return False
+    if src.path is None:
+        raise InputError(src.display, "cannot be rewritten in place (write to stdout instead)")
+    if src.fingerprint is None:
+        raise InputError(src.display, "was not read with read_source(); not written")
+    display = src.display
+    target = os.path.realpath(src.path)
+    directory, name = os.path.split(target)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        raise ChangedOnDisk(display, "was deleted since it was read; not written") from None
+    except OSError as e:
+        raise InputError(display, _os_reason(e, writing=True)) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(display, "is not a regular file; not written")
+    # os.replace() in a writable directory would succeed over a read-only file; refuse instead.
+    # The mode check also holds for root, for whom os.access() always says yes.
+    if not os.access(target, os.W_OK) or not st.st_mode & 0o222:
+        raise InputError(display, "is read-only; not written")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise InputError(display, f"directory {directory} is not writable; not written")
+    data = new_text.encode("utf-8")
+
+    fd = -1
+    tmp: str | None = None
+    try:
+        try:
+            fd, tmp = _create_temp(directory, name)
+        except PermissionError:
+            raise InputError(display, f"directory {directory} is not writable; not written") from None
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        try:
+            if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+                # If not permitted, the new file belongs to whoever writes it.
+                with contextlib.suppress(OSError):
+                    os.fchown(fd, st.st_uid, st.st_gid)
+            os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which clears set-id bits
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+            fd, opened = -1, fd
+            os.close(opened)
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        # As late as possible, so that the window for a lost update is as small as it can be.
+        try:
+            unchanged = _unchanged(target, src.fingerprint)
+        except OSError as e:
+            raise InputError(display, _os_reason(e)) from None
+        if not unchanged:
+            raise ChangedOnDisk(display)
+        try:
+            os.replace(tmp, target)
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        tmp = None
+    finally:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _fsync_dir(directory)
+    return True

@@ -1,0 +1,170 @@
+"""Lint: the checks recompute would apply, plus the rules only a person can fix (SPEC §6)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from statusdoc import codepages
+from statusdoc.checks import Evaluator
+from statusdoc.model import Document
+from statusdoc.rules import RULES, Finding
+
+if TYPE_CHECKING:
+    from statusdoc.config import Config
+
+#: An item text tail stating the opposite of a done marker, or of an open one.
+_NOT_DONE_TAIL = re.compile(
+    r"(?:^|[:\-–—]\s*)(?:\*\*|__)?(not (?:set up|configured|started|implemented|done|complete|ready|deployed)|"
+    r"missing|todo|pending|failed|blocked|broken)(?:\*\*|__)?\s*[.!]?$",
+    re.IGNORECASE,
+)
+_DONE_TAIL = re.compile(
+    r"[:\-–—]\s*(?:\*\*|__)?(done|complete|completed|implemented|finished)(?:\*\*|__)?\s*[.!]?$", re.IGNORECASE
+)
+
+
+def lint(doc: Document, *, config: Config | None = None) -> list[Finding]:
+    path = doc.path or "<text>"
+    rounding = config.rounding if config is not None else "nearest"
+    ev = Evaluator(doc, rounding=rounding)
+    raw: list[tuple[str, int, int, str, str | None]] = []
+    for c in ev.checks():
+        raw.append((c.code, c.line, c.column, c.message, c.computed if c.fixable else None))
+    raw += item_contradictions(doc)
+    raw += duplicate_states(doc)
+    raw += summary_contradictions(doc)
+    raw += mojibake(doc)
+    for ci, b in enumerate(ev.bindings):
+        c = doc.counters[ci]
+        if b.rule == "unbound":
+            raw.append(("SD009", c.line, c.span.column, f"counter '{c.text}' is not bound: {b.reason}", None))
+    findings = [
+        Finding(path, line, col, code, RULES[code].severity, msg, fix) for code, line, col, msg, fix in raw
+    ]
+    findings = apply_directives(doc, findings)
+    if config is not None:
+        findings = config.filter(findings)
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    return findings
+
+
+def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
+    out: list[tuple[str, int, int, str, str | None]] = []
+    for it in doc.items:
+        if it.kind not in ("checkbox", "emoji") or it.children:
+            continue
+        text = it.text.rstrip()
+        if it.state == "done":
+            m = _NOT_DONE_TAIL.search(text)
+            if m:
+                out.append(("SD005", it.line, it.span.column,
+                            f"item is marked done but its text says '{m.group(1)}'", None))
+        elif it.state in ("todo", "blocked"):
+            m = _DONE_TAIL.search(text)
+            if m:
+                out.append(("SD005", it.line, it.span.column,
+                            f"item is marked {it.state} but its text says '{m.group(1)}'", None))
+    return out
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[*_`]+", "", text).lower().split())
+
+
+def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
+    seen: dict[str, int] = {}
+    out: list[tuple[str, int, int, str, str | None]] = []
+    for i, it in enumerate(doc.items):
+        if it.history or it.kind == "progress" or len(it.text) < 8:
+            continue
+        k = _key(it.text)
+        if k in seen:
+            first = doc.items[seen[k]]
+            if first.state != it.state:
+                out.append(("SD006", it.line, it.span.column,
+                            f"same item is {it.state.replace('_', ' ')} here and "
+                            f"{first.state.replace('_', ' ')} at line {first.line}", None))
+        else:
+            seen[k] = i
+    return out
+
+
+def summary_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
+    """Total ≠ Completed + Remaining among the labelled numbers of one section."""
+    out: list[tuple[str, int, int, str, str | None]] = []
+    by_section: dict[int | None, dict[str, tuple[float, int, int]]] = {}
+    for c in doc.counters:
+        if c.kind != "number" or c.history or c.context == "front_matter":
+            continue
+        n = c.numbers[0]
+        by_section.setdefault(c.section, {}).setdefault(n.role, (n.value, c.line, c.span.column))
+    for roles in by_section.values():
+        if {"total", "done", "remaining"} <= roles.keys():
+            total, line, col = roles["total"]
+            done, rem = roles["done"][0], roles["remaining"][0]
+            if total != done + rem:
+                out.append(("SD007", line, col,
+                            f"summary contradicts itself: total {total:g} ≠ completed {done:g} + remaining {rem:g}",
+                            None))
+    return out
+
+
+def mojibake(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
+    cp = doc.dialect.codepage
+    if cp is None:
+        return []
+    # Report the first line that shows it; one finding per document is enough to act on.
+    from statusdoc.codepages import _probe_regexes
+
+    m = _probe_regexes()[cp].search(doc.text)
+    if m is None:
+        return []
+    line = doc.text.count("\n", 0, m.start()) + 1
+    col = m.start() - (doc.text.rfind("\n", 0, m.start()) + 1) + 1
+    return [("SD008", line, col,
+             f"mojibake: UTF-8 read as {codepages.CODEPAGE_NAMES.get(cp, cp)} (e.g. '{m.group()}'); "
+             "run `statusdoc fix-encoding`", None)]
+
+
+def apply_directives(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """markdownlint-style `statusdoc-disable…` comments, and `statusdoc: ignore`."""
+    if not doc.directives:
+        return findings
+    file_off: set[str] = set()
+    line_off: dict[int, set[str]] = {}
+    ranges: list[tuple[int, str, bool]] = []  # (line, code or "*", enabled)
+    for d in doc.directives:
+        codes = [a.upper() for a in d.args] or ["*"]
+        ln = d.span.line
+        if d.kind == "disable-file":
+            file_off.update(codes)
+        elif d.kind == "disable-line":
+            line_off.setdefault(ln, set()).update(codes)
+        elif d.kind == "disable-next-line":
+            line_off.setdefault(ln + 1, set()).update(codes)
+        elif d.kind == "ignore":
+            line_off.setdefault(ln, set()).add("*")
+            line_off.setdefault(ln + 1, set()).add("*")
+        elif d.kind in ("disable", "enable"):
+            for code in codes:
+                ranges.append((ln, code, d.kind == "enable"))
+    ranges.sort()
+
+    def off(f: Finding) -> bool:
+        if "*" in file_off or f.code in file_off:
+            return True
+        codes = line_off.get(f.line, set())
+        if "*" in codes or f.code in codes:
+            return True
+        state: dict[str, bool] = {}
+        for ln, code, enabled in ranges:
+            if ln > f.line:
+                break
+            if code == "*":
+                state = {"*": not enabled}
+            else:
+                state[code] = not enabled
+        return state.get(f.code, state.get("*", False))
+
+    return [f for f in findings if not off(f)]

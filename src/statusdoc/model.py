@@ -1,0 +1,269 @@
+"""The typed document model.
+
+Slotted dataclasses: cheap to build on the lint path; pydantic validates and serialises them
+through ``TypeAdapter`` only when a command dumps the model or writes its schema.
+
+Every node carries a :class:`Span` into ``Document.text`` (character offsets, 1-based line and
+column), so findings and edits point back to the file.  Nodes refer to each other by index into
+the document's lists, which keeps the JSON flat and the model acyclic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from statusdoc.vocabulary import State
+
+Context = Literal[
+    "heading", "paragraph", "list_item", "table_cell", "board", "front_matter", "status_line"
+]
+CounterKind = Literal["fraction", "percent", "number", "state_count", "bar"]
+#: What a number in a counter stands for.
+Role = Literal[
+    "done", "total", "remaining", "in_progress", "started", "todo", "blocked", "percent",
+    "percent_remaining", "filled",
+]
+ItemKind = Literal["checkbox", "emoji", "progress", "table_row"]
+
+
+@dataclass(slots=True)
+class Span:
+    """``text[start:end]``; ``line`` and ``column`` are 1-based, as editors show them."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Dialect:
+    """How the document is written, so that what the tool writes matches it."""
+
+    newline: Literal["\n", "\r\n", "\r", "mixed", "none"] = "none"
+    bom: bool = False
+    final_newline: bool = False
+    codepage: str | None = None
+    bar_glyphs: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Item:
+    span: Span
+    state: State
+    kind: ItemKind
+    marker: str
+    marker_span: Span | None
+    text: str
+    level: int
+    section: int | None
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+    #: For progress items: the stated share done, 0..1.
+    fraction: float | None = None
+    history: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+
+@dataclass(slots=True)
+class Section:
+    span: Span
+    level: int
+    title: str
+    parent: int | None
+    #: Line range [first, last] (1-based, inclusive) the section covers, subsections included.
+    first_line: int
+    last_line: int = 0
+    children: list[int] = field(default_factory=list)
+    marker: str | None = None
+    marker_span: Span | None = None
+    marker_position: Literal["leading", "trailing"] | None = None
+    #: The state the heading claims, through its marker or a status word.
+    stated: State | None = None
+    history: bool = False
+    #: Leaf items counted for this section (history subsections left out), document order.
+    items: list[int] = field(default_factory=list)
+    done: int = 0
+    total: int = 0
+    #: ``done`` plus the stated fractions of progress items.
+    weighted_done: float = 0.0
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+@dataclass(slots=True)
+class Bar:
+    filled_glyph: str
+    empty_glyph: str
+    partial_glyphs: list[str]
+    width: int
+    #: Glyph cells filled, a partial glyph counting its share (so 3.5 for ``███▌░░``).
+    filled: float
+    open_bracket: str
+    close_bracket: str
+
+
+@dataclass(slots=True)
+class Number:
+    """One number inside a counter, with what it stands for."""
+
+    span: Span
+    value: float
+    role: Role
+    #: Digits after the decimal point as written (percentages keep their precision).
+    decimals: int = 0
+
+
+@dataclass(slots=True)
+class Counter:
+    kind: CounterKind
+    span: Span
+    text: str
+    context: Context
+    numbers: list[Number]
+    section: int | None
+    #: Counters on the same source line share a claim id; binding treats a claim as a unit.
+    claim: int
+    label: str | None = None
+    unit: str | None = None
+    bar: Bar | None = None
+    history: bool = False
+    #: Set for counters inside a progress board: the board and the row label.
+    board: int | None = None
+    table: int | None = None
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+@dataclass(slots=True)
+class StatusLine:
+    span: Span
+    label: str
+    claimed: State
+    marker: str | None
+    marker_span: Span | None
+    word: str | None
+    word_span: Span | None
+    #: True when the claim holds more than a marker and a vocabulary word (lint only).
+    free_form: bool
+    section: int | None
+    context: Context
+    history: bool = False
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+@dataclass(slots=True)
+class Reference:
+    """A list item that mentions a state at its end (``- **Batch 2:** … - COMPLETE ✅``)."""
+
+    span: Span
+    state: State
+    marker: str
+    label: str
+    section: int | None
+
+
+@dataclass(slots=True)
+class BoardRow:
+    line: int
+    label: str
+    counters: list[int]
+
+
+@dataclass(slots=True)
+class Board:
+    span: Span
+    rows: list[BoardRow]
+    section: int | None
+
+
+@dataclass(slots=True)
+class Cell:
+    span: Span
+    text: str
+
+
+@dataclass(slots=True)
+class TableRow:
+    line: int
+    cells: list[Cell]
+
+
+@dataclass(slots=True)
+class Table:
+    span: Span
+    header: list[str]
+    rows: list[TableRow]
+    section: int | None
+    #: Index of the column that states a status, if any.
+    status_column: int | None = None
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    span: Span
+    text: str
+
+
+@dataclass(slots=True)
+class Directive:
+    span: Span
+    kind: Literal[
+        "scope", "ignore", "disable", "enable", "disable-next-line", "disable-line",
+        "disable-file", "enable-file",
+    ]
+    args: list[str]
+
+
+@dataclass(slots=True)
+class Edit:
+    """Replace ``text[start:end]`` (which reads ``old``) with ``new``."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    line: int
+    why: str
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    path: str | None
+    dialect: Dialect
+    sections: list[Section] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    counters: list[Counter] = field(default_factory=list)
+    status_lines: list[StatusLine] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    boards: list[Board] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    front_matter: FrontMatter | None = None
+    directives: list[Directive] = field(default_factory=list)
+    #: The parse stopped short of the end (nesting too deep): never rewrite such a document.
+    truncated: bool = False
+    #: Pending changes; ``render`` applies them.  Empty after ``parse``.
+    edits: list[Edit] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        return sum(1 for i in self.leaves() if self.items[i].state == "done")
+
+    def leaves(self) -> list[int]:
+        return [i for i, it in enumerate(self.items) if it.is_leaf]

@@ -1,0 +1,679 @@
+"""Parse a status document into the model (SPEC §2-§3).
+
+A single pass over the lines with a small block scanner — headings (ATX and setext), list items
+with their nesting, fences, tables, HTML comments, front matter — in the spirit of CommonMark but
+measured in lines and character offsets, so every node keeps an exact span and nothing is ever
+re-rendered.  ``render(parse(text)) == text`` holds for every ``str`` because the document keeps
+its text and rendering only splices edits into it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from statusdoc import codepages, labels
+from statusdoc.counters import Found, find_counters
+from statusdoc.model import (
+    Board, BoardRow, Cell, Context, Counter, Dialect, Directive, Document, FrontMatter, Item,
+    Number, Reference, Section, Span, StatusLine, Table, TableRow,
+)
+from statusdoc.vocabulary import DEFAULT, State, Vocabulary, marker_regex, marker_state, word_regex
+
+_EOL = re.compile(r"\r\n|\r|\n")
+_ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
+_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
+_FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
+_CHECKBOX = re.compile(r"^\[([ xX\-/~!])\](?=\s|$)")
+_TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_DIRECTIVE = re.compile(
+    r"<!--\s*(statusdoc(?:-disable-next-line|-disable-line|-disable-file|-enable-file|-disable|-enable)?)"
+    r"\s*:?\s*(.*?)\s*-->"
+)
+_STATUS_LABEL = re.compile(
+    r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*|__)?(?P<label>(?:[A-Z][\w ]{0,30}?\s)?Status)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"(?:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[–\-]\d{{1,2}})?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b)",
+    re.IGNORECASE,
+)
+_HISTORY_WORDS = re.compile(r"\b(?:log|changelog|change log|history|activity|journal|session summary|retrospective)\b", re.I)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_COMMENT = re.compile(r"<!--.*?-->")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_URL = re.compile(r"(?:https?|ftp)://\S+|<[a-z]+://[^>]*>", re.I)
+_PROGRESS_ITEM = re.compile(r"^(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<pct>\d{1,3})%")
+
+MAX_NESTING = 100
+
+
+def _mask(line: str) -> str:
+    """Blank out code spans, comments, link targets and URLs, keeping every offset."""
+    def blank(m: re.Match[str]) -> str:
+        return "\0" * (m.end() - m.start())
+
+    if "`" in line:
+        line = _CODE_SPAN.sub(blank, line)
+    if "<!--" in line:
+        line = _COMMENT.sub(blank, line)
+    if "](" in line:
+        line = _LINK_TARGET.sub(lambda m: "]" + "\0" * (m.end() - m.start() - 1), line)
+    if "://" in line:
+        line = _URL.sub(blank, line)
+    return line
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # offset of the first character
+    end: int  # offset after the content, before the line ending
+    number: int  # 1-based
+    col0: int  # offset that column 1 refers to (after a BOM on line 1)
+
+
+@dataclass(slots=True)
+class _ListEntry:
+    indent: int
+    content: int
+    item: int | None  # index of the status item, if this list item is one
+
+
+class _Parser:
+    def __init__(self, text: str, path: str | None, vocab: Vocabulary) -> None:
+        self.text = text
+        self.vocab = vocab
+        self.marker_rx = marker_regex(vocab, with_lights=False)
+        self.marker_light_rx = marker_regex(vocab, with_lights=True)
+        self.word_rx = word_regex(vocab)
+        self.doc = Document(text=text, path=path, dialect=Dialect())
+        self.lines: list[_Line] = []
+        self.section_stack: list[int] = []
+        self.list_stack: list[_ListEntry] = []
+        self.claim = 0
+        self.history_depth: int | None = None
+        self._clean_titles: list[tuple[str, ...]] = []
+        self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str]]] = []
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def span(self, ln: _Line, a: int, b: int) -> Span:
+        """Span of ``text[a:b]`` on line ``ln`` (absolute offsets)."""
+        return Span(start=a, end=b, line=ln.number, column=a - ln.col0 + 1)
+
+    @property
+    def section(self) -> int | None:
+        return self.section_stack[-1] if self.section_stack else None
+
+    @property
+    def in_history(self) -> bool:
+        return self.history_depth is not None
+
+    def next_claim(self) -> int:
+        self.claim += 1
+        return self.claim
+
+    def add_counters(self, ln: _Line, offset: int, found: list[Found], context: Context,
+                     *, board: int | None = None, table: int | None = None, claim: int | None = None) -> list[int]:
+        if not found:
+            return []
+        claim = self.next_claim() if claim is None else claim
+        out = []
+        for f in found:
+            a, b = offset + f.start, offset + f.end
+            numbers = [
+                Number(span=self.span(ln, offset + s, offset + e), value=v, role=r, decimals=d)  # type: ignore[arg-type]
+                for s, e, v, r, d in f.numbers
+            ]
+            bar = None
+            if f.bar is not None:
+                from statusdoc.model import Bar
+
+                fg, eg, pg, width, filled, ob, cb = f.bar
+                bar = Bar(fg, eg, pg, width, filled, ob, cb)
+                for g in (fg, eg):
+                    if g and g not in self.doc.dialect.bar_glyphs:
+                        self.doc.dialect.bar_glyphs.append(g)
+            self.doc.counters.append(
+                Counter(kind=f.kind, span=self.span(ln, a, b), text=self.text[a:b], context=context,  # type: ignore[arg-type]
+                        numbers=numbers, section=self.section, claim=claim, label=f.label, unit=f.unit,
+                        bar=bar, history=self.in_history, board=board, table=table)
+            )
+            out.append(len(self.doc.counters) - 1)
+        return out
+
+    # --- the pass -------------------------------------------------------------------------
+
+    def run(self) -> Document:
+        text = self.text
+        d = self.doc.dialect
+        d.bom = text.startswith("\ufeff")
+        start = 1 if d.bom else 0
+        pos = start
+        endings = set()
+        n = 0
+        for m in _EOL.finditer(text, start):
+            n += 1
+            self.lines.append(_Line(pos, m.start(), n, start if n == 1 else pos))
+            endings.add(m.group())
+            pos = m.end()
+        if pos < len(text):
+            n += 1
+            self.lines.append(_Line(pos, len(text), n, start if n == 1 else pos))
+        d.final_newline = bool(text) and text[-1] in "\r\n"
+        d.newline = "none" if not endings else ("mixed" if len(endings) > 1 else endings.pop())  # type: ignore[assignment]
+        d.codepage = codepages.detect_codepage(text)
+        self.scan()
+        self.finish()
+        return self.doc
+
+    def scan(self) -> None:
+        lines = self.lines
+        i = 0
+        if lines and self.text[lines[0].start:lines[0].end].rstrip() == "---":
+            i = self.front_matter()
+        para_open = False
+        while i < len(lines):
+            ln = lines[i]
+            raw = self.text[ln.start:ln.end]
+            stripped = raw.strip()
+            if not stripped:
+                para_open = False
+                i += 1
+                continue
+            if stripped.startswith("<!--"):
+                j = self.html_comment(i)
+                if j > i:
+                    i = j
+                    para_open = False
+                    continue
+            self.inline_directives(ln, raw)
+            fm = _FENCE_OPEN.match(raw)
+            if fm and not (fm.group(2)[0] == "`" and "`" in fm.group(3)):
+                i = self.fence(i, fm)
+                para_open = False
+                continue
+            hm = _ATX.match(raw)
+            if hm:
+                self.list_stack.clear()
+                self.heading(ln, raw, len(hm.group(2)), ln.start + hm.start(3), ln.start + hm.end(3))
+                para_open = False
+                i += 1
+                continue
+            if _THEMATIC.match(raw) and not para_open:
+                self.list_stack.clear()
+                i += 1
+                continue
+            lm = _LIST.match(raw)
+            if lm and not _THEMATIC.match(raw):
+                self.list_item(ln, raw, lm)
+                para_open = False
+                i += 1
+                continue
+            if "|" in raw and i + 1 < len(lines) and _TABLE_DELIM.match(self.line_text(i + 1)) and "-" in self.line_text(i + 1):
+                i = self.table(i)
+                para_open = False
+                continue
+            # Setext heading: this paragraph line underlined by the next.
+            if i + 1 < len(lines) and not self.list_stack and _SETEXT.match(self.line_text(i + 1)):
+                level = 1 if self.line_text(i + 1).strip()[0] == "=" else 2
+                lead = len(raw) - len(raw.lstrip())
+                self.heading(ln, raw, level, ln.start + lead, ln.start + len(raw.rstrip()))
+                para_open = False
+                i += 2
+                continue
+            indent = len(raw) - len(raw.lstrip(" \t"))
+            if self.list_stack and (indent >= self.list_stack[0].content or para_open is False and indent > 0):
+                self.paragraph(ln, raw, "list_item")
+            else:
+                if not para_open:
+                    self.list_stack.clear()
+                self.paragraph(ln, raw, "paragraph")
+            para_open = True
+            i += 1
+
+    def line_text(self, i: int) -> str:
+        ln = self.lines[i]
+        return self.text[ln.start:ln.end]
+
+    # --- blocks ---------------------------------------------------------------------------
+
+    def front_matter(self) -> int:
+        for j in range(1, len(self.lines)):
+            t = self.line_text(j).rstrip()
+            if t in ("---", "..."):
+                first, last = self.lines[0], self.lines[j]
+                body_start = self.lines[1].start if j > 1 else first.end
+                self.doc.front_matter = FrontMatter(
+                    span=Span(first.start, last.end, 1, 1), text=self.text[body_start:last.start]
+                )
+                self.front_matter_counters(1, j)
+                return j + 1
+        return 0  # unclosed: not front matter
+
+    def front_matter_counters(self, a: int, b: int) -> None:
+        roles = {"progress": "percent", "percent": "percent", "completed": "done", "done": "done",
+                 "total": "total", "remaining": "remaining", "in_progress": "in_progress", "todo": "todo"}
+        rx = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<q>['\"]?)(?P<num>\d+(?:\.(?P<dec>\d+))?)(?P<pct>%?)(?P=q)\s*(?:#.*)?$")
+        claim = self.next_claim()
+        for j in range(a, b):
+            ln = self.lines[j]
+            m = rx.match(self.line_text(j))
+            if not m or m.group("key").lower() not in roles:
+                continue
+            role = roles[m.group("key").lower()]
+            s, e = ln.start + m.start("num"), ln.start + m.end("num")
+            kind = "percent" if role == "percent" else "number"
+            f = Found(kind, m.start("num"), m.end("num") + len(m.group("pct")),
+                      [(m.start("num"), m.end("num"), float(m.group("num")), role, len(m.group("dec") or ""))],
+                      label=m.group("key"))
+            del s, e
+            self.add_counters(ln, ln.start, [f], "front_matter", claim=claim)
+
+    def html_comment(self, i: int) -> int:
+        """Skip a comment block starting at line ``i``; return the next line to read."""
+        for j in range(i, len(self.lines)):
+            t = self.line_text(j)
+            if "-->" in t[(t.index("<!--") + 4) if j == i else 0:]:
+                if j == i:
+                    self.inline_directives(self.lines[i], t)
+                    after = t[t.index("-->") + 3:].strip()
+                    return i + 1 if not after else i
+                return j + 1
+        return len(self.lines)  # unclosed: the rest is comment, as in HTML
+
+    def inline_directives(self, ln: _Line, raw: str) -> None:
+        if "statusdoc" not in raw:
+            return
+        for m in _DIRECTIVE.finditer(raw):
+            word, rest = m.group(1), m.group(2)
+            span = self.span(ln, ln.start + m.start(), ln.start + m.end())
+            if word == "statusdoc":
+                if rest.startswith("scope="):
+                    self.doc.directives.append(Directive(span, "scope", [rest[6:].strip()]))
+                elif rest.split()[:1] == ["ignore"]:
+                    self.doc.directives.append(Directive(span, "ignore", []))
+                continue
+            kind = word[len("statusdoc-"):]
+            self.doc.directives.append(Directive(span, kind, rest.replace(",", " ").split()))  # type: ignore[arg-type]
+
+    def fence(self, i: int, fm: re.Match[str]) -> int:
+        fence = fm.group(2)
+        body: list[int] = []
+        j = i + 1
+        while j < len(self.lines):
+            t = self.line_text(j).strip()
+            if t.startswith(fence[0] * len(fence)) and not t.strip(fence[0]):
+                break
+            body.append(j)
+            j += 1
+        self.board(i, body)
+        return j + 1
+
+    def board(self, i: int, body: list[int]) -> None:
+        """A fence whose lines are `Label [bar] p%` is a progress board (SPEC §2.7)."""
+        found_rows = []
+        for j in body:
+            ln = self.lines[j]
+            masked = self.line_text(j)
+            found = find_counters(masked, "board", labelled_ok=False)
+            if any(f.kind == "bar" for f in found):
+                found_rows.append((ln, masked, found))
+        if not found_rows:
+            return
+        first, last = self.lines[i], self.lines[body[-1] if body else i]
+        bidx = len(self.doc.boards)
+        board = Board(span=self.span(first, first.start, last.end), rows=[], section=self.section)
+        self.doc.boards.append(board)
+        for ln, masked, found in found_rows:
+            bar_start = min(f.start for f in found if f.kind == "bar")
+            label = masked[:bar_start].strip()
+            idxs = self.add_counters(ln, ln.start, found, "board", board=bidx)
+            for k in idxs:
+                self.doc.counters[k].label = label or None
+            board.rows.append(BoardRow(line=ln.number, label=label, counters=idxs))
+
+    def table(self, i: int) -> int:
+        header_ln = self.lines[i]
+        header = [c.text for c in self.cells(header_ln)]
+        tidx = len(self.doc.tables)
+        table = Table(span=self.span(header_ln, header_ln.start, header_ln.end), header=header, rows=[], section=self.section)
+        low = [labels.words(h) for h in header]
+        for k, h in enumerate(low):
+            if h and h[0] in ("status", "state"):
+                table.status_column = k
+                break
+        self.doc.tables.append(table)
+        j = i + 2
+        while j < len(self.lines):
+            ln = self.lines[j]
+            t = self.line_text(j)
+            if not t.strip() or "|" not in t:
+                break
+            cells = self.cells(ln)
+            table.rows.append(TableRow(line=ln.number, cells=cells))
+            self.table_row(ln, cells, header, table, tidx)
+            j += 1
+        last = self.lines[j - 1]
+        table.span = Span(header_ln.start, last.end, header_ln.number, header_ln.start - header_ln.col0 + 1)
+        return j
+
+    def cells(self, ln: _Line) -> list[Cell]:
+        raw = self.text[ln.start:ln.end]
+        masked = _mask(raw)
+        bounds = [k for k, ch in enumerate(masked) if ch == "|" and (k == 0 or masked[k - 1] != "\\")]
+        lead = raw[: bounds[0]].strip() if bounds else raw
+        edges = ([-1] if lead else []) + bounds + ([len(raw)] if raw[bounds[-1] + 1:].strip() else [])
+        out = []
+        for a, b in zip(edges, edges[1:]):
+            s, e = a + 1, b
+            cell = raw[s:e]
+            ls = len(cell) - len(cell.lstrip())
+            rs = len(cell.rstrip())
+            out.append(Cell(span=self.span(ln, ln.start + s + ls, ln.start + s + max(rs, ls)), text=cell.strip()))
+        return out
+
+    def table_row(self, ln: _Line, cells: list[Cell], header: list[str], table: Table, tidx: int) -> None:
+        claim = self.next_claim()
+        row_state: tuple[State, str, Span] | None = None
+        for k, cell in enumerate(cells):
+            off = cell.span.start
+            masked = _mask(cell.text)
+            head = labels.words(header[k]) if k < len(header) else ()
+            progress_col = bool(head) and any(w in ("progress", "complete", "completion", "done", "status", "tasks", "percent") for w in head)
+            found = find_counters(masked, "table_cell" if progress_col or k > 0 else "paragraph", labelled_ok=False)
+            self.add_counters(ln, off, found, "table_cell", table=tidx, claim=claim)
+            cb = _CHECKBOX.match(cell.text)
+            if cb and k == 0:
+                st = self.vocab.checkboxes.get(cb.group(1))
+                if st:
+                    row_state = (st, cb.group(0), self.span(ln, off, off + 3))
+            if row_state is None and (k == table.status_column):
+                mm = self.marker_light_rx.match(cell.text.lstrip("*_ "))
+                if mm:
+                    pre = len(cell.text) - len(cell.text.lstrip("*_ "))
+                    st = marker_state(self.vocab, mm.group(), with_lights=True)
+                    if st:
+                        row_state = (st, mm.group(), self.span(ln, off + pre, off + pre + len(mm.group())))
+        if row_state and cells:
+            st, marker, mspan = row_state
+            # A row whose first cell names a section is a claim about it, not an item (binding).
+            self.doc.items.append(
+                Item(span=self.span(ln, ln.start, ln.end), state=st, kind="table_row", marker=marker,
+                     marker_span=mspan, text=cells[0].text, level=0, section=self.section, history=self.in_history)
+            )
+
+    def heading(self, ln: _Line, raw: str, level: int, a: int, b: int) -> None:
+        # Close sections at the same or a deeper level.
+        while self.section_stack and self.doc.sections[self.section_stack[-1]].level >= level:
+            closed = self.section_stack.pop()
+            self.doc.sections[closed].last_line = ln.number - 1
+        if self.history_depth is not None and len(self.section_stack) < self.history_depth:
+            self.history_depth = None
+        title = self.text[a:b]
+        sec = Section(span=self.span(ln, ln.start, ln.end), level=level, title=title,
+                      parent=self.section, first_line=ln.number)
+        idx = len(self.doc.sections)
+        if self.section is not None:
+            self.doc.sections[self.section].children.append(idx)
+        self.doc.sections.append(sec)
+        self.section_stack.append(idx)
+        # Markers: leading (after emphasis) or trailing.
+        body = title
+        lead = len(body) - len(body.lstrip("*_ "))
+        mm = self.marker_rx.match(body, lead)
+        plain = title
+        if mm:
+            sec.marker, sec.marker_position = mm.group(), "leading"
+            sec.marker_span = self.span(ln, a + mm.start(), a + mm.end())
+            sec.stated = marker_state(self.vocab, mm.group(), with_lights=False)
+            plain = title[mm.end():]
+        else:
+            tail = body.rstrip("*_ ")
+            for tm in self.marker_rx.finditer(tail):
+                if tm.end() == len(tail):
+                    sec.marker, sec.marker_position = tm.group(), "trailing"
+                    sec.marker_span = self.span(ln, a + tm.start(), a + tm.end())
+                    sec.stated = marker_state(self.vocab, tm.group(), with_lights=False)
+                    plain = title[: tm.start()]
+        masked = _mask(title)
+        status = _STATUS_LABEL.match(masked)
+        if status:
+            self.status_line(ln, a, masked, status, "heading")
+        elif sec.stated is None:
+            sec.stated = self.heading_word_state(plain)
+        clean = self.marker_rx.sub(" ", plain)
+        sec.title = title
+        self._clean_titles.append(labels.words(clean))
+        is_history = (bool(_HISTORY_WORDS.search(clean)) or bool(_DATE.search(clean))) and not status
+        if is_history and self.history_depth is None:
+            self.history_depth = len(self.section_stack)
+        sec.history = self.in_history
+        found = find_counters(masked, "heading", heading=True, labelled_ok=False)
+        self.add_counters(ln, a, found, "heading")
+
+    def heading_word_state(self, title: str) -> State | None:
+        """A status word at the start of a heading, in a trailing parenthesis, or after a dash."""
+        t = title.strip().strip("*_ ").strip()
+        m = self.word_rx.match(t)
+        if m and (t[: m.end()].isupper() or m.end() == len(t) or t[m.end():m.end() + 2].strip() in ("(", "", "-", ":")):
+            return self.vocab.word_state(m.group())
+        m = re.search(r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$", t)
+        if m and self.word_rx.fullmatch(m.group(1).strip()):
+            return self.vocab.word_state(m.group(1))
+        m = re.search(r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z' ]+?)(?:\*\*|__)?\s*$", t)
+        if m and self.word_rx.fullmatch(m.group(1).strip()):
+            return self.vocab.word_state(m.group(1))
+        return None
+
+    def status_line(self, ln: _Line, offset: int, masked: str, m: re.Match[str], context: Context) -> None:
+        rest_start = m.start("rest")
+        rest = masked[rest_start:]
+        marker = marker_span = word = word_span = None
+        states: set[State] = set()
+        mm = self.marker_light_rx.match(rest)
+        body_start = rest_start
+        claimed: State | None = None
+        if mm:
+            marker = mm.group()
+            marker_span = self.span(ln, offset + rest_start, offset + rest_start + mm.end())
+            claimed = marker_state(self.vocab, marker, with_lights=True)
+            body_start = rest_start + mm.end()
+        for other in self.marker_rx.finditer(masked, body_start):
+            st = marker_state(self.vocab, other.group(), with_lights=False)
+            if st:
+                states.add(st)
+        body = masked[body_start:]
+        lstrip = len(body) - len(body.lstrip(" *_"))
+        wm = self.word_rx.match(body, lstrip)
+        if wm:
+            word = wm.group()
+            word_span = self.span(ln, offset + body_start + wm.start(), offset + body_start + wm.end())
+            if claimed is None:
+                claimed = self.vocab.word_state(word)
+        if claimed is None:
+            return
+        states.add(claimed)
+        if len(states) > 1:
+            return  # `✅ READ APIs COMPLETE / 🔄 CONTROL APIs PENDING` claims two states
+        tail = body[wm.end():] if wm else body[lstrip:]
+        tail = re.sub(r"^\s*(?:\*\*|__)?\s*", "", tail)
+        tail = re.sub(r"\s*\([^()]*\)\s*$", "", tail).strip(" *_\0")
+        free_form = bool(tail) or (wm is None)
+        self.doc.status_lines.append(
+            StatusLine(span=self.span(ln, ln.start, ln.end), label=m.group("label").strip(), claimed=claimed,
+                       marker=marker, marker_span=marker_span, word=word, word_span=word_span,
+                       free_form=free_form, section=self.section, context=context, history=self.in_history)
+        )
+
+    def list_item(self, ln: _Line, raw: str, lm: re.Match[str]) -> None:
+        indent = len(lm.group(1).expandtabs(4))
+        content_col = lm.end()
+        while self.list_stack and self.list_stack[-1].indent >= indent:
+            self.list_stack.pop()
+        parent_item = next((e.item for e in reversed(self.list_stack) if e.item is not None), None)
+        if len(self.list_stack) >= MAX_NESTING:
+            self.doc.truncated = True
+        body = raw[content_col:]
+        body_off = ln.start + content_col
+        item_idx = self.status_item(ln, body, body_off, parent_item, len(self.list_stack))
+        self.list_stack.append(_ListEntry(indent, content_col, item_idx))
+        masked = _mask(body)
+        sm = _STATUS_LABEL.match(masked)
+        if sm and item_idx is None:
+            self.status_line(ln, body_off, masked, sm, "status_line")
+        if item_idx is not None and self.doc.items[item_idx].kind != "progress":
+            return  # item text is never a counter
+        found = find_counters(masked, "list_item")
+        self.add_counters(ln, body_off, found, "list_item")
+
+    def status_item(self, ln: _Line, body: str, off: int, parent: int | None, level: int) -> int | None:
+        state: State | None = None
+        marker = ""
+        mspan: Span | None = None
+        kind = "checkbox"
+        text_start = 0
+        cb = _CHECKBOX.match(body)
+        if cb:
+            state = self.vocab.checkboxes.get(cb.group(1))
+            marker, mspan = cb.group(0), self.span(ln, off, off + 3)
+            text_start = 3
+        else:
+            mm = self.marker_light_rx.match(body)
+            if mm:
+                state = marker_state(self.vocab, mm.group(), with_lights=True)
+                marker, mspan, kind = mm.group(), self.span(ln, off, off + mm.end()), "emoji"
+                text_start = mm.end()
+        text = body[text_start:].strip()
+        if state is None:
+            self.reference_or_progress(ln, body, off, level)
+            return None
+        if state != "cancelled" and re.fullmatch(r"~~.+~~", text):
+            state = "cancelled"
+        item = Item(span=self.span(ln, ln.start, ln.end), state=state, kind=kind, marker=marker,  # type: ignore[arg-type]
+                    marker_span=mspan, text=text, level=level, section=self.section, parent=parent,
+                    history=self.in_history)
+        idx = len(self.doc.items)
+        self.doc.items.append(item)
+        if parent is not None:
+            self.doc.items[parent].children.append(idx)
+        return idx
+
+    def reference_or_progress(self, ln: _Line, body: str, off: int, level: int) -> None:
+        tail = body.rstrip(" *_")
+        for tm in self.marker_rx.finditer(tail):
+            if tm.end() == len(tail) and tm.start() > 0:
+                st = marker_state(self.vocab, tm.group(), with_lights=False)
+                if st:
+                    self.doc.references.append(
+                        Reference(span=self.span(ln, off + tm.start(), off + tm.end()), state=st, marker=tm.group(),
+                                  label=body[: tm.start()].strip(), section=self.section)
+                    )
+                return
+        pm = _PROGRESS_ITEM.match(body)
+        sec = self.section
+        if pm and sec is not None and self.doc.sections[sec].stated is not None and not self.in_history:
+            self._progress_candidates.append((ln, body, off, level, pm))
+
+    def paragraph(self, ln: _Line, raw: str, context: Context) -> None:
+        masked = _mask(raw)
+        sm = _STATUS_LABEL.match(masked)
+        if sm:
+            self.status_line(ln, ln.start, masked, sm, "status_line")
+        # Free sentences are prose: only labelled lines (`**Progress:** …`) and short emphasised
+        # claims carry counters in a paragraph.
+        if not re.match(r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)", masked):
+            return
+        found = find_counters(masked, "status_line" if sm else context)
+        self.add_counters(ln, ln.start, found, "status_line" if sm else context)
+
+    # --- after the pass -------------------------------------------------------------------
+
+    def finish(self) -> None:
+        doc = self.doc
+        last = self.lines[-1].number if self.lines else 0
+        for idx in self.section_stack:
+            doc.sections[idx].last_line = last
+        self.resolve_progress_items()
+        # Leaves per section (history subsections left out unless the section is history).
+        for si, sec in enumerate(doc.sections):
+            del si
+            sec.items = []
+        for ii, it in enumerate(doc.items):
+            if it.children:
+                continue
+            s = it.section
+            while s is not None:
+                sec = doc.sections[s]
+                if not it.history or sec.history:
+                    sec.items.append(ii)
+                s = sec.parent
+        for sec in doc.sections:
+            done = total = 0
+            weighted = 0.0
+            for ii in sec.items:
+                it = doc.items[ii]
+                if it.state == "cancelled":
+                    continue
+                total += 1
+                if it.state == "done":
+                    done += 1
+                    weighted += 1
+                elif it.fraction is not None:
+                    weighted += it.fraction
+            sec.done, sec.total, sec.weighted_done = done, total, weighted
+        # Parents take their state from their children.
+        for it in reversed(doc.items):
+            if it.children:
+                it.state = _combine([doc.items[c].state for c in it.children])
+
+    def resolve_progress_items(self) -> None:
+        titles = self._clean_titles
+        for ln, body, off, level, pm in self._progress_candidates:
+            label = pm.group("label")
+            if labels.match_section(label, titles) is not None:
+                continue  # bound to a section: a counter, found by the ordinary scan
+            pct = int(pm.group("pct"))
+            state: State = "done" if pct >= 100 else ("todo" if pct == 0 else "in_progress")
+            s, e = off + pm.start("pct"), off + pm.end("pct") + 1
+            section = None
+            for si, sec in enumerate(self.doc.sections):
+                if sec.first_line <= ln.number and (sec.last_line or 10**9) >= ln.number:
+                    section = si
+            item = Item(span=self.span(ln, ln.start, ln.end), state=state, kind="progress", marker=self.text[s:e],
+                        marker_span=self.span(ln, s, e), text=body.strip(), level=level, section=section,
+                        fraction=min(pct, 100) / 100)
+            self.doc.items.append(item)
+            # Such a line's percentage states the item, it is not a counter of other items.
+            self.doc.counters = [c for c in self.doc.counters if not (c.span.start >= s and c.span.end <= e)]
+        if not self._progress_candidates:
+            return
+        # Progress items were appended at the end: restore document order and remap indices.
+        items = self.doc.items
+        order = sorted(range(len(items)), key=lambda k: items[k].span.start)
+        new_index = {old: new for new, old in enumerate(order)}
+        for it in items:
+            it.parent = None if it.parent is None else new_index[it.parent]
+            it.children = [new_index[c] for c in it.children]
+        self.doc.items = [items[k] for k in order]
+
+
+def _combine(states: list[State]) -> State:
+    live = [s for s in states if s != "cancelled"]
+    if not live:
+        return "cancelled"
+    if all(s == "done" for s in live):
+        return "done"
+    if any(s == "blocked" for s in live) and not any(s in ("done", "in_progress") for s in live):
+        return "blocked"
+    if any(s in ("done", "in_progress") for s in live):
+        return "in_progress"
+    return "todo"
+
+
+def parse(text: str, *, path: str | None = None, vocabulary: Vocabulary | None = None) -> Document:
+    """Read a status document into the model.  Never fails on any ``str``."""
+    return _Parser(text, path, vocabulary or DEFAULT).run()

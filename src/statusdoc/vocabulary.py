@@ -1,0 +1,115 @@
+"""The state vocabulary: checkboxes, marker emoji and words, and the regexes built from them.
+
+SPEC §3.  Markers are recognised in every mojibake form (see :mod:`statusdoc.codepages`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from statusdoc.codepages import alternation, forms
+
+State = Literal["done", "in_progress", "todo", "blocked", "cancelled"]
+STATES: tuple[State, ...] = ("done", "in_progress", "todo", "blocked", "cancelled")
+
+VS16 = "\ufe0f"
+
+
+@dataclass(frozen=True, eq=False)
+class Vocabulary:
+    """Which checkbox characters, emoji and words state which state.
+
+    Configurable through ``markers`` in the config; the defaults are SPEC §3's table.
+    """
+
+    checkboxes: dict[str, State] = field(
+        default_factory=lambda: {
+            "x": "done", "X": "done", "-": "in_progress", "/": "in_progress",
+            " ": "todo", "!": "blocked", "~": "cancelled",
+        }
+    )
+    emoji: dict[str, State] = field(
+        default_factory=lambda: {
+            "✅": "done", "✔": "done", "☑": "done", "✓": "done",
+            "🔄": "in_progress", "🚧": "in_progress",
+            "⬜": "todo", "☐": "todo", "🔲": "todo", "⏳": "todo",
+            "❌": "blocked", "⛔": "blocked",
+            "🚫": "cancelled",
+        }
+    )
+    #: Traffic lights state something only at the start of a list item or in a status column.
+    lights: dict[str, State] = field(
+        default_factory=lambda: {"🟢": "done", "🟡": "in_progress", "🔴": "blocked"}
+    )
+    words: dict[str, State] = field(
+        default_factory=lambda: {
+            "complete": "done", "completed": "done", "done": "done", "implemented": "done",
+            "in progress": "in_progress", "wip": "in_progress", "partial": "in_progress",
+            "current": "in_progress",
+            "not started": "todo", "pending": "todo", "todo": "todo", "planned": "todo",
+            "blocked": "blocked", "missing": "blocked", "failed": "blocked",
+            "cancelled": "cancelled", "canceled": "cancelled", "dropped": "cancelled",
+            "won't do": "cancelled",
+        }
+    )
+
+    # eq=False keeps identity hashing, so the regex caches below are per instance.
+    def emoji_state(self, marker: str) -> State | None:
+        """State of a marker as written (any mojibake form, with or without U+FE0F)."""
+        return _form_index(self)[0].get(marker)
+
+    def word_state(self, word: str) -> State | None:
+        return self.words.get(" ".join(word.lower().replace("-", " ").split()))
+
+
+DEFAULT = Vocabulary()
+
+
+@functools.cache
+def _form_index(vocab: Vocabulary) -> tuple[dict[str, State], dict[str, State]]:
+    """Map every written form of every emoji (and light) to its state."""
+    emoji: dict[str, State] = {}
+    lights: dict[str, State] = {}
+    for source, target in ((vocab.emoji, emoji), (vocab.lights, lights)):
+        for glyph, state in source.items():
+            for variant in (glyph, glyph + VS16):
+                for f in forms(variant):
+                    target.setdefault(f, state)
+    both = dict(lights)
+    both.update(emoji)
+    return emoji, both
+
+
+@functools.cache
+def marker_regex(vocab: Vocabulary, *, with_lights: bool) -> re.Pattern[str]:
+    """Matches one marker emoji (optionally with its variation selector) at a position."""
+    glyphs = list(vocab.emoji) + (list(vocab.lights) if with_lights else [])
+    variants = [g + VS16 for g in glyphs] + glyphs
+    return re.compile(f"(?:{alternation(variants)})")
+
+
+def marker_state(vocab: Vocabulary, marker: str, *, with_lights: bool) -> State | None:
+    emoji, both = _form_index(vocab)
+    return (both if with_lights else emoji).get(marker)
+
+
+@functools.cache
+def word_regex(vocab: Vocabulary) -> re.Pattern[str]:
+    """Matches a state word or phrase, case-insensitively, on word boundaries."""
+    words = sorted(vocab.words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in words)
+    return re.compile(rf"(?<![\w'])(?:{alt})(?![\w'])", re.IGNORECASE)
+
+
+#: The glyph each state is written with when the document gives no example of its own.
+DEFAULT_GLYPH: dict[State, str] = {
+    "done": "✅", "in_progress": "🔄", "todo": "⬜", "blocked": "❌", "cancelled": "🚫",
+}
+#: The word each state is written with when the document gives no example of its own.
+DEFAULT_WORD: dict[State, str] = {
+    "done": "Complete", "in_progress": "In Progress", "todo": "Not Started",
+    "blocked": "Blocked", "cancelled": "Cancelled",
+}
