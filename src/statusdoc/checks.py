@@ -247,7 +247,9 @@ class Evaluator:
             if sl.history:
                 continue
             si, items = self.binder.position_scope(sl.section)
-            if sl.context == "heading" and sl.section is not None:
+            if sl.target is not None:
+                si, items = sl.target, self.doc.sections[sl.target].items
+            elif sl.context == "heading" and sl.section is not None:
                 # `### Status: …` speaks about the section the heading belongs to (its parent).
                 parent = self.doc.sections[sl.section].parent
                 si, items = self.binder.position_scope(parent)
@@ -282,7 +284,8 @@ class Evaluator:
     def marker_for(self, state: State) -> str:
         """The marker the document itself uses for ``state``, in its own form."""
         for it in self.doc.items:
-            if it.kind == "emoji" and it.state == state and it.marker:
+            if it.kind == "emoji" and it.is_leaf and it.state == state and it.marker and \
+                    marker_state(DEFAULT, it.marker, with_lights=False) == state:
                 return it.marker
         for sl in self.doc.status_lines:
             if sl.claimed == state and sl.marker:
@@ -372,6 +375,8 @@ def _match_case(word: str, like: str) -> str:
         return word.upper()
     if like.islower():
         return word.lower()
+    if like.istitle():
+        return word.title()
     return word
 
 
@@ -416,11 +421,45 @@ def evaluate(doc: Document, *, rounding: Rounding = "nearest") -> list[Check]:
 def edits_for(doc: Document, checks: list[Check]) -> list[Edit]:
     out = []
     last_end = -1
+    cell_delta: dict[tuple[int, int], int] = {}
     for c in checks:
         if not c.fixable or c.found == c.computed or c.start < last_end:
             continue
         out.append(Edit(c.start, c.end, doc.text[c.start:c.end], c.computed, c.line, c.code))
         last_end = c.end
+        if c.counter is not None and doc.counters[c.counter].table is not None:
+            key = (doc.counters[c.counter].table or 0, c.start)
+            cell_delta[key] = len(c.computed) - len(c.found)
+    if cell_delta:
+        out.extend(_table_padding(doc, cell_delta))
+        out.sort(key=lambda e: e.start)
+    return out
+
+
+def _table_padding(doc: Document, deltas: dict[tuple[int, int], int]) -> list[Edit]:
+    """Keep an aligned table aligned: a cell whose number grew or shrank gives or takes padding."""
+    per_cell: dict[tuple[int, int], int] = {}
+    for (ti, start), delta in deltas.items():
+        table = doc.tables[ti]
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.span.start <= start < cell.span.end or (cell.span.start == cell.span.end == start):
+                    per_cell[(cell.span.start, cell.span.end)] = per_cell.get((cell.span.start, cell.span.end), 0) + delta
+    out = []
+    for (_, end), delta in per_cell.items():
+        if delta == 0:
+            continue
+        pad_end = end
+        while pad_end < len(doc.text) and doc.text[pad_end] == " ":
+            pad_end += 1
+        if pad_end >= len(doc.text) or doc.text[pad_end] != "|":
+            continue
+        pad = pad_end - end
+        line = doc.text.count("\n", 0, end) + 1
+        if delta > 0 and pad - 1 >= delta:
+            out.append(Edit(end, end + delta, " " * delta, "", line, "padding"))
+        elif delta < 0 and pad >= 1:
+            out.append(Edit(end, end, "", " " * -delta, line, "padding"))
     return out
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from statusdoc import codepages
 from statusdoc.checks import Evaluator
+from statusdoc.directives import suppression
 from statusdoc.model import Document
 from statusdoc.rules import RULES, Finding
 
@@ -131,40 +132,5 @@ def apply_directives(doc: Document, findings: list[Finding]) -> list[Finding]:
     """markdownlint-style `statusdoc-disable…` comments, and `statusdoc: ignore`."""
     if not doc.directives:
         return findings
-    file_off: set[str] = set()
-    line_off: dict[int, set[str]] = {}
-    ranges: list[tuple[int, str, bool]] = []  # (line, code or "*", enabled)
-    for d in doc.directives:
-        codes = [a.upper() for a in d.args] or ["*"]
-        ln = d.span.line
-        if d.kind == "disable-file":
-            file_off.update(codes)
-        elif d.kind == "disable-line":
-            line_off.setdefault(ln, set()).update(codes)
-        elif d.kind == "disable-next-line":
-            line_off.setdefault(ln + 1, set()).update(codes)
-        elif d.kind == "ignore":
-            line_off.setdefault(ln, set()).add("*")
-            line_off.setdefault(ln + 1, set()).add("*")
-        elif d.kind in ("disable", "enable"):
-            for code in codes:
-                ranges.append((ln, code, d.kind == "enable"))
-    ranges.sort()
-
-    def off(f: Finding) -> bool:
-        if "*" in file_off or f.code in file_off:
-            return True
-        codes = line_off.get(f.line, set())
-        if "*" in codes or f.code in codes:
-            return True
-        state: dict[str, bool] = {}
-        for ln, code, enabled in ranges:
-            if ln > f.line:
-                break
-            if code == "*":
-                state = {"*": not enabled}
-            else:
-                state[code] = not enabled
-        return state.get(f.code, state.get("*", False))
-
-    return [f for f in findings if not off(f)]
+    off = suppression(doc)
+    return [f for f in findings if not off(f.code, f.line)]

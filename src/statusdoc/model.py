@@ -161,6 +161,8 @@ class StatusLine:
     section: int | None
     context: Context
     history: bool = False
+    #: The section a table row names, when the claim is bound by that label.
+    target: int | None = None
 
     @property
     def line(self) -> int:

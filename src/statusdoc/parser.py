@@ -97,6 +97,9 @@ class _Parser:
         self.history_depth: int | None = None
         self._clean_titles: list[tuple[str, ...]] = []
         self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str]]] = []
+        self._extra_items: list[Item] = []
+        self._table_claims: list[tuple[_Line, list[Cell], tuple[State, str | None, Span | None, str | None,
+                                                                Span | None, bool], int | None, bool]] = []
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -378,33 +381,66 @@ class _Parser:
 
     def table_row(self, ln: _Line, cells: list[Cell], header: list[str], table: Table, tidx: int) -> None:
         claim = self.next_claim()
-        row_state: tuple[State, str, Span] | None = None
+        checkbox: tuple[State, str, Span] | None = None
+        status: tuple[int, str] | None = None  # (cell index, masked text) of the status cell
         for k, cell in enumerate(cells):
             off = cell.span.start
             masked = _mask(cell.text)
             head = labels.words(header[k]) if k < len(header) else ()
-            progress_col = bool(head) and any(w in ("progress", "complete", "completion", "done", "status", "tasks", "percent") for w in head)
+            progress_col = bool(head) and any(
+                w in ("progress", "complete", "completion", "done", "status", "tasks", "percent") for w in head
+            )
             found = find_counters(masked, "table_cell" if progress_col or k > 0 else "paragraph", labelled_ok=False)
             self.add_counters(ln, off, found, "table_cell", table=tidx, claim=claim)
             cb = _CHECKBOX.match(cell.text)
-            if cb and k == 0:
+            if cb and checkbox is None and (k == 0 or cell.text.strip() == cb.group(0)):
                 st = self.vocab.checkboxes.get(cb.group(1))
                 if st:
-                    row_state = (st, cb.group(0), self.span(ln, off, off + 3))
-            if row_state is None and (k == table.status_column):
-                mm = self.marker_light_rx.match(cell.text.lstrip("*_ "))
-                if mm:
-                    pre = len(cell.text) - len(cell.text.lstrip("*_ "))
-                    st = marker_state(self.vocab, mm.group(), with_lights=True)
-                    if st:
-                        row_state = (st, mm.group(), self.span(ln, off + pre, off + pre + len(mm.group())))
-        if row_state and cells:
-            st, marker, mspan = row_state
-            # A row whose first cell names a section is a claim about it, not an item (binding).
+                    checkbox = (st, cb.group(0), self.span(ln, off, off + 3))
+            if k == table.status_column:
+                status = (k, masked)
+        if not cells:
+            return
+        if checkbox is not None:
+            st, marker, mspan = checkbox
+            text = " | ".join(c.text for c in cells if c.span.start != mspan.start) or cells[0].text
             self.doc.items.append(
                 Item(span=self.span(ln, ln.start, ln.end), state=st, kind="table_row", marker=marker,
-                     marker_span=mspan, text=cells[0].text, level=0, section=self.section, history=self.in_history)
+                     marker_span=mspan, text=text, level=0, section=self.section, history=self.in_history)
             )
+            return
+        if status is not None and status[0] > 0:
+            k, masked = status
+            cell = cells[k]
+            claim_ = self.claim_in(ln, cell.span.start, masked)
+            if claim_ is not None:
+                self._table_claims.append((ln, cells, claim_, self.section, self.in_history))
+
+    def claim_in(self, ln: _Line, offset: int, masked: str) -> tuple[State, str | None, Span | None, str | None,
+                                                                       Span | None, bool] | None:
+        """A status claim in a cell: a marker, a vocabulary word, or both, and nothing else?"""
+        lead = len(masked) - len(masked.lstrip(" *_"))
+        marker = word = None
+        mspan = wspan = None
+        state: State | None = None
+        pos = lead
+        mm = self.marker_light_rx.match(masked, pos)
+        if mm:
+            marker, mspan = mm.group(), self.span(ln, offset + mm.start(), offset + mm.end())
+            state = marker_state(self.vocab, marker, with_lights=True)
+            pos = mm.end()
+        rest = masked[pos:]
+        rl = len(rest) - len(rest.lstrip(" *_"))
+        wm = self.word_rx.match(masked, pos + rl)
+        if wm:
+            word, wspan = wm.group(), self.span(ln, offset + wm.start(), offset + wm.end())
+            if state is None:
+                state = self.vocab.word_state(word)
+            pos = wm.end()
+        if state is None:
+            return None
+        free_form = bool(masked[pos:].strip(" *_\0"))
+        return state, marker, mspan, word, wspan, free_form
 
     def heading(self, ln: _Line, raw: str, level: int, a: int, b: int) -> None:
         # Close sections at the same or a deeper level.
@@ -500,9 +536,10 @@ class _Parser:
         if len(states) > 1:
             return  # `✅ READ APIs COMPLETE / 🔄 CONTROL APIs PENDING` claims two states
         tail = body[wm.end():] if wm else body[lstrip:]
-        tail = re.sub(r"^\s*(?:\*\*|__)?\s*", "", tail)
-        tail = re.sub(r"\s*\([^()]*\)\s*$", "", tail).strip(" *_\0")
-        free_form = bool(tail) or (wm is None)
+        # Anything after the marker and word (a date, a qualifier) makes the claim free-form:
+        # `✅ COMPLETE (Feb 21, 2026)` is a person's statement a tool should not reword.
+        tail = tail.strip(" *_\0")
+        free_form = bool(tail)
         self.doc.status_lines.append(
             StatusLine(span=self.span(ln, ln.start, ln.end), label=m.group("label").strip(), claimed=claimed,
                        marker=marker, marker_span=marker_span, word=word, word_span=word_span,
@@ -597,6 +634,7 @@ class _Parser:
         last = self.lines[-1].number if self.lines else 0
         for idx in self.section_stack:
             doc.sections[idx].last_line = last
+        self.resolve_table_claims()
         self.resolve_progress_items()
         # Leaves per section (history subsections left out unless the section is history).
         for si, sec in enumerate(doc.sections):
@@ -630,6 +668,27 @@ class _Parser:
             if it.children:
                 it.state = _combine([doc.items[c].state for c in it.children])
 
+    def resolve_table_claims(self) -> None:
+        """A row whose first cell names a section states that section's status; any other row
+        with a status cell is an item of its own (SPEC §2.8)."""
+        for ln, cells, (state, marker, mspan, word, wspan, free_form), section, history in self._table_claims:
+            target = labels.match_section(cells[0].text, self._clean_titles)
+            if target is not None:
+                self.doc.status_lines.append(
+                    StatusLine(span=self.span(ln, ln.start, ln.end), label=cells[0].text, claimed=state,
+                               marker=marker, marker_span=mspan, word=word, word_span=wspan, free_form=free_form,
+                               section=section, context="table_cell", history=history, target=target)
+                )
+                continue
+            if re.search(r"\b(?:total|overall)\b", cells[0].text, re.I):
+                continue
+            span = mspan or wspan
+            self._extra_items.append(
+                Item(span=self.span(ln, ln.start, ln.end), state=state, kind="table_row",
+                     marker=marker or word or "", marker_span=span, text=cells[0].text, level=0,
+                     section=section, history=history)
+            )
+
     def resolve_progress_items(self) -> None:
         titles = self._clean_titles
         for ln, body, off, level, pm in self._progress_candidates:
@@ -646,12 +705,13 @@ class _Parser:
             item = Item(span=self.span(ln, ln.start, ln.end), state=state, kind="progress", marker=self.text[s:e],
                         marker_span=self.span(ln, s, e), text=body.strip(), level=level, section=section,
                         fraction=min(pct, 100) / 100)
-            self.doc.items.append(item)
+            self._extra_items.append(item)
             # Such a line's percentage states the item, it is not a counter of other items.
             self.doc.counters = [c for c in self.doc.counters if not (c.span.start >= s and c.span.end <= e)]
-        if not self._progress_candidates:
+        if not self._extra_items:
             return
-        # Progress items were appended at the end: restore document order and remap indices.
+        # Items found after the pass were appended: restore document order and remap indices.
+        self.doc.items.extend(self._extra_items)
         items = self.doc.items
         order = sorted(range(len(items)), key=lambda k: items[k].span.start)
         new_index = {old: new for new, old in enumerate(order)}

@@ -6,6 +6,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from statusdoc.checks import edits_for, evaluate
+from statusdoc.directives import suppression
 from statusdoc.model import Document
 
 if TYPE_CHECKING:
@@ -25,4 +26,7 @@ def recompute(doc: Document, *, config: Config | None = None) -> Document:
         raise TruncatedParse(f"{doc.path or '<text>'}: nesting too deep to rewrite safely; run lint instead")
     rounding = config.rounding if config is not None else "nearest"
     checks = evaluate(doc, rounding=rounding)
+    if doc.directives:
+        off = suppression(doc)
+        checks = [c for c in checks if not off(c.code, c.line)]
     return dataclasses.replace(doc, edits=edits_for(doc, checks))

@@ -1,0 +1,788 @@
+"""Mojibake repair (``statusdoc fix-encoding``): undo UTF-8 that was read through a wrong code page.
+
+A status document saved through Mac Roman, Windows-1252, Windows-1254 or Latin-1 shows every
+multi-byte UTF-8 character as two to four single-byte characters: ``✅`` reads ``‚úÖ`` (Mac Roman),
+``âœ…`` (Windows-1252) and ``âœ…`` (Latin-1, with C1 controls).  :func:`repair` turns such runs
+back into the characters they were, and touches nothing else.
+
+How it works
+------------
+* **Runs.**  The text is scanned once (a regular expression, linear time) for maximal runs of
+  characters that some code page maps a byte 0x80-0xFF to, C1 controls included.  ASCII never
+  takes part: no byte of a multi-byte UTF-8 sequence is ASCII.
+* **Per run, per code page.**  Each run is re-encoded with every code page (a character the code
+  page cannot produce ends a sub-run) and the bytes are read as UTF-8 by hand, sequence by
+  sequence.  A complete, strictly valid sequence is a *candidate repair*; a lead byte followed by
+  too few continuation bytes is a *fragment* (possibly lost bytes); anything else (a stray
+  continuation byte such as a correctly written ``’``, ``—`` or ``é``) is left alone.  This is how
+  correct characters next to mojibake survive: ``“âœ…”`` re-encodes to ``93 E2 9C 85 94`` and only
+  the middle three bytes form a sequence.
+* **Plausibility.**  A 3- or 4-byte sequence almost never arises by accident, so it is accepted
+  when it decodes to an assigned, non-control, non-private-use character.  A 2-byte sequence can
+  arise from real text (``CAFÉ…``, ``l’été`` read as Mac Roman), so it is accepted only when it
+  is part of a cluster of adjacent sequences (``cafÃ©Ã¨``), or decodes to a Latin-1/Latin
+  Extended-A character, a Romanian comma letter or a Greek letter (``Ã©`` → ``é``, ``Î£`` →
+  ``Σ``), or to a script that the same code page already produced in a cluster elsewhere in the
+  document (a one-letter Russian word ``Ð¸`` next to longer ones).  Combining marks need a letter
+  before them.  So ``naïve``, ``São Paulo``, ``Ã  la`` (with an ASCII space), ``l’été``,
+  ``“école”``, ``Größe``, ``kâğıt`` stay as they are.
+* **Choosing the code page of a run.**  The code page whose accepted repairs cover most
+  characters of the run wins; ties (``Ã©`` reads the same in Windows-1252, Windows-1254 and
+  Latin-1) go to the document's dominant code page (the one with most 3-/4-byte repairs), then to
+  the order of :data:`statusdoc.codepages.CODEPAGES`.  Repairs of other code pages that do not
+  overlap are added, so mixtures work.
+* **Lost bytes.**  Bytes a code page leaves undefined are often dropped in transit (0x81 0x8D 0x8F
+  0x90 0x9D in Windows-1252, also 0x8E 0x9E in Windows-1254; in Mac Roman the 0xF0 byte, whose
+  character U+F8FF has no glyph outside Apple fonts).  For a fragment with at least two bytes seen
+  (``ðŸ“``) every way of inserting the missing bytes (at any position after the lead byte: the
+  seeds lose bytes in the middle too, ``ğŸ¯`` is F0 9F [8E] AF = 🎯 and ``ðŸ›`` is F0 9F [90] 9B
+  = 🐛) is decoded; candidates must be assigned emoji/pictographs (U+1F1xx-U+1FAFF minus
+  mahjong, domino, alchemical and similar blocks), punctuation and symbols (U+2010-U+2BFF),
+  CJK punctuation, VS15/VS16 or ZWJ.  Decision: when exactly one completion is a valid character
+  at all, the loss is not ambiguous and the run is repaired like any other (``üîÑ`` in Mac Roman
+  can only be F0 9F 94 84 = 🔄); :func:`describe` says that a lost byte was restored.  With more
+  than one candidate the run is left exactly as it is and reported as :class:`Lost` with its
+  candidates, unless ``guess=True``: then the candidate ranked highest by :data:`_RANKING` (emoji
+  ordered by how many of the 64 corpus status documents use them, then common punctuation) is
+  taken, and the :class:`Fix` is marked ``guessed``.
+* **Not modelled.**  An NBSP (0xA0) turned into an ASCII space is not assumed: ftfy does assume it,
+  which is how it turns ``ðŸ“ `` into 📠 and ``ğŸŒ `` into 🌠.  A lone lead byte (``Ã`` alone)
+  is never reported as lost: real Portuguese has it.  CJK and other letters are not offered as
+  lost-byte candidates.
+* **Nesting and idempotence.**  Repairs are repeated until nothing changes (each round strictly
+  shortens the text), so mojibake of mojibake is undone and ``repair(repair(t).text)`` changes
+  nothing.  A fix that spans several rounds names its code pages joined by ``+``.
+
+Line endings, a byte-order mark and every character outside a repaired run are kept exactly;
+lines are counted at ``\\n``, ``\\r\\n`` and ``\\r`` only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations, product
+from typing import NamedTuple
+
+from statusdoc.codepages import CODEPAGE_NAMES, CODEPAGES, decode_table, garble, undefined_bytes
+
+__all__ = ["Fix", "Lost", "Repair", "describe", "repair"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One repaired run."""
+
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+    original: str
+    replacement: str
+    codepage: str  # e.g. "cp1252", "mac_roman", "cp1254", "latin-1"; "cp1252+cp1252" for nested mojibake
+    guessed: bool = False  # True when chosen by --guess among candidates
+
+
+@dataclass(frozen=True, slots=True)
+class Lost:
+    """A run that lost bytes and was left alone."""
+
+    line: int
+    column: int
+    original: str
+    codepage: str
+    candidates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    text: str  # the repaired text (== input when nothing to do)
+    fixes: tuple[Fix, ...]
+    lost: tuple[Lost, ...]  # unresolved runs (empty when guess=True resolved them)
+    codepage: str | None  # dominant code page detected, None for clean text
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fixes)
+
+
+# --------------------------------------------------------------------------------------------
+# Tables
+
+#: Candidates for ``guess=True``, most likely first: emoji ordered by the number of corpus status
+#: documents (../shared/corpus, 64 files) that use them, then punctuation commonly mangled.
+_RANKING: tuple[str, ...] = (
+    "✅", "🎯", "📊", "\ufe0f", "🚀", "⚠", "📋", "🟡", "🟢", "🎉", "📝", "⏳", "🔄", "❌", "📈",
+    "🔴", "🧪", "🔧", "🎨", "💡", "⭐", "🏆", "🔍", "📞", "⚡", "⬜", "🔥", "🚨", "📅", "📱",
+    "📚", "🔒", "🔐", "🌐", "🤖", "🔗", "🗄", "💰", "⏸", "✨", "💬", "📄", "🏗", "⚪", "⏱",
+    "🎮", "🛡", "🎊", "💾", "🚫", "🎓", "📁", "🛠", "🐛", "👥", "💳", "📦", "✓", "🟠", "▶",
+    "🧠", "🌍", "📡", "⌘", "🌟", "📧", "🚧", "♿", "🔔", "💪", "🔑", "🙏", "■", "▼", "🔜",
+    "📨", "📰", "🔵", "🔲", "🏥", "⚖", "⏭", "⬆", "●", "📖", "❤", "⛓", "🧩", "💻", "🏛",
+    "👤", "💼", "🗂", "📂", "🖥", "🔌", "📌", "⚙", "🧹",
+    "’", "”", "“", "—", "–", "…", "•", "→", "←", "‘", "·", "\u200d", "\ufe0e",
+)
+_RANK: dict[str, int] = {c: i for i, c in enumerate(_RANKING)}
+
+#: Bytes -> how many continuation bytes a lead byte needs (0: continuation byte, -1: invalid).
+_NEED: tuple[int, ...] = tuple(
+    0 if 0x80 <= b <= 0xBF else 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4
+    else -1
+    for b in range(256)
+)
+
+_FORMAT_OK = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xE0001})
+_COMMON_COMBINING = frozenset(range(0x300, 0x30D)) | {0x323, 0x327, 0x328}
+
+#: Where a character restored from lost bytes may lie (status documents: symbols, not letters).
+_LOST_RANGES: tuple[tuple[int, int], ...] = (
+    (0x2010, 0x2027), (0x2030, 0x205E), (0x20A0, 0x20CF), (0x2100, 0x23FF), (0x2460, 0x24FF),
+    (0x2500, 0x27BF), (0x27F0, 0x27FF), (0x2900, 0x2BFF), (0x3000, 0x303F), (0xFE0E, 0xFE0F),
+    (0x200D, 0x200D), (0x1F0CF, 0x1F0CF), (0x1F170, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F7E0, 0x1F7EB),
+    (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF),
+)
+
+
+@cache
+def _encoder(cp: str) -> dict[str, int]:
+    """Character -> byte for the high half of ``cp`` (C1 controls stand for undefined bytes)."""
+    table = decode_table(cp)
+    return {table[b]: b for b in range(0x80, 0x100)}
+
+
+@cache
+def _lost_continuations(cp: str) -> tuple[int, ...]:
+    return tuple(sorted(b for b in undefined_bytes(cp) if 0x80 <= b <= 0xBF))
+
+
+@cache
+def _lead_f0_lost(cp: str) -> bool:
+    return 0xF0 in undefined_bytes(cp)
+
+
+_UNION: frozenset[str] = frozenset(chr(c) for c in range(0x80, 0xA0)).union(
+    *(_encoder(cp) for cp in CODEPAGES)
+)
+
+
+def _run_regex() -> re.Pattern[str]:
+    cls = "".join(re.escape(c) for c in sorted(_UNION))
+    # A single character is never a sequence (>= 2 bytes) nor a reportable fragment.
+    return re.compile(f"[{cls}]{{2,}}")
+
+
+_RUN = _run_regex()
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# --------------------------------------------------------------------------------------------
+# Character plausibility
+
+
+@cache
+def _is_letter(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "L"
+
+
+def _valid_char(ch: str) -> bool:
+    """Assigned, not a control, surrogate or private-use character."""
+    return unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
+
+
+@cache
+def _plausible_long(ch: str) -> bool:
+    """A character from a complete 3- or 4-byte sequence."""
+    cat = unicodedata.category(ch)
+    if cat in ("Cc", "Cs", "Co", "Cn"):
+        return False
+    if cat == "Cf":
+        o = ord(ch)
+        return o in _FORMAT_OK or 0xE0020 <= o <= 0xE007F
+    return True
+
+
+@cache
+def _plausible_lost(ch: str) -> bool:
+    """A character that may be offered as the completion of a run that lost bytes."""
+    if len(ch) != 1 or unicodedata.category(ch) == "Cn":
+        return False
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _LOST_RANGES)
+
+
+_INVALID, _MARK_COMMON, _MARK_OTHER, _NARROW, _OTHER = range(5)
+
+
+@cache
+def _two_byte_class(ch: str) -> int:
+    """How a character from a 2-byte sequence (U+0080-U+07FF) is judged."""
+    cat = unicodedata.category(ch)
+    o = ord(ch)
+    if cat in ("Cc", "Cs", "Co", "Cn") or (cat == "Cf" and ch != "\u00ad"):
+        return _INVALID
+    if cat in ("Mn", "Me"):
+        return _MARK_COMMON if o in _COMMON_COMBINING else _MARK_OTHER
+    return _NARROW if _narrow(o) else _OTHER
+
+
+def _narrow(o: int) -> bool:
+    """2-byte results plausible even alone: Latin-1, Latin Extended-A, Romanian ș ț, Greek letters."""
+    return 0xA0 <= o <= 0x17F or 0x218 <= o <= 0x21B or 0x386 <= o <= 0x3CE
+
+
+# --------------------------------------------------------------------------------------------
+# Parsing a run under one code page
+
+
+#: A piece of a parse: ``(start, end, text, restored)``.  Either consecutive complete sequences
+#: (``text`` holds one character per sequence) or one sequence completed from lost bytes that had
+#: exactly one possible completion (``restored``).
+_Piece = tuple[int, int, str, bool]
+
+
+class _Frag(NamedTuple):
+    start: int
+    end: int
+    candidates: tuple[str, ...]  # plausible completions, by code point
+    missing: int
+
+
+class _Parse(NamedTuple):
+    pieces: tuple[_Piece, ...]
+    frags: tuple[_Frag, ...]
+
+
+@cache
+def _complete(cp: str, seen: bytes, total: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """All valid completions of ``seen`` (lead byte first) to ``total`` bytes, and the plausible ones."""
+    missing = total - len(seen)
+    fills = _lost_continuations(cp)
+    found: set[str] = set()
+    if not fills or missing < 1:
+        return (), ()
+    for where in combinations(range(1, total), missing):
+        for fill in product(fills, repeat=missing):
+            out = bytearray([seen[0]])
+            it_seen = iter(seen[1:])
+            it_fill = iter(fill)
+            for pos in range(1, total):
+                out.append(next(it_fill) if pos in where else next(it_seen))
+            try:
+                ch = out.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if _valid_char(ch):
+                found.add(ch)
+    raw = tuple(sorted(found))
+    return raw, tuple(c for c in raw if _plausible_lost(c))
+
+
+@cache
+def _translation(cp: str) -> dict[int, int]:
+    """``str.translate`` table: a run's characters -> their bytes in ``cp`` (as code points < 256).
+
+    Characters of other code pages become NUL, which no UTF-8 sequence contains, so they split the
+    run exactly as a character outside the run would.
+    """
+    enc = _encoder(cp)
+    return {ord(c): enc.get(c, 0) for c in _UNION}
+
+
+#: One token of a re-encoded run: consecutive complete, valid UTF-8 sequences; or a lead byte
+#: with too few continuation bytes (at least one).  Bytes matching nothing are left alone.
+_TOKEN = re.compile(
+    rb"(?P<seq>(?:[\xC2-\xDF][\x80-\xBF]|\xE0[\xA0-\xBF][\x80-\xBF]|[\xE1-\xEC\xEE\xEF][\x80-\xBF]{2}"
+    rb"|\xED[\x80-\x9F][\x80-\xBF]|\xF0[\x90-\xBF][\x80-\xBF]{2}|[\xF1-\xF3][\x80-\xBF]{3}"
+    rb"|\xF4[\x80-\x8F][\x80-\xBF]{2})+)"
+    rb"|(?P<frag>[\xE0-\xEF][\x80-\xBF](?![\x80-\xBF])|[\xF0-\xF4][\x80-\xBF]{1,2}(?![\x80-\xBF]))"
+)
+#: Where a 4-byte sequence without its F0 lead byte may start (overlapping, hence the lookahead).
+_HEADLESS = re.compile(rb"(?=[\x90-\xBF][\x80-\xBF]{2})")
+
+
+def _headless(data: bytes, lo: int, hi: int, pieces: list[_Piece]) -> None:
+    """Continuation bytes in ``data[lo:hi]`` that read as a pictograph once F0 is put back."""
+    nxt = lo
+    for m in _HEADLESS.finditer(data, lo, hi):
+        i = m.start()
+        if i < nxt or i + 3 > hi:
+            continue
+        txt = (b"\xf0" + data[i : i + 3]).decode("utf-8")
+        if _plausible_lost(txt):
+            pieces.append((i, i + 3, txt, True))
+            nxt = i + 3
+
+
+def _parse(run: str, cp: str) -> _Parse:
+    data = run.translate(_translation(cp)).encode("latin-1")
+    pieces: list[_Piece] = []
+    frags: list[_Frag] = []
+    f0_lost = _lead_f0_lost(cp)
+    lossy = bool(_lost_continuations(cp))
+    gap = 0
+    for m in _TOKEN.finditer(data):
+        i, j = m.span()
+        if f0_lost and i - gap >= 2:
+            gap = _headless_gap(data, gap, i, pieces)
+        if m.lastgroup == "seq":
+            pieces.append((i, j, data[i:j].decode("utf-8"), False))
+        elif lossy:
+            total = _NEED[data[i]] + 1
+            raw, plausible = _complete(cp, data[i:j], total)
+            if len(raw) == 1 and plausible == raw:
+                pieces.append((i, j, raw[0], True))
+            elif plausible:
+                frags.append(_Frag(i, j, plausible, total - (j - i)))
+        gap = j
+    if f0_lost and len(data) - gap >= 2:
+        _headless_gap(data, gap, len(data), pieces)
+    return _Parse(tuple(pieces), tuple(frags))
+
+
+def _headless_gap(data: bytes, lo: int, hi: int, pieces: list[_Piece]) -> int:
+    """Scan the gap ``data[lo:hi]`` for sequences that lost their F0 lead byte.
+
+    A 2-byte sequence just before the gap may have taken the first continuation byte of such a
+    sequence (``—üîÑ`` in Mac Roman is D1 9F 94 84): the pictograph wins over the 2-byte reading.
+    """
+    start = lo
+    if pieces and pieces[-1][1] == lo and not pieces[-1][3] and pieces[-1][2][-1] < "\u0800" \
+            and hi - lo >= 2 and 0x90 <= data[lo - 1] <= 0xBF:
+        txt = (b"\xf0" + data[lo - 1 : lo + 2]).decode("utf-8", "replace")
+        if _plausible_lost(txt):
+            s, e, text, _r = pieces.pop()
+            if len(text) > 1:
+                pieces.append((s, e - 2, text[:-1], False))
+            start = lo - 1
+    _headless(data, start, hi, pieces)
+    return hi
+
+
+def _clusters(pieces: tuple[_Piece, ...]) -> list[list[_Piece]]:
+    out: list[list[_Piece]] = []
+    for p in pieces:
+        if out and out[-1][-1][1] == p[0]:
+            out[-1].append(p)
+        else:
+            out.append([p])
+    return out
+
+
+def _units(cluster: list[_Piece]) -> Iterator[tuple[int, int, str, bool]]:
+    """The sequences of a cluster: ``(start, end, character, restored)``."""
+    for start, end, text, restored in cluster:
+        if restored:
+            yield start, end, text, True
+            continue
+        p = start
+        for ch in text:
+            o = ord(ch)
+            q = p + (2 if o < 0x800 else 3 if o < 0x10000 else 4)
+            yield p, q, ch, False
+            p = q
+
+
+def _is_multi(cluster: list[_Piece]) -> bool:
+    """At least two adjacent 2-byte sequences: together they are evidence of mojibake.
+
+    A 3-/4-byte neighbour is no such evidence for a 2-byte sequence: ``‚úÖ—é`` in Mac Roman is
+    ✅ followed by a correctly written ``—é``, not by a Cyrillic letter.
+    """
+    n = 0
+    for _start, _end, text, restored in cluster:
+        if not restored:
+            n += sum(1 for ch in text if ch < "\u0800")
+            if n > 1:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Deciding a run
+
+
+class _Context(NamedTuple):
+    dominant: str | None
+    scripts: dict[str, frozenset[int]]  # code page -> 128-code-point blocks seen in clusters
+
+
+_Edit = tuple[int, int, str, str, bool]  # start, end, replacement, codepage, guessed
+_LostRec = tuple[int, int, str, tuple[str, ...]]  # start, end, codepage, candidates
+
+
+def _unit_ok(ch: str, restored: bool, multi: bool, before: bool, scripts: frozenset[int]) -> bool:
+    if restored:
+        return _plausible_lost(ch)
+    if ch >= "\u0800":
+        return _plausible_long(ch)
+    cls = _two_byte_class(ch)
+    if cls == _INVALID:
+        return False
+    if cls in (_MARK_COMMON, _MARK_OTHER):
+        return before and (multi or cls == _MARK_COMMON)
+    return multi or cls == _NARROW or (ord(ch) >> 7) in scripts
+
+
+def _accepted(run: str, parse: _Parse, cp: str, ctx: _Context, prev_letter: bool) -> list[_Edit]:
+    edits: list[_Edit] = []
+    scripts = ctx.scripts.get(cp, frozenset())
+    for cluster in _clusters(parse.pieces):
+        if len(cluster) == 1 and not cluster[0][3] and min(cluster[0][2]) >= "\u0800" \
+                and all(map(_plausible_long, cluster[0][2])):
+            edits.append((cluster[0][0], cluster[0][1], cluster[0][2], cp, False))  # the common case
+            continue
+        multi = _is_multi(cluster)
+        first = cluster[0][0]
+        before = prev_letter if first == 0 else _is_letter(run[first - 1])
+        open_start = -1
+        buf: list[str] = []
+        for start, end, ch, restored in _units(cluster):
+            if _unit_ok(ch, restored, multi, before, scripts):
+                if open_start < 0:
+                    open_start = start
+                buf.append(ch)
+                before = _is_letter(ch)
+            else:
+                if open_start >= 0:
+                    edits.append((open_start, start, "".join(buf), cp, False))
+                    open_start, buf = -1, []
+                before = _is_letter(run[end - 1])
+        if open_start >= 0:
+            edits.append((open_start, cluster[-1][1], "".join(buf), cp, False))
+    return edits
+
+
+def _rank_key(ch: str) -> tuple[int, int, int]:
+    o = ord(ch[0])
+    pictographic = 0x1F300 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF
+    return (_RANK.get(ch, len(_RANK)), 0 if pictographic else 1, o)
+
+
+def _best_guess(candidates: tuple[str, ...]) -> str:
+    return min(candidates, key=_rank_key)
+
+
+def _resolve(run: str, prev_letter: bool, ctx: _Context, guess: bool,
+             parses: dict[tuple[str, str], _Parse]) -> tuple[list[_Edit], list[_LostRec]]:
+    order = list(CODEPAGES)
+    if ctx.dominant in order:
+        order.remove(ctx.dominant)
+        order.insert(0, ctx.dominant)
+    per_cp: dict[str, tuple[list[_Edit], tuple[_Frag, ...]]] = {}
+    best: str | None = None
+    best_score = (0, 0)
+    for cp in order:
+        key = (run, cp)
+        parse = parses.get(key)
+        if parse is None:
+            parse = parses[key] = _parse(run, cp)
+        edits = _accepted(run, parse, cp, ctx, prev_letter)
+        per_cp[cp] = (edits, parse.frags)
+        # Strong evidence first (3-/4-byte sequences, whole or with lost bytes), then repairs:
+        # a 2-byte reading in one code page does not beat a lost emoji in another.
+        repaired = sum(e[1] - e[0] for e in edits)
+        weak = 2 * sum(1 for e in edits for ch in e[2] if ch < "\u0800")  # 2-byte sequences
+        score = (repaired - weak + sum(f.end - f.start for f in parse.frags), repaired)
+        if score > best_score:
+            best, best_score = cp, score
+    if best is None:
+        return [], []
+    # The best code page's repairs and lost runs, then other code pages' repairs where they overlap
+    # neither (mixtures of code pages in one run).
+    covered = bytearray(len(run))
+    edits_out: list[_Edit] = []
+    lost_out: list[_LostRec] = []
+    for e in per_cp[best][0]:
+        edits_out.append(e)
+        covered[e[0] : e[1]] = b"\x01" * (e[1] - e[0])
+    for f in per_cp[best][1]:
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+        if guess:
+            edits_out.append((f.start, f.end, _best_guess(f.candidates), best, True))
+        else:
+            lost_out.append((f.start, f.end, best, f.candidates))
+    for cp in order:
+        if cp == best:
+            continue
+        for e in per_cp[cp][0]:
+            if not any(covered[e[0] : e[1]]):
+                edits_out.append(e)
+                covered[e[0] : e[1]] = b"\x01" * (e[1] - e[0])
+    edits_out.sort()
+    return edits_out, lost_out
+
+
+_Stats = tuple[tuple[tuple[int, int], ...], tuple[frozenset[int], ...]]
+
+
+def _run_stats(run: str, parses: dict[tuple[str, str], _Parse]) -> _Stats:
+    """Per code page: (3-/4-byte repairs + lost runs, 2-byte repairs), and blocks of letters in clusters."""
+    weights: list[tuple[int, int]] = []
+    blocks: list[frozenset[int]] = []
+    for cp in CODEPAGES:
+        parse = parses.get((run, cp))
+        if parse is None:
+            parse = parses[(run, cp)] = _parse(run, cp)
+        strong, weak = len(parse.frags), 0
+        seen: set[int] = set()
+        for cluster in _clusters(parse.pieces):
+            text = cluster[0][2]
+            if len(cluster) == 1 and not cluster[0][3] and min(text) >= "\u0800":
+                strong += sum(map(_plausible_long, text))
+                continue
+            multi = _is_multi(cluster)
+            for _start, _end, ch, restored in _units(cluster):
+                if not _unit_ok(ch, restored, multi, True, frozenset()):
+                    continue
+                if restored or ch >= "\u0800":
+                    strong += 1
+                else:
+                    weak += 1
+                    if multi and _is_letter(ch):
+                        seen.add(ord(ch) >> 7)
+        weights.append((strong, weak))
+        blocks.append(frozenset(seen))
+    return tuple(weights), tuple(blocks)
+
+
+class _Caches:
+    """What one call of :func:`repair` can reuse between its rounds (parses depend on the run only)."""
+
+    def __init__(self) -> None:
+        self.parses: dict[tuple[str, str], _Parse] = {}
+        self.stats: dict[str, _Stats] = {}
+        self.resolved: dict[object, dict[tuple[str, bool], tuple[list[_Edit], list[_LostRec]]]] = {}
+
+
+def _one_pass(text: str, guess: bool, caches: _Caches,
+              ) -> tuple[list[_Edit], list[_LostRec], str | None]:
+    spans = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    if not spans:
+        return [], [], None
+    multiplicity = Counter(text[a:b] for a, b in spans)
+    weight = {cp: [0, 0] for cp in CODEPAGES}
+    scripts: dict[str, set[int]] = {cp: set() for cp in CODEPAGES}
+    for run, mult in multiplicity.items():
+        st = caches.stats.get(run)
+        if st is None:
+            st = caches.stats[run] = _run_stats(run, caches.parses)
+        for k, cp in enumerate(CODEPAGES):
+            weight[cp][0] += mult * st[0][k][0]
+            weight[cp][1] += mult * st[0][k][1]
+            scripts[cp].update(st[1][k])
+    ranked = sorted(CODEPAGES, key=lambda cp: (-weight[cp][0], -weight[cp][1]))
+    dominant = ranked[0] if any(weight[ranked[0]]) else None
+    ctx = _Context(dominant, {cp: frozenset(s) for cp, s in scripts.items()})
+    memo = caches.resolved.setdefault((dominant, guess, tuple(ctx.scripts[cp] for cp in CODEPAGES)), {})
+    edits: list[_Edit] = []
+    lost: list[_LostRec] = []
+    for a, b in spans:
+        run = text[a:b]
+        prev_letter = a > 0 and _is_letter(text[a - 1])
+        key = (run, prev_letter)
+        res = memo.get(key)
+        if res is None:
+            res = memo[key] = _resolve(run, prev_letter, ctx, guess, caches.parses)
+        edits.extend((a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0])
+        lost.extend((a + s, a + e, cp, c) for s, e, cp, c in res[1])
+    return edits, lost, dominant
+
+
+# --------------------------------------------------------------------------------------------
+# Composing rounds
+
+
+class _Region(NamedTuple):
+    """Original ``[ostart, oend)`` now reads current ``[cstart, cend)``."""
+
+    ostart: int
+    oend: int
+    cstart: int
+    cend: int
+    codepages: tuple[str, ...]
+    guessed: bool
+
+
+def _apply(cur: str, regions: list[_Region], edits: list[_Edit]) -> tuple[str, list[_Region]]:
+    """Apply ``edits`` (current coordinates, sorted, disjoint) and merge them with earlier regions."""
+    items: list[tuple[int, int, int, _Region | _Edit]] = [(r.cstart, r.cend, 1, r) for r in regions]
+    items += [(e[0], e[1], 0, e) for e in edits]
+    items.sort(key=lambda t: (t[0], t[2]))
+    groups: list[list[tuple[int, int, int, _Region | _Edit]]] = []
+    group_end = -1
+    for it in items:
+        if groups and it[0] < group_end:
+            groups[-1].append(it)
+            group_end = max(group_end, it[1])
+        else:
+            groups.append([it])
+            group_end = it[1]
+    out: list[str] = []
+    new_regions: list[_Region] = []
+    pos = 0  # consumed in cur
+    shift = 0  # cur - orig before pos
+    grow = 0  # new - cur before pos
+    for group in groups:
+        ga = group[0][0]
+        gb = max(it[1] for it in group)
+        regs = [it[3] for it in group if it[2] == 1]
+        eds = [it[3] for it in group if it[2] == 0]
+        out.append(cur[pos:ga])
+        reg_shift = sum((r.cend - r.cstart) - (r.oend - r.ostart) for r in regs if isinstance(r, _Region))
+        if not eds:
+            r = regs[0]
+            assert isinstance(r, _Region)
+            new_regions.append(r._replace(cstart=r.cstart + grow, cend=r.cend + grow))
+            out.append(cur[ga:gb])
+        else:
+            first = group[0][3]
+            ostart = first.ostart if isinstance(first, _Region) and first.cstart == ga else ga - shift
+            last_reg = [r for r in regs if isinstance(r, _Region) and r.cend == gb]
+            oend = last_reg[0].oend if last_reg else gb - shift - reg_shift
+            body: list[str] = []
+            p = ga
+            cps: list[str] = [cp for r in regs if isinstance(r, _Region) for cp in r.codepages]
+            guessed = any(r.guessed for r in regs if isinstance(r, _Region))
+            for e in eds:
+                assert not isinstance(e, _Region)
+                body.append(cur[p : e[0]])
+                body.append(e[2])
+                p = e[1]
+                cps.append(e[3])
+                guessed = guessed or e[4]
+            body.append(cur[p:gb])
+            text = "".join(body)
+            new_regions.append(_Region(ostart, oend, ga + grow, ga + grow + len(text), tuple(cps), guessed))
+            out.append(text)
+            grow += len(text) - (gb - ga)
+        shift += reg_shift
+        pos = gb
+    out.append(cur[pos:])
+    return "".join(out), new_regions
+
+
+def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int]) -> int:
+    """Original offset of current offset ``pos`` (the region's start when ``pos`` is inside one).
+
+    ``shifts[k]`` is how much longer the current text is than the original up to the end of
+    region ``k``.
+    """
+    k = bisect.bisect_right(starts, pos) - 1
+    if k < 0:
+        return pos
+    if pos < regions[k].cend:
+        return regions[k].ostart
+    return pos - shifts[k]
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def repair(text: str, *, guess: bool = False) -> Repair:
+    """Repair the mojibake in ``text``; report runs that lost bytes (or guess them with ``guess``)."""
+    cur = text
+    regions: list[_Region] = []
+    first_dominant: str | None = None
+    first = True
+    caches = _Caches()
+    while True:
+        edits, lost, dominant = _one_pass(cur, guess, caches)
+        if first:
+            first_dominant, first = dominant, False
+        if not edits:
+            break
+        cur, regions = _apply(cur, regions, edits)
+
+    line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def where(offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(line_starts, offset)
+        return k, offset - line_starts[k - 1] + 1
+
+    fixes: list[Fix] = []
+    votes: Counter[str] = Counter()
+    for r in regions:
+        line, col = where(r.ostart)
+        cp = "+".join(r.codepages)
+        fixes.append(Fix(line, col, text[r.ostart : r.oend], cur[r.cstart : r.cend], cp, r.guessed))
+        votes[r.codepages[0]] += 1
+    starts = [r.cstart for r in regions]
+    shifts: list[int] = []
+    for r in regions:
+        shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
+    losts: list[Lost] = []
+    for a, b, cp, cands in lost:
+        line, col = where(_to_original(a, regions, starts, shifts))
+        losts.append(Lost(line, col, cur[a:b], cp, cands))
+        votes[cp] += 1
+    codepage: str | None = None
+    if votes:
+        order = {cp: i for i, cp in enumerate(CODEPAGES)}
+        codepage = max(votes, key=lambda cp: (votes[cp], cp == first_dominant, -order.get(cp, 99)))
+    return Repair(cur, tuple(fixes), tuple(losts), codepage)
+
+
+def _invisible(c: str, first: bool) -> bool:
+    cat = unicodedata.category(c)
+    return (cat[0] in "CZ" and c != " ") or (cat[0] == "M" and first)
+
+
+def _show(c: str) -> str:
+    """A candidate (one character) as it can be read: invisible ones by code point."""
+    return f"U+{ord(c[0]):04X}" if len(c) == 1 and _invisible(c, True) else c
+
+
+def _quote(s: str) -> str:
+    """``s`` quoted; controls, format characters and a leading mark escaped (as ``repr`` does)."""
+    body = "".join(
+        c.encode("unicode_escape").decode("ascii") if _invisible(c, i == 0) or c in "'\\" else c
+        for i, c in enumerate(s)
+    )
+    return f"'{body}'"
+
+
+def _codepage_name(codepage: str) -> str:
+    return " then ".join(CODEPAGE_NAMES.get(cp, cp) for cp in codepage.split("+"))
+
+
+def _candidates_of(original: str, codepage: str) -> tuple[str, ...]:
+    """The candidates of a lost run (recomputed from its text: they depend on nothing else)."""
+    if "+" in codepage:
+        return ()
+    parse = _parse(original, codepage)
+    cands: list[str] = []
+    for f in parse.frags:
+        cands.extend(f.candidates)
+    return tuple(cands)
+
+
+def describe(fix_or_lost: Fix | Lost) -> str:
+    """One human line about a fix or a lost run."""
+    item = fix_or_lost
+    name = _codepage_name(item.codepage)
+    if isinstance(item, Lost):
+        missing = max(1, _missing_of(item.original, item.codepage))
+        lost = "lost a byte" if missing == 1 else f"lost {missing} bytes"
+        cands = " ".join(_show(c) for c in item.candidates)
+        which = f"one of {cands}" if len(item.candidates) > 1 else f"probably {cands} (no other plausible completion)"
+        return f"line {item.line}: {_quote(item.original)} {lost} ({name}): {which} — left as is"
+    head = f"line {item.line}: {_quote(item.original)} → {_quote(item.replacement)} ({name})"
+    if item.guessed:
+        options = _candidates_of(item.original, item.codepage)
+        if len(options) > 1:
+            return f"{head} — guessed among {' '.join(_show(c) for c in options)}: bytes were lost, took the " \
+                   "candidate most common in status documents"
+        return f"{head} — guessed: bytes were lost, took the only plausible completion"
+    if "+" not in item.codepage and garble(item.replacement, item.codepage) != item.original:
+        return f"{head} — restored a lost byte (only one completion is possible)"
+    return head
+
+
+def _missing_of(original: str, codepage: str) -> int:
+    if "+" in codepage:
+        return 1
+    frags = _parse(original, codepage).frags
+    return frags[0].missing if frags else 1
