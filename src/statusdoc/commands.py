@@ -60,6 +60,14 @@ def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError])
         yield src, cfg
 
 
+def _single(path: str, streams: Streams) -> tuple[SourceFile, Config]:
+    """One named file (a directory here is an input error, not a walk)."""
+    from statusdoc.files import read_source
+
+    src = read_source(path, stdin=streams.stdin)  # type: ignore[arg-type]
+    return src, _config_for(src.path)
+
+
 def _parse(src: SourceFile, cfg: Config) -> Document:
     from statusdoc.parser import parse
 
@@ -170,10 +178,13 @@ def dump(*, path: str, fmt: str = "json", streams: Streams | None = None) -> int
     from statusdoc.dump import dump_document
 
     s = streams or _std()
-    failures: list[StatusdocError] = []
-    for src, cfg in _sources([path], s, failures):
-        s.out.write(dump_document(_parse(src, cfg), fmt))
-    return 2 if failures else 0
+    try:
+        src, cfg = _single(path, s)
+    except StatusdocError as e:
+        print(e, file=s.err)
+        return e.exit_code
+    s.out.write(dump_document(_parse(src, cfg), fmt))
+    return 0
 
 
 def schema(*, which: str, streams: Streams | None = None) -> int:
@@ -189,10 +200,13 @@ def explain(*, target: str, streams: Streams | None = None) -> int:
 
     s = streams or _std()
     path, line = _split_target(target)
-    failures: list[StatusdocError] = []
-    for src, cfg in _sources([path], s, failures):
-        s.out.write(explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding))
-    return 2 if failures else 0
+    try:
+        src, cfg = _single(path, s)
+    except StatusdocError as e:
+        print(e, file=s.err)
+        return e.exit_code
+    s.out.write(explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding))
+    return 0
 
 
 def _split_target(target: str) -> tuple[str, int | None]:

@@ -54,6 +54,17 @@ def schema(which: str) -> dict[str, Any]:
         return ConfigModel.model_json_schema()
     out: dict[str, Any] = _adapter().json_schema(mode="serialization")
     out["title"] = "statusdoc document model"
+    # The conveniences to_data adds: 1-based line on items, sections and counters, document totals.
+    line = {"type": "integer", "minimum": 1, "description": "1-based line, as editors show it"}
+    for name in ("Item", "Section", "Counter"):
+        out["$defs"][name]["properties"]["line"] = line
+        out["$defs"][name]["required"].append("line")
+    out["properties"].pop("text", None)
+    out["properties"].pop("edits", None)
+    out["required"] = [r for r in out["required"] if r != "text"]
+    out["properties"]["done"] = {"type": "integer", "description": "leaf items done"}
+    out["properties"]["total"] = {"type": "integer", "description": "leaf items, cancelled left out"}
+    out["required"] += ["done", "total"]
     return out
 
 
