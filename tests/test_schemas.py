@@ -32,3 +32,17 @@ def test_config_schema_rejects_unknown_keys() -> None:
         jsonschema.validate({"rounding": "sideways"}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"colour": "red"}, schema)
+
+
+def test_rule_docs_are_current() -> None:
+    import os
+
+    from statusdoc.rules import RULES, rules_markdown
+
+    path = ROOT / "docs" / "rules.md"
+    if os.environ.get("STATUSDOC_REGEN") == "1":
+        path.write_text(rules_markdown(), encoding="utf-8")
+    text = read(path)
+    assert text == rules_markdown()
+    for code in RULES:
+        assert f"## {code} " in text

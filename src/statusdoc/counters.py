@@ -144,7 +144,7 @@ _AFTER_FRACTION = re.compile(
 )
 _AFTER_PERCENT = re.compile(rf"\s*(?:\*\*|__|\*|_)?\s*(?:-\s*)?(?P<word>{PROGRESS_WORDS})\b", re.IGNORECASE)
 _BEFORE_PERCENT = re.compile(
-    r"(?:progress|completion|complete|completed|done|overall|status)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?:~\s*)?$",
+    r"(?:progress|completion|complete|completed|done|overall|status)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
     re.IGNORECASE,
 )
 _STATE_COUNT = re.compile(

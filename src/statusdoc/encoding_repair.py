@@ -212,19 +212,65 @@ def _plausible_lost(ch: str) -> bool:
     return any(lo <= o <= hi for lo, hi in _LOST_RANGES)
 
 
-_INVALID, _MARK_COMMON, _MARK_OTHER, _NARROW, _OTHER = range(5)
+_INVALID, _SYMBOL, _NARROW, _OTHER, _MARK_COMMON, _MARK_OTHER = range(6)
+
+#: 3-/4-byte characters accepted alone: the punctuation, symbols and pictographs of status
+#: documents.  Letters of other scripts (CJK, Indic, Vietnamese ...) need company (see _unit_ok):
+#: ``café——`` read as Windows-1252 holds E9 97 97, a valid sequence for 闗.
+_SYMBOL_RANGES: tuple[tuple[int, int], ...] = (
+    (0x2000, 0x2BFF), (0x2E00, 0x2E7F), (0x3000, 0x303F), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFD), (0x1F000, 0x1FAFF), (0xE0001, 0xE007F),
+)
+
+
+#: Letters a 2-byte sequence may decode to in company (a cluster, or a script the document shows):
+#: Latin Extended-B, Greek, Cyrillic (not its historic letters), Hebrew and Arabic letters.
+#: Not IPA, spacing modifiers, Armenian, Syriac, Thaana or N'Ko: in Mac Roman those are what
+#: correct punctuation before a letter or symbol reads as (``—•`` is D1 A5, U+0465).
+_OTHER_RANGES: tuple[tuple[int, int], ...] = (
+    (0x0180, 0x024F), (0x0370, 0x03FF), (0x0400, 0x045F), (0x0490, 0x04FF), (0x05D0, 0x05EA),
+    (0x0620, 0x064A), (0x0671, 0x06D3),
+)
 
 
 @cache
-def _two_byte_class(ch: str) -> int:
-    """How a character from a 2-byte sequence (U+0080-U+07FF) is judged."""
+def _char_class(ch: str) -> int:
+    """How a character decoded from a sequence is judged (see :func:`_unit_ok`)."""
     cat = unicodedata.category(ch)
     o = ord(ch)
+    if o >= 0x800:
+        if not _plausible_long(ch):
+            return _INVALID
+        return _SYMBOL if any(lo <= o <= hi for lo, hi in _SYMBOL_RANGES) else _OTHER
     if cat in ("Cc", "Cs", "Co", "Cn") or (cat == "Cf" and ch != "\u00ad"):
         return _INVALID
     if cat in ("Mn", "Me"):
         return _MARK_COMMON if o in _COMMON_COMBINING else _MARK_OTHER
-    return _NARROW if _narrow(o) else _OTHER
+    if _narrow(o):
+        return _NARROW
+    if cat[0] == "L" and any(lo <= o <= hi for lo, hi in _OTHER_RANGES):
+        return _OTHER
+    return _INVALID
+
+
+_SCRIPTS: tuple[tuple[int, int, int], ...] = (
+    (0x00C0, 0x024F, -1), (0x1E00, 0x1EFF, -1),  # Latin
+    (0x0370, 0x03FF, -2), (0x1F00, 0x1FFF, -2),  # Greek
+    (0x0400, 0x052F, -3),  # Cyrillic
+    (0x3040, 0x30FF, -4), (0x3400, 0x4DBF, -4), (0x4E00, 0x9FFF, -4), (0xF900, 0xFAFF, -4),
+    (0xFF00, 0xFFEF, -4), (0x20000, 0x3FFFF, -4),  # CJK
+    (0x1100, 0x11FF, -5), (0x3130, 0x318F, -5), (0xAC00, 0xD7AF, -5),  # Hangul
+)
+
+
+@cache
+def _script(ch: str) -> int:
+    """A coarse script key: Latin, Greek, Cyrillic, CJK, Hangul; else the 128-code-point block."""
+    o = ord(ch)
+    for lo, hi, key in _SCRIPTS:
+        if lo <= o <= hi:
+            return key
+    return o >> 7
 
 
 def _narrow(o: int) -> bool:
@@ -385,18 +431,25 @@ def _units(cluster: list[_Piece]) -> Iterator[tuple[int, int, str, bool]]:
 
 
 def _is_multi(cluster: list[_Piece]) -> bool:
-    """At least two adjacent 2-byte sequences: together they are evidence of mojibake.
+    """Two or more adjacent sequences that are not symbols, their letters of one script: together
+    they are evidence of mojibake (``ÐŸÐµÑ‚`` is Пет).
 
-    A 3-/4-byte neighbour is no such evidence for a 2-byte sequence: ``‚úÖ—é`` in Mac Roman is
-    ✅ followed by a correctly written ``—é``, not by a Cyrillic letter.
+    A symbol is no such evidence for its neighbour: ``‚úÖ—é`` in Mac Roman is ✅ followed by a
+    correctly written ``—é``, not by a Cyrillic letter.
     """
     n = 0
+    scripts: set[int] = set()
     for _start, _end, text, restored in cluster:
-        if not restored:
-            n += sum(1 for ch in text if ch < "\u0800")
-            if n > 1:
-                return True
-    return False
+        if restored:
+            continue
+        for ch in text:
+            cls = _char_class(ch)
+            if cls == _SYMBOL:
+                continue
+            n += 1
+            if cls == _OTHER:
+                scripts.add(_script(ch))
+    return n > 1 and len(scripts) <= 1
 
 
 # --------------------------------------------------------------------------------------------
@@ -405,32 +458,39 @@ def _is_multi(cluster: list[_Piece]) -> bool:
 
 class _Context(NamedTuple):
     dominant: str | None
-    scripts: dict[str, frozenset[int]]  # code page -> 128-code-point blocks seen in clusters
+    scripts: dict[str, frozenset[int]]  # code page -> scripts (see _script) seen in clusters
 
 
 _Edit = tuple[int, int, str, str, bool]  # start, end, replacement, codepage, guessed
-_LostRec = tuple[int, int, str, tuple[str, ...]]  # start, end, codepage, candidates
+_LostRec = tuple[int, int, str, tuple[str, ...], int]  # start, end, codepage, candidates, bytes missing
 
 
 def _unit_ok(ch: str, restored: bool, multi: bool, before: bool, scripts: frozenset[int]) -> bool:
+    """Whether one decoded sequence is accepted.
+
+    Symbols (3-/4-byte) and Latin-1/Latin Extended-A/Greek letters (2-byte) always are; other
+    letters only in a cluster of two or more, or when the document shows their 128-character block
+    in such clusters elsewhere (``scripts``); combining marks only after a letter.
+    """
     if restored:
         return _plausible_lost(ch)
-    if ch >= "\u0800":
-        return _plausible_long(ch)
-    cls = _two_byte_class(ch)
-    if cls == _INVALID:
-        return False
-    if cls in (_MARK_COMMON, _MARK_OTHER):
-        return before and (multi or cls == _MARK_COMMON)
-    return multi or cls == _NARROW or (ord(ch) >> 7) in scripts
+    cls = _char_class(ch)
+    if cls in (_SYMBOL, _NARROW):
+        return True
+    if cls == _OTHER:
+        return multi or _script(ch) in scripts
+    if cls == _MARK_COMMON:
+        return before
+    if cls == _MARK_OTHER:
+        return before and multi
+    return False
 
 
 def _accepted(run: str, parse: _Parse, cp: str, ctx: _Context, prev_letter: bool) -> list[_Edit]:
     edits: list[_Edit] = []
     scripts = ctx.scripts.get(cp, frozenset())
     for cluster in _clusters(parse.pieces):
-        if len(cluster) == 1 and not cluster[0][3] and min(cluster[0][2]) >= "\u0800" \
-                and all(map(_plausible_long, cluster[0][2])):
+        if len(cluster) == 1 and not cluster[0][3] and all(_char_class(c) == _SYMBOL for c in cluster[0][2]):
             edits.append((cluster[0][0], cluster[0][1], cluster[0][2], cp, False))  # the common case
             continue
         multi = _is_multi(cluster)
@@ -502,7 +562,9 @@ def _resolve(run: str, prev_letter: bool, ctx: _Context, guess: bool,
         if guess:
             edits_out.append((f.start, f.end, _best_guess(f.candidates), best, True))
         else:
-            lost_out.append((f.start, f.end, best, f.candidates))
+            lost_out.append((f.start, f.end, best, f.candidates, f.missing))
+    if lost_out:
+        edits_out, lost_out = _absorb(edits_out, lost_out, best)
     for cp in order:
         if cp == best:
             continue
@@ -529,8 +591,8 @@ def _run_stats(run: str, parses: dict[tuple[str, str], _Parse]) -> _Stats:
         seen: set[int] = set()
         for cluster in _clusters(parse.pieces):
             text = cluster[0][2]
-            if len(cluster) == 1 and not cluster[0][3] and min(text) >= "\u0800":
-                strong += sum(map(_plausible_long, text))
+            if len(cluster) == 1 and not cluster[0][3] and all(_char_class(c) == _SYMBOL for c in text):
+                strong += len(text)
                 continue
             multi = _is_multi(cluster)
             for _start, _end, ch, restored in _units(cluster):
@@ -540,8 +602,8 @@ def _run_stats(run: str, parses: dict[tuple[str, str], _Parse]) -> _Stats:
                     strong += 1
                 else:
                     weak += 1
-                    if multi and _is_letter(ch):
-                        seen.add(ord(ch) >> 7)
+                if multi and not restored and _is_letter(ch):
+                    seen.add(_script(ch))
         weights.append((strong, weak))
         blocks.append(frozenset(seen))
     return tuple(weights), tuple(blocks)
@@ -554,6 +616,39 @@ class _Caches:
         self.parses: dict[tuple[str, str], _Parse] = {}
         self.stats: dict[str, _Stats] = {}
         self.resolved: dict[object, dict[tuple[str, bool], tuple[list[_Edit], list[_LostRec]]]] = {}
+
+
+def _absorb(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_Edit], list[_LostRec]]:
+    """Keep a repair that would complete a lost run by accident inside that lost run.
+
+    ``â€â€”`` is ” with its 0x9D lost, then —.  Repairing only the second half would give
+    ``â€—``, which reads E2 80 97, a valid sequence (‗): the next repair would invent it.  So the
+    repair joins the lost run, and the candidates carry its text (”— among them).
+    """
+    enc = _encoder(cp)
+    by_start = {e[0]: e for e in edits}
+    dropped: set[int] = set()
+    out: list[_LostRec] = []
+    for start, end, lcp, cands, missing in losts:
+        need = missing
+        suffix = ""
+        while need > 0 and end in by_start:
+            e = by_start[end]
+            glue = 0
+            for ch in e[2][:need]:
+                if not 0x80 <= enc.get(ch, 0) <= 0xBF:
+                    break
+                glue += 1
+            if not glue:
+                break
+            suffix += e[2]
+            dropped.add(e[0])
+            end = e[1]
+            need -= glue
+            if glue < len(e[2]):
+                break
+        out.append((start, end, lcp, tuple(c + suffix for c in cands) if suffix else cands, missing))
+    return [e for e in edits if e[0] not in dropped], out
 
 
 def _one_pass(text: str, guess: bool, caches: _Caches,
@@ -586,7 +681,7 @@ def _one_pass(text: str, guess: bool, caches: _Caches,
         if res is None:
             res = memo[key] = _resolve(run, prev_letter, ctx, guess, caches.parses)
         edits.extend((a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0])
-        lost.extend((a + s, a + e, cp, c) for s, e, cp, c in res[1])
+        lost.extend((a + s, a + e, cp, c, n) for s, e, cp, c, n in res[1])
     return edits, lost, dominant
 
 
@@ -714,7 +809,7 @@ def repair(text: str, *, guess: bool = False) -> Repair:
     for r in regions:
         shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
     losts: list[Lost] = []
-    for a, b, cp, cands in lost:
+    for a, b, cp, cands, _missing in lost:
         line, col = where(_to_original(a, regions, starts, shifts))
         losts.append(Lost(line, col, cur[a:b], cp, cands))
         votes[cp] += 1
@@ -731,8 +826,10 @@ def _invisible(c: str, first: bool) -> bool:
 
 
 def _show(c: str) -> str:
-    """A candidate (one character) as it can be read: invisible ones by code point."""
-    return f"U+{ord(c[0]):04X}" if len(c) == 1 and _invisible(c, True) else c
+    """A candidate as it can be read: invisible characters by code point."""
+    if len(c) == 1 and _invisible(c, True):
+        return f"U+{ord(c):04X}"
+    return "".join(f"<U+{ord(x):04X}>" if _invisible(x, i == 0) else x for i, x in enumerate(c))
 
 
 def _quote(s: str) -> str:
