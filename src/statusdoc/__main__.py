@@ -1,3 +1,3 @@
-from statusdoc._cli import main
+from statusdoc._entry import main
 
 main()

@@ -7,13 +7,13 @@ and only here.
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Annotated, Optional
 
 import typer
 
 from statusdoc import __version__, commands
+from statusdoc._entry import _codes, _tty
 from statusdoc.errors import StatusdocError
 
 app = typer.Typer(
@@ -44,11 +44,6 @@ def _root(
     """Keep Markdown status documents honest."""
 
 
-def _tty(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
-
-
 @app.command()
 def lint(
     paths: Paths = None,
@@ -64,12 +59,6 @@ def lint(
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}", param_hint="--format")
     raise typer.Exit(commands.lint(paths=paths or [], fmt=fmt, select=_codes(select), ignore=_codes(ignore),
                                    fix=fix, color=fmt == "text" and _tty(sys.stdout)))
-
-
-def _codes(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
 
 @app.command()

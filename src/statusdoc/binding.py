@@ -51,6 +51,13 @@ class Binder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.titles = [labels.words(_strip_markers(s.title)) for s in doc.sections]
+        self.index = labels.TitleIndex(self.titles)
+        # Sections are in document order, so a section's subsections are the run that follows it.
+        self.subtree_end = _subtree_ends(doc)
+        self.by_first_word: dict[str, list[int]] = {}
+        for k, t in enumerate(self.titles):
+            if t and not doc.sections[k].history:
+                self.by_first_word.setdefault(t[0], []).append(k)
         self.slugs = {labels.slug(_strip_markers(s.title)): i for i, s in enumerate(doc.sections)}
         self.doc_items = self._document_items()
         self._directive_lines = self._directives()
@@ -95,12 +102,11 @@ class Binder:
         return self._named[key]
 
     def _sections_named(self, word: str, si: int | None) -> list[int]:
-        pool = range(len(self.doc.sections))
+        found = self.by_first_word.get(word, [])
         if si is not None:
-            sec = self.doc.sections[si]
-            inner = [k for k in pool if k != si and sec.first_line < self.doc.sections[k].line <= sec.last_line]
-            pool = inner if any(self.titles[k][:1] == (word,) for k in inner) else pool  # type: ignore[assignment]
-        found = [k for k in pool if self.titles[k][:1] == (word,) and not self.doc.sections[k].history]
+            inner = [k for k in found if si < k < self.subtree_end[si]]
+            if inner:
+                found = inner
         if not found:
             return []
         level = min(self.doc.sections[k].level for k in found)
@@ -109,7 +115,7 @@ class Binder:
     def by_label(self, label: str | None) -> int | None:
         if not label:
             return None
-        return labels.match_section(label, self.titles)
+        return self.index.match(label)
 
     # --- rules ----------------------------------------------------------------------------
 
@@ -240,6 +246,17 @@ def _strip_markers(title: str) -> str:
 
 def _title(sec: Section) -> str:
     return " ".join(_strip_markers(sec.title).replace("*", "").split())
+
+
+def _subtree_ends(doc: Document) -> list[int]:
+    """For each section, the index after its last subsection."""
+    ends = [len(doc.sections)] * len(doc.sections)
+    stack: list[int] = []
+    for k, sec in enumerate(doc.sections):
+        while stack and doc.sections[stack[-1]].level >= sec.level:
+            ends[stack.pop()] = k
+        stack.append(k)
+    return ends
 
 
 def bind_all(doc: Document) -> list[Binding]:

@@ -119,10 +119,22 @@ def bar_fill(fraction: float, width: int, *, complete: bool, any_done: bool, par
 class Evaluator:
     def __init__(self, doc: Document, *, rounding: Rounding = "nearest") -> None:
         self.doc = doc
+        self._tallies: dict[int, Tally] = {}
         self.rounding = rounding
         self.binder = Binder(doc)
         self.bindings = [self.binder.bind(i) for i in range(len(doc.counters))]
         self.cp = doc.dialect.codepage
+
+    def section_tally(self, si: int) -> Tally:
+        t = self._tallies.get(si)
+        if t is None:
+            t = self._tallies[si] = tally(self.doc, self.doc.sections[si].items)
+        return t
+
+    def scope_tally(self, b: Binding) -> Tally:
+        if b.section is not None and not b.sections and b.items is self.doc.sections[b.section].items:
+            return self.section_tally(b.section)
+        return tally(self.doc, b.items)
 
     # --- counters -------------------------------------------------------------------------
 
@@ -130,7 +142,7 @@ class Evaluator:
         """For counters of sections: how many are done, started, in progress, todo."""
         out = {"done": 0, "started": 0, "in_progress": 0, "todo": 0, "total": len(b.sections), "blocked": 0}
         for s in b.sections:
-            t = tally(self.doc, self.doc.sections[s].items)
+            t = self.section_tally(s)
             st = t.state
             out[st] = out.get(st, 0) + 1
             if st != "todo":
@@ -169,7 +181,7 @@ class Evaluator:
             b = self.bindings[ci]
             if not b.bound:
                 continue
-            t = tally(self.doc, b.items)
+            t = self.scope_tally(b)
             if t.total == 0:
                 continue
             if c.kind == "bar":
@@ -310,7 +322,7 @@ class Evaluator:
         for si, sec in enumerate(doc.sections):
             if sec.history or sec.stated is None or not sec.items:
                 continue
-            t = tally(doc, sec.items)
+            t = self.section_tally(si)
             if t.state == sec.stated or sec.marker_position == "trailing":
                 continue
             if sec.stated == "blocked" and t.state != "done":
@@ -337,7 +349,7 @@ class Evaluator:
             sep = title_before[len(title_before.rstrip()):] or " "
         for s in with_items:
             sec = doc.sections[s]
-            t = tally(doc, sec.items)
+            t = self.section_tally(s)
             complete = t.done == t.total
             if complete and sec.marker_position is None:
                 end = _title_end(doc, sec)

@@ -6,7 +6,6 @@ reported on one line and the other files are still processed; the exit code is t
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -75,6 +74,8 @@ def _parse(src: SourceFile, cfg: Config) -> Document:
 
 
 def _diff(src: SourceFile, new: str) -> str:
+    import difflib
+
     name = src.display
     return "".join(
         difflib.unified_diff(src.text.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}")
@@ -84,19 +85,14 @@ def _diff(src: SourceFile, new: str) -> str:
 def recompute(*, paths: list[str], check: bool = False, diff: bool = False, streams: Streams | None = None) -> int:
     """Rewrite drifted counters in place; ``-`` reads stdin and writes stdout."""
     from statusdoc.files import write_atomic
-    from statusdoc.recomputer import TruncatedParse, recompute as recompute_doc
+    from statusdoc.recomputer import recompute as recompute_doc
     from statusdoc.renderer import render
 
     s = streams or _std()
     failures: list[StatusdocError] = []
     changed = 0
     for src, cfg in _sources(paths, s, failures):
-        try:
-            doc = recompute_doc(_parse(src, cfg), config=cfg)
-        except TruncatedParse as e:
-            print(e, file=s.err)
-            failures.append(StatusdocError(src.display, str(e)))
-            continue
+        doc = recompute_doc(_parse(src, cfg), config=cfg)
         new = render(doc)
         if src.path is None and not check and not diff:
             s.out.write(new)
@@ -141,7 +137,7 @@ def lint(*, paths: list[str], fmt: str = "text", select: list[str] | None = None
         if ignore:
             cfg = _with(cfg, ignore=cfg.ignore + [c.upper() for c in ignore])
         doc = _parse(src, cfg)
-        if fix and src.path is not None and not doc.truncated:
+        if fix and src.path is not None:
             from statusdoc.files import write_atomic
             from statusdoc.recomputer import recompute as recompute_doc
             from statusdoc.renderer import render

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from statusdoc.codepages import alternation
+from statusdoc.codepages import FormMatch, FormTable, forms
 
 #: Words that make a number next to them count progress.
 PROGRESS_WORDS = r"(?:complete|completed|done|finished|remaining|left|started|passed|checked|progress)"
@@ -57,78 +57,73 @@ PARTIAL_SHARE = {g: (i + 1) / 8 for i, g in enumerate(PARTIAL)}
 ASCII_PAIRS = (("=", "-"), ("#", "-"), ("#", "."), ("=", " "), ("#", " "), ("|", " "), ("=", "."))
 
 
-@functools.cache
-def _bar_regex() -> re.Pattern[str]:
-    glyph = alternation(FILLED + EMPTY + PARTIAL)
-    # Unicode bars: three or more glyphs, brackets optional.
-    uni = rf"(?P<ob>\[?)(?P<uni>(?:{glyph}){{3,}})(?P<cb>\]?)"
-    # ASCII bars need their brackets, else `---` and `===` would be bars.
-    asc = r"(?P<aob>\[)(?P<asc>[=#|]*[-. ]*(?:>)?)(?P<acb>\])"
-    return re.compile(f"{uni}|{asc}")
+_ASCII_BAR = re.compile(r"\[(?P<asc>[=#|]*[-. ]*>?)\]")
 
 
 @functools.cache
-def _glyph_splitter() -> re.Pattern[str]:
-    return re.compile(alternation(FILLED + EMPTY + PARTIAL))
-
-
-@functools.cache
-def _glyph_kind() -> dict[str, tuple[str, str]]:
-    from statusdoc.codepages import forms
-
-    out: dict[str, tuple[str, str]] = {}
+def _glyphs() -> FormTable:
+    table: dict[str, object] = {}
     for kind, glyphs in (("filled", FILLED), ("empty", EMPTY), ("partial", PARTIAL)):
         for g in glyphs:
             for f in forms(g):
-                out.setdefault(f, (kind, g))
-    return out
+                table.setdefault(f, (kind, g))
+    return FormTable(table)
+
+
+def _glyph_runs(line: str) -> list[list[FormMatch]]:
+    """Runs of three or more adjacent bar glyphs."""
+    runs: list[list[FormMatch]] = []
+    cells: list[FormMatch] = []
+    for m in _glyphs().finditer(line):
+        if cells and m.start() != cells[-1].end():
+            if len(cells) >= 3:
+                runs.append(cells)
+            cells = []
+        cells.append(m)
+    if len(cells) >= 3:
+        runs.append(cells)
+    return runs
 
 
 def find_bars(line: str) -> list[Found]:
     out = []
-    kinds = _glyph_kind()
-    for m in _bar_regex().finditer(line):
-        if m.group("uni"):
-            cells = _glyph_splitter().findall(m.group("uni"))
-            seq = [kinds[c] for c in cells]
-            filled_forms = [c for c, (k, _) in zip(cells, seq) if k == "filled"]
-            empty_forms = [c for c, (k, _) in zip(cells, seq) if k == "empty"]
-            partial_forms = [c for c, (k, _) in zip(cells, seq) if k == "partial"]
-            # A bar is filled glyphs, at most one partial, then empty glyphs, each of one kind.
-            order = "".join({"filled": "f", "partial": "p", "empty": "e"}[k] for k, _ in seq)
-            if not re.fullmatch(r"f*p?e*", order) or len(set(filled_forms)) > 1 or len(set(empty_forms)) > 1:
-                continue
-            if not filled_forms and not empty_forms:
-                continue
-            if not m.group("ob") and not m.group("cb") and not (filled_forms and empty_forms) and len(cells) < 5:
-                continue
-            filled = len(filled_forms) + sum(PARTIAL_SHARE[kinds[p][1]] for p in partial_forms)
-            bar = (
-                filled_forms[0] if filled_forms else "",
-                empty_forms[0] if empty_forms else "",
-                partial_forms,
-                len(cells),
-                filled,
-                m.group("ob"),
-                m.group("cb"),
-            )
-            out.append(Found("bar", m.start(), m.end(), [(m.start("uni"), m.end("uni"), filled, "filled", 0)], bar=bar))
-        else:
-            body = m.group("asc")
-            am = re.fullmatch(r"([=#|]*)(>?)([-. ]*)", body)
-            if not am or len(body) < 4:
-                continue
-            fill, head, rest = am.group(1), am.group(2), am.group(3)
-            if not fill and not rest:
-                continue
-            if fill and rest and rest[0] == " " and fill[0] not in "=#|":
-                continue
-            if not fill and set(rest) == {" "}:
-                continue  # `[    ]` is blank space, not an empty bar
-            fglyph = fill[0] if fill else {"-": "=", ".": "#", " ": "="}[rest[0]]
-            eglyph = rest[0] if rest else {"=": "-", "#": "-", "|": " "}[fglyph]
-            bar = (fglyph, eglyph, [head] if head else [], len(body), len(fill) + (0.5 if head else 0), "[", "]")
-            out.append(Found("bar", m.start(), m.end(), [(m.start("asc"), m.end("asc"), len(fill), "filled", 0)], bar=bar))
+    for run in _glyph_runs(line):
+        start, end = run[0].start(), run[-1].end()
+        seq: list[tuple[str, str]] = [m.value for m in run]  # type: ignore[misc]
+        written = [m.group() for m in run]
+        filled_forms = [w for w, (k, _) in zip(written, seq) if k == "filled"]
+        empty_forms = [w for w, (k, _) in zip(written, seq) if k == "empty"]
+        partial_forms = [w for w, (k, _) in zip(written, seq) if k == "partial"]
+        # A bar is filled glyphs, at most one partial, then empty glyphs, each of one kind.
+        order = "".join({"filled": "f", "partial": "p", "empty": "e"}[k] for k, _ in seq)
+        if not re.fullmatch(r"f*p?e*", order) or len(set(filled_forms)) > 1 or len(set(empty_forms)) > 1:
+            continue
+        if not filled_forms and not empty_forms:
+            continue
+        ob = "[" if start > 0 and line[start - 1] == "[" else ""
+        cb = "]" if end < len(line) and line[end] == "]" else ""
+        if not ob and not cb and not (filled_forms and empty_forms) and len(run) < 5:
+            continue
+        filled = len(filled_forms) + sum(PARTIAL_SHARE[g] for kind, g in seq if kind == "partial")
+        bar = (filled_forms[0] if filled_forms else "", empty_forms[0] if empty_forms else "", partial_forms,
+               len(run), filled, ob, cb)
+        out.append(Found("bar", start - len(ob), end + len(cb), [(start, end, filled, "filled", 0)], bar=bar))
+    if "[" not in line:
+        return out
+    for m in _ASCII_BAR.finditer(line):
+        body = m.group("asc")
+        am = re.fullmatch(r"([=#|]*)(>?)([-. ]*)", body)
+        if not am or len(body) < 4:
+            continue
+        fill, head, rest = am.group(1), am.group(2), am.group(3)
+        if not fill and not rest:
+            continue
+        if not fill and set(rest) == {" "}:
+            continue  # `[    ]` is blank space, not an empty bar
+        fglyph = fill[0] if fill else {"-": "=", ".": "#", " ": "="}[rest[0]]
+        eglyph = rest[0] if rest else {"=": "-", "#": "-", "|": " "}[fglyph]
+        bar = (fglyph, eglyph, [head] if head else [], len(body), len(fill) + (0.5 if head else 0), "[", "]")
+        out.append(Found("bar", m.start(), m.end(), [(m.start("asc"), m.end("asc"), len(fill), "filled", 0)], bar=bar))
     return out
 
 
@@ -176,8 +171,13 @@ def _label_role(label: str) -> tuple[str, str | None] | None:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
     """Counters in one masked line.  ``context`` is the block the line belongs to."""
+    if _DIGIT.search(line) is None and "[" not in line and _glyphs().search(line) is None:
+        return []  # nothing that could count: the common case, kept cheap
     out: list[Found] = []
     bars = find_bars(line)
     out.extend(bars)

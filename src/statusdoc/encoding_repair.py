@@ -228,7 +228,7 @@ _SYMBOL_RANGES: tuple[tuple[int, int], ...] = (
 #: Not IPA, spacing modifiers, Armenian, Syriac, Thaana or N'Ko: in Mac Roman those are what
 #: correct punctuation before a letter or symbol reads as (``—•`` is D1 A5, U+0465).
 _OTHER_RANGES: tuple[tuple[int, int], ...] = (
-    (0x0180, 0x024F), (0x0370, 0x03FF), (0x0400, 0x045F), (0x0490, 0x04FF), (0x05D0, 0x05EA),
+    (0x0180, 0x024F), (0x0370, 0x03FF), (0x0400, 0x045F), (0x0490, 0x0491), (0x05D0, 0x05EA),
     (0x0620, 0x064A), (0x0671, 0x06D3),
 )
 
@@ -431,7 +431,7 @@ def _units(cluster: list[_Piece]) -> Iterator[tuple[int, int, str, bool]]:
 
 
 def _is_multi(cluster: list[_Piece]) -> bool:
-    """Two or more adjacent sequences that are not symbols, their letters of one script: together
+    """Two or more adjacent sequences that decode to letters, of one script: together
     they are evidence of mojibake (``ÐŸÐµÑ‚`` is Пет).
 
     A symbol is no such evidence for its neighbour: ``‚úÖ—é`` in Mac Roman is ✅ followed by a
@@ -444,9 +444,8 @@ def _is_multi(cluster: list[_Piece]) -> bool:
             continue
         for ch in text:
             cls = _char_class(ch)
-            if cls == _SYMBOL:
-                continue
-            n += 1
+            if cls in (_NARROW, _OTHER):
+                n += 1
             if cls == _OTHER:
                 scripts.add(_script(ch))
     return n > 1 and len(scripts) <= 1
@@ -576,19 +575,17 @@ def _resolve(run: str, prev_letter: bool, ctx: _Context, guess: bool,
     return edits_out, lost_out
 
 
-_Stats = tuple[tuple[tuple[int, int], ...], tuple[frozenset[int], ...]]
+_Stats = tuple[tuple[int, int], ...]
 
 
 def _run_stats(run: str, parses: dict[tuple[str, str], _Parse]) -> _Stats:
-    """Per code page: (3-/4-byte repairs + lost runs, 2-byte repairs), and blocks of letters in clusters."""
+    """Per code page: (3-/4-byte repairs + lost runs, 2-byte repairs) the run would get."""
     weights: list[tuple[int, int]] = []
-    blocks: list[frozenset[int]] = []
     for cp in CODEPAGES:
         parse = parses.get((run, cp))
         if parse is None:
             parse = parses[(run, cp)] = _parse(run, cp)
         strong, weak = len(parse.frags), 0
-        seen: set[int] = set()
         for cluster in _clusters(parse.pieces):
             text = cluster[0][2]
             if len(cluster) == 1 and not cluster[0][3] and all(_char_class(c) == _SYMBOL for c in text):
@@ -602,11 +599,8 @@ def _run_stats(run: str, parses: dict[tuple[str, str], _Parse]) -> _Stats:
                     strong += 1
                 else:
                     weak += 1
-                if multi and not restored and _is_letter(ch):
-                    seen.add(_script(ch))
         weights.append((strong, weak))
-        blocks.append(frozenset(seen))
-    return tuple(weights), tuple(blocks)
+    return tuple(weights)
 
 
 class _Caches:
@@ -658,31 +652,44 @@ def _one_pass(text: str, guess: bool, caches: _Caches,
         return [], [], None
     multiplicity = Counter(text[a:b] for a, b in spans)
     weight = {cp: [0, 0] for cp in CODEPAGES}
-    scripts: dict[str, set[int]] = {cp: set() for cp in CODEPAGES}
     for run, mult in multiplicity.items():
         st = caches.stats.get(run)
         if st is None:
             st = caches.stats[run] = _run_stats(run, caches.parses)
         for k, cp in enumerate(CODEPAGES):
-            weight[cp][0] += mult * st[0][k][0]
-            weight[cp][1] += mult * st[0][k][1]
-            scripts[cp].update(st[1][k])
+            weight[cp][0] += mult * st[k][0]
+            weight[cp][1] += mult * st[k][1]
     ranked = sorted(CODEPAGES, key=lambda cp: (-weight[cp][0], -weight[cp][1]))
     dominant = ranked[0] if any(weight[ranked[0]]) else None
-    ctx = _Context(dominant, {cp: frozenset(s) for cp, s in scripts.items()})
-    memo = caches.resolved.setdefault((dominant, guess, tuple(ctx.scripts[cp] for cp in CODEPAGES)), {})
+    # First without, then with the scripts that clusters of the chosen repairs show (a one-letter
+    # Russian word needs the longer words around it).
+    edits, lost = _resolve_all(text, spans, _Context(dominant, {}), guess, caches)
+    scripts: dict[str, set[int]] = {}
+    for e in edits:
+        for ch in e[2]:
+            if _char_class(ch) == _OTHER:
+                scripts.setdefault(e[3], set()).add(_script(ch))
+    if scripts:
+        ctx = _Context(dominant, {cp: frozenset(v) for cp, v in scripts.items()})
+        edits, lost = _resolve_all(text, spans, ctx, guess, caches)
+    return edits, lost, dominant
+
+
+def _resolve_all(text: str, spans: list[tuple[int, int]], ctx: _Context, guess: bool, caches: _Caches,
+                 ) -> tuple[list[_Edit], list[_LostRec]]:
+    key = (ctx.dominant, guess, tuple(sorted((cp, tuple(sorted(v))) for cp, v in ctx.scripts.items())))
+    memo = caches.resolved.setdefault(key, {})
     edits: list[_Edit] = []
     lost: list[_LostRec] = []
     for a, b in spans:
         run = text[a:b]
         prev_letter = a > 0 and _is_letter(text[a - 1])
-        key = (run, prev_letter)
-        res = memo.get(key)
+        res = memo.get((run, prev_letter))
         if res is None:
-            res = memo[key] = _resolve(run, prev_letter, ctx, guess, caches.parses)
+            res = memo[(run, prev_letter)] = _resolve(run, prev_letter, ctx, guess, caches.parses)
         edits.extend((a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0])
         lost.extend((a + s, a + e, cp, c, n) for s, e, cp, c, n in res[1])
-    return edits, lost, dominant
+    return edits, lost
 
 
 # --------------------------------------------------------------------------------------------
@@ -758,18 +765,19 @@ def _apply(cur: str, regions: list[_Region], edits: list[_Edit]) -> tuple[str, l
     return "".join(out), new_regions
 
 
-def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int]) -> int:
-    """Original offset of current offset ``pos`` (the region's start when ``pos`` is inside one).
+def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int], *,
+                 end: bool = False) -> int:
+    """Original offset of the character at current offset ``pos``.
 
-    ``shifts[k]`` is how much longer the current text is than the original up to the end of
-    region ``k``.
+    Inside a region: its original start, or with ``end`` its original end.  Otherwise the offset
+    after the character when ``end`` is set.  ``shifts[k]`` is how much longer the current text is
+    than the original up to the end of region ``k``.
     """
     k = bisect.bisect_right(starts, pos) - 1
-    if k < 0:
-        return pos
-    if pos < regions[k].cend:
-        return regions[k].ostart
-    return pos - shifts[k]
+    if k >= 0 and pos < regions[k].cend:
+        return regions[k].oend if end else regions[k].ostart
+    base = pos - (shifts[k] if k >= 0 else 0)
+    return base + 1 if end else base
 
 
 # --------------------------------------------------------------------------------------------
@@ -791,6 +799,40 @@ def repair(text: str, *, guess: bool = False) -> Repair:
             break
         cur, regions = _apply(cur, regions, edits)
 
+    # A lost run found in a later round inside text that an earlier round produced (mojibake of
+    # mojibake that lost bytes): undo those repairs, so that the run stays exactly as it was.
+    starts = [r.cstart for r in regions]
+    shifts: list[int] = []
+    for r in regions:
+        shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
+    reverted: set[int] = set()
+    placed: list[tuple[int, int, str, tuple[str, ...]]] = []  # original start, end, code pages, candidates
+    for a, b, cp, cands, _missing in lost:
+        ostart = _to_original(a, regions, starts, shifts)
+        oend = _to_original(b - 1, regions, starts, shifts, end=True)
+        cps: list[str] = []
+        k = max(0, bisect.bisect_right(starts, a) - 1)
+        while k < len(regions) and regions[k].cstart < b:
+            if regions[k].cend > a:
+                reverted.add(k)
+                cps.extend(regions[k].codepages)
+            k += 1
+        placed.append((ostart, oend, "+".join([*cps, cp]), cands))
+    if reverted:
+        out: list[str] = []
+        kept: list[_Region] = []
+        pos = grow = 0
+        for k, r in enumerate(regions):
+            if k in reverted:
+                continue
+            rep = cur[r.cstart : r.cend]
+            out += [text[pos : r.ostart], rep]
+            kept.append(r._replace(cstart=r.ostart + grow, cend=r.ostart + grow + len(rep)))
+            grow += len(rep) - (r.oend - r.ostart)
+            pos = r.oend
+        out.append(text[pos:])
+        cur, regions = "".join(out), kept
+
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
     def where(offset: int) -> tuple[int, int]:
@@ -801,18 +843,14 @@ def repair(text: str, *, guess: bool = False) -> Repair:
     votes: Counter[str] = Counter()
     for r in regions:
         line, col = where(r.ostart)
-        cp = "+".join(r.codepages)
-        fixes.append(Fix(line, col, text[r.ostart : r.oend], cur[r.cstart : r.cend], cp, r.guessed))
+        fixes.append(Fix(line, col, text[r.ostart : r.oend], cur[r.cstart : r.cend], "+".join(r.codepages),
+                         r.guessed))
         votes[r.codepages[0]] += 1
-    starts = [r.cstart for r in regions]
-    shifts: list[int] = []
-    for r in regions:
-        shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
     losts: list[Lost] = []
-    for a, b, cp, cands, _missing in lost:
-        line, col = where(_to_original(a, regions, starts, shifts))
-        losts.append(Lost(line, col, cur[a:b], cp, cands))
-        votes[cp] += 1
+    for ostart, oend, cp, cands in placed:
+        line, col = where(ostart)
+        losts.append(Lost(line, col, text[ostart:oend], cp, cands))
+        votes[cp.split("+")[0]] += 1
     codepage: str | None = None
     if votes:
         order = {cp: i for i, cp in enumerate(CODEPAGES)}

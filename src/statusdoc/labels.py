@@ -35,27 +35,38 @@ def slug(title: str) -> str:
     return t.replace(" ", "-")
 
 
+class TitleIndex:
+    """Section titles indexed by their words and word prefixes, so binding by name stays linear."""
+
+    def __init__(self, titles: list[tuple[str, ...]]) -> None:
+        self.exact: dict[tuple[str, ...], list[int]] = {}
+        self.starts: dict[tuple[str, ...], list[int]] = {}
+        for i, t in enumerate(titles):
+            self.exact.setdefault(t, []).append(i)
+            for n in range(1, len(t) + 1):
+                self.starts.setdefault(t[:n], []).append(i)
+
+    def match(self, label: str) -> int | None:
+        """Index of the one title the label names: equal words, then a unique word prefix, then
+        a unique numbered key (`Stage 5:  Frontend Auth` names `Stage 5: Frontend - Authentication`)."""
+        want = words(label)
+        if not want:
+            return None
+        exact = self.exact.get(want, [])
+        if exact:
+            return exact[0] if len(exact) == 1 else None
+        prefix = self.starts.get(want, [])
+        if prefix:
+            return prefix[0] if len(prefix) == 1 else None
+        head, sep, _ = label.partition(":")
+        key = words(head) if sep else ()
+        if len(key) >= 2 and any(w.isdigit() for w in key):
+            keyed = self.starts.get(key, [])
+            if len(keyed) == 1:
+                return keyed[0]
+        return None
+
+
 def match_section(label: str, titles: list[tuple[str, ...]]) -> int | None:
-    """Index of the one title the label names: equal words first, then a unique word prefix."""
-    want = words(label)
-    if not want:
-        return None
-    exact = [i for i, t in enumerate(titles) if t == want]
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        return None
-    prefix = [i for i, t in enumerate(titles) if len(t) > len(want) and t[: len(want)] == want]
-    if len(prefix) == 1:
-        return prefix[0]
-    if prefix:
-        return None
-    # `Stage 5:  Frontend Auth & Profile` names `Stage 5: Frontend - Authentication & Profile`
-    # through its key, the numbered part before the colon, when no other title shares it.
-    head, sep, _ = label.partition(":")
-    key = words(head) if sep else ()
-    if len(key) >= 2 and any(w.isdigit() for w in key):
-        keyed = [i for i, t in enumerate(titles) if t[: len(key)] == key]
-        if len(keyed) == 1:
-            return keyed[0]
-    return None
+    """One-off form of :meth:`TitleIndex.match`."""
+    return TitleIndex(titles).match(label)

@@ -116,9 +116,7 @@ def mojibake(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
     if cp is None:
         return []
     # Report the first line that shows it; one finding per document is enough to act on.
-    from statusdoc.codepages import _probe_regexes
-
-    m = _probe_regexes()[cp].search(doc.text)
+    m = codepages.probe_table(cp).search(doc.text)
     if m is None:
         return []
     line = doc.text.count("\n", 0, m.start()) + 1

@@ -258,8 +258,6 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     front_matter: FrontMatter | None = None
     directives: list[Directive] = field(default_factory=list)
-    #: The parse stopped short of the end (nesting too deep): never rewrite such a document.
-    truncated: bool = False
     #: Pending changes; ``render`` applies them.  Empty after ``parse``.
     edits: list[Edit] = field(default_factory=list)
 

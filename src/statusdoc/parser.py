@@ -48,9 +48,6 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _URL = re.compile(r"(?:https?|ftp)://\S+|<[a-z]+://[^>]*>", re.I)
 _PROGRESS_ITEM = re.compile(r"^(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<pct>\d{1,3})%")
 
-MAX_NESTING = 100
-
-
 def _mask(line: str) -> str:
     """Blank out code spans, comments, link targets and URLs, keeping every offset."""
     def blank(m: re.Match[str]) -> str:
@@ -80,6 +77,7 @@ class _ListEntry:
     indent: int
     content: int
     item: int | None  # index of the status item, if this list item is one
+    nearest: int | None  # this item or the nearest enclosing one that is a status item
 
 
 class _Parser:
@@ -96,8 +94,9 @@ class _Parser:
         self.claim = 0
         self.history_depth: int | None = None
         self._clean_titles: list[tuple[str, ...]] = []
-        self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str]]] = []
+        self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int]] = []
         self._extra_items: list[Item] = []
+        self._titles: labels.TitleIndex | None = None
         self._table_claims: list[tuple[_Line, list[Cell], tuple[State, str | None, Span | None, str | None,
                                                                 Span | None, bool], int | None, bool]] = []
 
@@ -551,13 +550,11 @@ class _Parser:
         content_col = lm.end()
         while self.list_stack and self.list_stack[-1].indent >= indent:
             self.list_stack.pop()
-        parent_item = next((e.item for e in reversed(self.list_stack) if e.item is not None), None)
-        if len(self.list_stack) >= MAX_NESTING:
-            self.doc.truncated = True
+        parent_item = self.list_stack[-1].nearest if self.list_stack else None
         body = raw[content_col:]
         body_off = ln.start + content_col
         item_idx = self.status_item(ln, body, body_off, parent_item, len(self.list_stack))
-        self.list_stack.append(_ListEntry(indent, content_col, item_idx))
+        self.list_stack.append(_ListEntry(indent, content_col, item_idx, item_idx if item_idx is not None else parent_item))
         masked = _mask(body)
         sm = _STATUS_LABEL.match(masked)
         if sm and item_idx is None:
@@ -613,7 +610,7 @@ class _Parser:
         pm = _PROGRESS_ITEM.match(body)
         sec = self.section
         if pm and sec is not None and self.doc.sections[sec].stated is not None and not self.in_history:
-            self._progress_candidates.append((ln, body, off, level, pm))
+            self._progress_candidates.append((ln, body, off, level, pm, sec))
 
     def paragraph(self, ln: _Line, raw: str, context: Context) -> None:
         masked = _mask(raw)
@@ -668,11 +665,24 @@ class _Parser:
             if it.children:
                 it.state = _combine([doc.items[c].state for c in it.children])
 
+    def title_index(self) -> labels.TitleIndex:
+        if self._titles is None:
+            self._titles = labels.TitleIndex(self._clean_titles)
+        return self._titles
+
+    def drop_counters(self, spans: set[tuple[int, int]]) -> None:
+        keep = [k for k, c in enumerate(self.doc.counters) if (c.span.start, c.span.end) not in spans]
+        new_index = {old: new for new, old in enumerate(keep)}
+        self.doc.counters = [self.doc.counters[k] for k in keep]
+        for board in self.doc.boards:
+            for row in board.rows:
+                row.counters = [new_index[k] for k in row.counters if k in new_index]
+
     def resolve_table_claims(self) -> None:
         """A row whose first cell names a section states that section's status; any other row
         with a status cell is an item of its own (SPEC §2.8)."""
         for ln, cells, (state, marker, mspan, word, wspan, free_form), section, history in self._table_claims:
-            target = labels.match_section(cells[0].text, self._clean_titles)
+            target = self.title_index().match(cells[0].text)
             if target is not None:
                 self.doc.status_lines.append(
                     StatusLine(span=self.span(ln, ln.start, ln.end), label=cells[0].text, claimed=state,
@@ -690,24 +700,23 @@ class _Parser:
             )
 
     def resolve_progress_items(self) -> None:
-        titles = self._clean_titles
-        for ln, body, off, level, pm in self._progress_candidates:
+        titles = self.title_index()
+        dropped: set[tuple[int, int]] = set()
+        for ln, body, off, level, pm, section in self._progress_candidates:
             label = pm.group("label")
-            if labels.match_section(label, titles) is not None:
+            if titles.match(label) is not None:
                 continue  # bound to a section: a counter, found by the ordinary scan
             pct = int(pm.group("pct"))
             state: State = "done" if pct >= 100 else ("todo" if pct == 0 else "in_progress")
             s, e = off + pm.start("pct"), off + pm.end("pct") + 1
-            section = None
-            for si, sec in enumerate(self.doc.sections):
-                if sec.first_line <= ln.number and (sec.last_line or 10**9) >= ln.number:
-                    section = si
             item = Item(span=self.span(ln, ln.start, ln.end), state=state, kind="progress", marker=self.text[s:e],
                         marker_span=self.span(ln, s, e), text=body.strip(), level=level, section=section,
                         fraction=min(pct, 100) / 100)
             self._extra_items.append(item)
+            dropped.add((s, e))
+        if dropped:
             # Such a line's percentage states the item, it is not a counter of other items.
-            self.doc.counters = [c for c in self.doc.counters if not (c.span.start >= s and c.span.end <= e)]
+            self.drop_counters(dropped)
         if not self._extra_items:
             return
         # Items found after the pass were appended: restore document order and remap indices.

@@ -13,17 +13,11 @@ if TYPE_CHECKING:
     from statusdoc.config import Config
 
 
-class TruncatedParse(ValueError):
-    """The document nests deeper than the parser follows; rewriting it could lose text."""
-
-
 def recompute(doc: Document, *, config: Config | None = None) -> Document:
     """A copy of ``doc`` whose pending edits rewrite every drifted counter and claim.
 
     The items are the truth: no item is ever ticked, unticked or removed.
     """
-    if doc.truncated:
-        raise TruncatedParse(f"{doc.path or '<text>'}: nesting too deep to rewrite safely; run lint instead")
     rounding = config.rounding if config is not None else "nearest"
     checks = evaluate(doc, rounding=rounding)
     if doc.directives:

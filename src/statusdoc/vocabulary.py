@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from statusdoc.codepages import alternation, forms
+from statusdoc.codepages import FormTable, forms
 
 State = Literal["done", "in_progress", "todo", "blocked", "cancelled"]
 STATES: tuple[State, ...] = ("done", "in_progress", "todo", "blocked", "cancelled")
@@ -84,11 +84,10 @@ def _form_index(vocab: Vocabulary) -> tuple[dict[str, State], dict[str, State]]:
 
 
 @functools.cache
-def marker_regex(vocab: Vocabulary, *, with_lights: bool) -> re.Pattern[str]:
-    """Matches one marker emoji (optionally with its variation selector) at a position."""
-    glyphs = list(vocab.emoji) + (list(vocab.lights) if with_lights else [])
-    variants = [g + VS16 for g in glyphs] + glyphs
-    return re.compile(f"(?:{alternation(variants)})")
+def marker_regex(vocab: Vocabulary, *, with_lights: bool) -> FormTable:
+    """Finds one marker emoji (optionally with its variation selector), in any written form."""
+    emoji, both = _form_index(vocab)
+    return FormTable(dict(both if with_lights else emoji))
 
 
 def marker_state(vocab: Vocabulary, marker: str, *, with_lights: bool) -> State | None:

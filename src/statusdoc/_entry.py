@@ -1,0 +1,108 @@
+"""The console script.  Runs `lint` and `recompute` without importing typer when it can.
+
+Typer (0.29) imports rich and builds pydantic adapters on every run: about a hundred milliseconds
+that a pre-commit hook pays on every commit.  The two commands hooks run are parsed here with a
+table of their options; anything else (help, other commands, an option this table does not know)
+goes to the typer app in :mod:`statusdoc._cli`, the single source of the command line's help.
+``tests/test_entry.py`` checks that both paths agree.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# option -> (keyword, takes a value, repeatable)
+_OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
+    "lint": {
+        "--format": ("fmt", True, False), "-f": ("fmt", True, False),
+        "--select": ("select", True, True), "--ignore": ("ignore", True, True),
+        "--fix": ("fix", False, False),
+    },
+    "recompute": {"--check": ("check", False, False), "--diff": ("diff", False, False)},
+}
+_FORMATS = ("text", "json", "github", "sarif")
+
+
+def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
+    """(command, keyword arguments) when the fast path understands ``args``, else None."""
+    if not args or args[0] not in _OPTIONS:
+        return None
+    table = _OPTIONS[args[0]]
+    kwargs: dict[str, object] = {"paths": []}
+    rest = args[1:]
+    i = 0
+    only_paths = False
+    while i < len(rest):
+        a = rest[i]
+        if only_paths or a == "-" or not a.startswith("-"):
+            kwargs["paths"].append(a)  # type: ignore[union-attr]
+        elif a == "--":
+            only_paths = True
+        else:
+            name, eq, inline = a.partition("=")
+            spec = table.get(name)
+            if spec is None:
+                return None
+            key, takes_value, repeat = spec
+            if takes_value:
+                if eq:
+                    value = inline
+                elif i + 1 < len(rest):
+                    i += 1
+                    value = rest[i]
+                else:
+                    return None
+                if repeat:
+                    kwargs.setdefault(key, []).append(value)  # type: ignore[union-attr]
+                else:
+                    kwargs[key] = value
+            elif eq:
+                return None
+            else:
+                kwargs[key] = True
+        i += 1
+    if kwargs.get("fmt", "text") not in _FORMATS:
+        return None  # let typer word the usage error
+    return args[0], kwargs
+
+
+def _codes(values: object) -> list[str] | None:
+    if not values:
+        return None
+    return [c.strip() for v in values for c in str(v).split(",") if c.strip()]  # type: ignore[attr-defined]
+
+
+def _tty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+
+
+def run(args: list[str]) -> int:
+    fast = _parse_fast(args)
+    if fast is None:
+        from statusdoc._cli import run as run_typer
+
+        return run_typer(args)
+    from statusdoc import commands
+    from statusdoc.errors import StatusdocError
+
+    command, kw = fast
+    try:
+        if command == "lint":
+            fmt = str(kw.get("fmt", "text"))
+            return commands.lint(paths=kw["paths"], fmt=fmt, select=_codes(kw.get("select")),  # type: ignore[arg-type]
+                                 ignore=_codes(kw.get("ignore")), fix=bool(kw.get("fix")),
+                                 color=fmt == "text" and _tty(sys.stdout))
+        return commands.recompute(paths=kw["paths"], check=bool(kw.get("check")),  # type: ignore[arg-type]
+                                  diff=bool(kw.get("diff")))
+    except StatusdocError as e:
+        print(e, file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("statusdoc: interrupted", file=sys.stderr)
+        return 130
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

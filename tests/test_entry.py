@@ -1,0 +1,59 @@
+"""The console script's fast path for `lint` and `recompute` agrees with the typer app."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from statusdoc import _cli, _entry
+from tests.conftest import EXAMPLES
+
+CASES = [
+    ["lint", "{doc}"],
+    ["lint", "--format", "json", "{doc}"],
+    ["lint", "--format=github", "{doc}"],
+    ["lint", "-f", "sarif", "{doc}"],
+    ["lint", "--select", "SD001,SD003", "{doc}"],
+    ["lint", "--select", "SD001", "--select", "SD002", "{doc}"],
+    ["lint", "--ignore", "SD001", "{doc}"],
+    ["recompute", "--check", "{doc}"],
+    ["recompute", "--diff", "{doc}"],
+    ["recompute", "--check", "--", "{doc}"],
+    ["lint", "{missing}"],
+    ["recompute", "--check", "{missing}", "{doc}"],
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[" ".join(c) for c in CASES])
+def test_fast_path_matches_typer(case: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    doc = tmp_path / "p.md"
+    shutil.copy(EXAMPLES / "progress.md", doc)
+    args = [a.format(doc=doc, missing=tmp_path / "missing.md") for a in case]
+    assert _entry._parse_fast(args) is not None, "this case should take the fast path"
+    fast_rc = _entry.run(args)
+    fast = capsys.readouterr()
+    slow_rc = _cli.run(args)
+    slow = capsys.readouterr()
+    assert (fast_rc, fast.out, fast.err) == (slow_rc, slow.out, slow.err)
+    assert fast_rc in (1, 2)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["lint", "-h"], ["lint", "--format", "xml", "x"], ["lint", "--bogus"], ["show", "x"], [], ["recompute", "--check=1"]],
+)
+def test_everything_else_goes_to_typer(args: list[str]) -> None:
+    assert _entry._parse_fast(args) is None
+
+
+def test_fast_path_writes_like_typer(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    shutil.copy(EXAMPLES / "progress.md", a)
+    shutil.copy(EXAMPLES / "progress.md", b)
+    assert _entry.run(["recompute", str(a)]) == 0
+    assert _cli.run(["recompute", str(b)]) == 0
+    assert a.read_bytes() == b.read_bytes() == (EXAMPLES / "progress.recomputed.md").read_bytes()
