@@ -134,7 +134,9 @@ def test_unknown_format_is_a_usage_error(runner: CliRunner, drifted: Path) -> No
     ("content", "needle"),
     [(b"caf\xe9\n", "not valid UTF-8"), (b"a\x00b", "binary")],
 )
-def test_bad_input_is_one_line_exit_2_and_untouched(runner: CliRunner, tmp_path: Path, content: bytes, needle: str) -> None:
+def test_bad_input_is_one_line_exit_2_and_untouched(
+    runner: CliRunner, tmp_path: Path, content: bytes, needle: str
+) -> None:
     p = tmp_path / "bad.md"
     p.write_bytes(content)
     for cmd in (["recompute"], ["lint"], ["fix-encoding"], ["dump"], ["show"]):
@@ -182,3 +184,15 @@ def test_schema_command(runner: CliRunner) -> None:
     r = runner.invoke(app, ["schema", "config"])
     assert json.loads(r.stdout)["title"] == "statusdoc configuration"
     assert runner.invoke(app, ["schema", "nope"]).exit_code == 2
+
+
+def test_usage_errors_through_the_console_script(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "statusdoc"
+    for args in (["lint", "--bogus", "x"], ["lint", "-f", "xml", "x"], ["nope"]):
+        r = subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=tmp_path)
+        assert r.returncode == 2, args
+        assert "Traceback" not in r.stderr and "Error:" in r.stderr
+    assert run(["lint", "--bogus", "x"]) == 2

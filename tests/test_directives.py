@@ -23,7 +23,11 @@ def test_without_directives_both_lines_drift() -> None:
     [
         ("# T\n<!-- statusdoc-disable-next-line SD001 -->\n**Total:** 5\n**Done:** 0\n", {3}, {4}),
         ("# T\n**Total:** 5 <!-- statusdoc-disable-line -->\n**Done:** 0\n", {2}, {3}),
-        ("# T\n<!-- statusdoc-disable SD001 -->\n**Total:** 5\n<!-- statusdoc-enable SD001 -->\n**Done:** 0\n", {3}, {5}),
+        (
+            "# T\n<!-- statusdoc-disable SD001 -->\n**Total:** 5\n<!-- statusdoc-enable SD001 -->\n**Done:** 0\n",
+            {3},
+            {5},
+        ),
         ("# T\n<!-- statusdoc-disable -->\n**Total:** 5\n<!-- statusdoc-enable -->\n**Done:** 0\n", {3}, {5}),
         ("<!-- statusdoc-disable-file SD001 -->\n# T\n**Total:** 5\n**Done:** 0\n", {3, 4}, set()),
         ("# T\n<!-- statusdoc: ignore -->\n**Total:** 5\n**Done:** 0\n", {3}, {4}),
@@ -35,7 +39,7 @@ def test_directive_forms(text: str, silenced: set[int], reported: set[int]) -> N
     lines = {ln for ln, code in codes(text) if code == "SD001"}
     assert lines == reported
     new = render(recompute(parse(text)))
-    for ln, (old, now) in enumerate(zip(text.splitlines(), new.splitlines()), 1):
+    for ln, (old, now) in enumerate(zip(text.splitlines(), new.splitlines(), strict=True), 1):
         if ln in silenced:
             assert old == now, "a silenced line is not rewritten either"
         if ln in reported:

@@ -27,8 +27,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("case", CASES, ids=[" ".join(c) for c in CASES])
-def test_fast_path_matches_typer(case: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fast_path_matches_typer(
+    case: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     doc = tmp_path / "p.md"
     shutil.copy(EXAMPLES / "progress.md", doc)
@@ -44,7 +45,14 @@ def test_fast_path_matches_typer(case: list[str], tmp_path: Path, capsys: pytest
 
 @pytest.mark.parametrize(
     "args",
-    [["lint", "-h"], ["lint", "--format", "xml", "x"], ["lint", "--bogus"], ["show", "x"], [], ["recompute", "--check=1"]],
+    [
+        ["lint", "-h"],
+        ["lint", "--format", "xml", "x"],
+        ["lint", "--bogus"],
+        ["show", "x"],
+        [],
+        ["recompute", "--check=1"],
+    ],
 )
 def test_everything_else_goes_to_typer(args: list[str]) -> None:
     assert _entry._parse_fast(args) is None

@@ -67,8 +67,12 @@ def digest(path: Path) -> str:
     """The seed's model without its text: lines, states, levels, counts and counter kinds."""
     doc = parse(read(path))
     data = {
-        "dialect": {"newline": doc.dialect.newline, "bom": doc.dialect.bom,
-                    "final_newline": doc.dialect.final_newline, "codepage": doc.dialect.codepage},
+        "dialect": {
+            "newline": doc.dialect.newline,
+            "bom": doc.dialect.bom,
+            "final_newline": doc.dialect.final_newline,
+            "codepage": doc.dialect.codepage,
+        },
         "items": [[it.line, it.state, it.kind, it.parent] for it in doc.items],
         "sections": [[s.line, s.level, s.done, s.total, s.stated, s.history] for s in doc.sections],
         "counters": [[c.line, c.kind, c.context, [n.role for n in c.numbers]] for c in doc.counters],

@@ -30,8 +30,21 @@ def test_shared_document_round_trips(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\n", "\r\n", "\r", "\ufeff", "no newline", "a\r\nb\nc\rd", "\t- [x] tab\t \n", "\x00\x01\x1b[0m",
-     "- [ ] a\n\n\n", "```\n- [x] in fence", "<!-- unclosed", "---\nprogress: 5\n"],
+    [
+        "",
+        "\n",
+        "\r\n",
+        "\r",
+        "\ufeff",
+        "no newline",
+        "a\r\nb\nc\rd",
+        "\t- [x] tab\t \n",
+        "\x00\x01\x1b[0m",
+        "- [ ] a\n\n\n",
+        "```\n- [x] in fence",
+        "<!-- unclosed",
+        "---\nprogress: 5\n",
+    ],
 )
 def test_edge_texts_round_trip(text: str) -> None:
     assert render(parse(text)) == text

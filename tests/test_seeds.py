@@ -11,7 +11,7 @@ from tests.conftest import seed
 def changed_lines(old: str, new: str) -> dict[int, tuple[str, str]]:
     a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
     assert len(a) == len(b), "recompute must never add or remove lines"
-    return {i + 1: (x, y) for i, (x, y) in enumerate(zip(a, b)) if x != y}
+    return {i + 1: (x, y) for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y}
 
 
 def codes_by_line(text: str) -> dict[int, set[str]]:
@@ -28,6 +28,7 @@ def leaves(text: str) -> tuple[int, int]:
 
 
 # --- 000: Mac Roman, summary block -------------------------------------------------------
+
 
 def test_000_items() -> None:
     assert leaves(seed("000")) == (22, 36)
@@ -53,6 +54,7 @@ def test_000_lint() -> None:
 
 # --- 001: Mac Roman, no final newline, prose metrics -------------------------------------
 
+
 def test_001_phase_percentage_and_prose() -> None:
     text = seed("001")
     assert not text.endswith("\n")
@@ -67,6 +69,7 @@ def test_001_phase_percentage_and_prose() -> None:
 
 # --- 002: Windows-1254, nothing to count --------------------------------------------------
 
+
 def test_002_byte_identical_and_only_mojibake_reported() -> None:
     text = seed("002")
     assert render(recompute(parse(text))) == text
@@ -75,6 +78,7 @@ def test_002_byte_identical_and_only_mojibake_reported() -> None:
 
 
 # --- 003: Windows-1252, free-form claims, duplicates --------------------------------------
+
 
 def test_003_recompute_is_byte_identical() -> None:
     text = seed("003")

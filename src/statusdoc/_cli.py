@@ -8,7 +8,7 @@ and only here.
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,7 +26,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-Paths = Annotated[Optional[list[str]], typer.Argument(help="Files or directories (walked for *.md); '-' is stdin.")]
+Paths = Annotated[list[str] | None, typer.Argument(help="Files or directories (walked for *.md); '-' is stdin.")]
 
 
 def _version(value: bool) -> None:
@@ -48,8 +48,8 @@ def _root(
 def lint(
     paths: Paths = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")] = "text",
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Never these rule codes.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Never these rule codes.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Recompute first, then report what is left.")] = False,
 ) -> None:
     """Report every number, bar and status claim that disagrees with the items."""
@@ -57,8 +57,16 @@ def lint(
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}", param_hint="--format")
-    raise typer.Exit(commands.lint(paths=paths or [], fmt=fmt, select=_codes(select), ignore=_codes(ignore),
-                                   fix=fix, color=fmt == "text" and _tty(sys.stdout)))
+    raise typer.Exit(
+        commands.lint(
+            paths=paths or [],
+            fmt=fmt,
+            select=_codes(select),
+            ignore=_codes(ignore),
+            fix=fix,
+            color=fmt == "text" and _tty(sys.stdout),
+        )
+    )
 
 
 @app.command()
@@ -116,27 +124,17 @@ def schema(which: Annotated[str, typer.Argument(help="document or config.")] = "
 def run(args: list[str]) -> int:
     """Run a command line and return its exit code (no subprocess, no sys.exit)."""
     try:
-        rc = app(args, prog_name="statusdoc", standalone_mode=False)
-    except typer.Exit as e:
-        return e.exit_code
-    except SystemExit as e:  # click's own exits (--help)
-        return e.code if isinstance(e.code, int) else 0
+        # Standalone mode lets click word usage errors (exit 2) and handle --help itself.
+        app(args, prog_name="statusdoc", standalone_mode=True)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
     except StatusdocError as e:
         print(e, file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("statusdoc: interrupted", file=sys.stderr)
         return 130
-    except Exception as e:  # click usage errors and the like
-        import click
-
-        if isinstance(e, click.exceptions.ClickException):
-            e.show(file=sys.stderr)
-            return e.exit_code
-        if isinstance(e, click.exceptions.Abort):
-            return 1
-        raise
-    return rc if isinstance(rc, int) else 0
+    return 0
 
 
 def main() -> None:

@@ -15,8 +15,10 @@ import sys
 # option -> (keyword, takes a value, repeatable)
 _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
     "lint": {
-        "--format": ("fmt", True, False), "-f": ("fmt", True, False),
-        "--select": ("select", True, True), "--ignore": ("ignore", True, True),
+        "--format": ("fmt", True, False),
+        "-f": ("fmt", True, False),
+        "--select": ("select", True, True),
+        "--ignore": ("ignore", True, True),
         "--fix": ("fix", False, False),
     },
     "recompute": {"--check": ("check", False, False), "--diff": ("diff", False, False)},
@@ -29,14 +31,16 @@ def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
     if not args or args[0] not in _OPTIONS:
         return None
     table = _OPTIONS[args[0]]
-    kwargs: dict[str, object] = {"paths": []}
+    paths: list[str] = []
+    lists: dict[str, list[str]] = {}
+    kwargs: dict[str, object] = {"paths": paths}
     rest = args[1:]
     i = 0
     only_paths = False
     while i < len(rest):
         a = rest[i]
         if only_paths or a == "-" or not a.startswith("-"):
-            kwargs["paths"].append(a)  # type: ignore[union-attr]
+            paths.append(a)
         elif a == "--":
             only_paths = True
         else:
@@ -54,7 +58,8 @@ def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
                 else:
                     return None
                 if repeat:
-                    kwargs.setdefault(key, []).append(value)  # type: ignore[union-attr]
+                    lists.setdefault(key, []).append(value)
+                    kwargs[key] = lists[key]
                 else:
                     kwargs[key] = value
             elif eq:
@@ -88,14 +93,23 @@ def run(args: list[str]) -> int:
     from statusdoc.errors import StatusdocError
 
     command, kw = fast
+    paths = [str(p) for p in kw["paths"]]  # type: ignore[attr-defined]
     try:
         if command == "lint":
             fmt = str(kw.get("fmt", "text"))
-            return commands.lint(paths=kw["paths"], fmt=fmt, select=_codes(kw.get("select")),  # type: ignore[arg-type]
-                                 ignore=_codes(kw.get("ignore")), fix=bool(kw.get("fix")),
-                                 color=fmt == "text" and _tty(sys.stdout))
-        return commands.recompute(paths=kw["paths"], check=bool(kw.get("check")),  # type: ignore[arg-type]
-                                  diff=bool(kw.get("diff")))
+            return commands.lint(
+                paths=paths,
+                fmt=fmt,
+                select=_codes(kw.get("select")),
+                ignore=_codes(kw.get("ignore")),
+                fix=bool(kw.get("fix")),
+                color=fmt == "text" and _tty(sys.stdout),
+            )
+        return commands.recompute(
+            paths=paths,
+            check=bool(kw.get("check")),
+            diff=bool(kw.get("diff")),
+        )
     except StatusdocError as e:
         print(e, file=sys.stderr)
         return e.exit_code

@@ -129,8 +129,12 @@ class Binder:
         if directive and directive[0] == "scope":
             si = self.slugs.get(directive[1])
             if si is not None:
-                return Binding("directive", f"`scope={directive[1]}` names section '{_title(self.doc.sections[si])}'",
-                               self.section_scope(si), section=si)
+                return Binding(
+                    "directive",
+                    f"`scope={directive[1]}` names section '{_title(self.doc.sections[si])}'",
+                    self.section_scope(si),
+                    section=si,
+                )
         if c.board is not None:
             return self.bind_board(c)
         if c.table is not None:
@@ -138,8 +142,12 @@ class Binder:
         if c.context != "heading" and c.context != "front_matter":
             si = self.by_label(c.label)
             if si is not None and not self._is_own_section(c, si):
-                return Binding("label", f"label '{c.label}' names section '{_title(self.doc.sections[si])}'",
-                               self.section_scope(si), section=si)
+                return Binding(
+                    "label",
+                    f"label '{c.label}' names section '{_title(self.doc.sections[si])}'",
+                    self.section_scope(si),
+                    section=si,
+                )
         unit_binding = self.bind_unit(c)
         if unit_binding is not None:
             return unit_binding
@@ -157,8 +165,13 @@ class Binder:
                 secs = self.sections_named(unit, c.section if c.context != "heading" else None)
                 if secs:
                     items = sorted({i for s in secs for i in self.doc.sections[s].items})
-                    return Binding("unit", f"unit '{unit}' counts the {len(secs)} sections whose heading begins "
-                                           f"with '{singular(unit).capitalize()}'", items, sections=secs)
+                    return Binding(
+                        "unit",
+                        f"unit '{unit}' counts the {len(secs)} sections whose heading begins "
+                        f"with '{singular(unit).capitalize()}'",
+                        items,
+                        sections=secs,
+                    )
         return None
 
     def _claim(self, c: Counter) -> list[Counter]:
@@ -168,8 +181,9 @@ class Binder:
         if c.context == "heading" and c.section is not None:
             sec = self.doc.sections[c.section]
             if sec.items:
-                return Binding("position", f"stands in the heading of section '{_title(sec)}'",
-                               sec.items, section=c.section)
+                return Binding(
+                    "position", f"stands in the heading of section '{_title(sec)}'", sec.items, section=c.section
+                )
             return Binding("unbound", f"heading of section '{_title(sec)}', which holds no items")
         if c.context == "front_matter":
             return self._scope_or_unbound(self.doc_items, None, "front matter speaks about the whole document")
@@ -191,8 +205,12 @@ class Binder:
         if c.label:
             si = self.by_label(c.label)
             if si is not None:
-                return Binding("label", f"board label '{c.label}' names section '{_title(self.doc.sections[si])}'",
-                               self.section_scope(si), section=si)
+                return Binding(
+                    "label",
+                    f"board label '{c.label}' names section '{_title(self.doc.sections[si])}'",
+                    self.section_scope(si),
+                    section=si,
+                )
             if not re.search(r"overall|total|all", c.label, re.I):
                 return Binding("unbound", f"board label '{c.label}' names no section (or several)")
         unit = self.bind_unit(c)
@@ -207,8 +225,9 @@ class Binder:
                     secs.append(si)
         if secs:
             items = sorted({i for s in secs for i in self.doc.sections[s].items})
-            return Binding("board", f"overall line of the board: aggregates its {len(secs)} labelled lines",
-                           items, sections=secs)
+            return Binding(
+                "board", f"overall line of the board: aggregates its {len(secs)} labelled lines", items, sections=secs
+            )
         return self.bind_position(c)
 
     def bind_table_cell(self, c: Counter) -> Binding:
@@ -220,15 +239,25 @@ class Binder:
         first = row.cells[0].text
         si = self.by_label(first)
         if si is not None:
-            return Binding("label", f"row '{first}' names section '{_title(self.doc.sections[si])}'",
-                           self.section_scope(si), section=si)
+            return Binding(
+                "label",
+                f"row '{first}' names section '{_title(self.doc.sections[si])}'",
+                self.section_scope(si),
+                section=si,
+            )
         if re.search(r"\b(?:overall|total)\b", first, re.I):
-            secs = [s for r in table.rows if r is not row and r.cells
-                    for s in [self.by_label(r.cells[0].text)] if s is not None]
+            secs = [
+                s
+                for r in table.rows
+                if r is not row and r.cells
+                for s in [self.by_label(r.cells[0].text)]
+                if s is not None
+            ]
             if secs:
                 items = sorted({i for s in secs for i in self.doc.sections[s].items})
-                return Binding("board", f"total row: aggregates the {len(secs)} rows that name sections",
-                               items, sections=secs)
+                return Binding(
+                    "board", f"total row: aggregates the {len(secs)} rows that name sections", items, sections=secs
+                )
             si2, items = self.position_scope(c.section)
             if items:
                 return Binding("position", "total row of a table in its section", items, section=si2)

@@ -16,7 +16,7 @@ from statusdoc import codepages
 from statusdoc.binding import Binder, Binding
 from statusdoc.counters import PARTIAL, SECTION_UNITS
 from statusdoc.model import Counter, Document, Edit, Number, Section, StatusLine
-from statusdoc.vocabulary import DEFAULT_GLYPH, DEFAULT_WORD, DEFAULT, State, marker_state
+from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, State, marker_state
 
 Rounding = Literal["nearest", "floor", "org"]
 
@@ -105,10 +105,8 @@ def percent(fraction: float, decimals: int, rounding: Rounding, *, complete: boo
 
 def bar_fill(fraction: float, width: int, *, complete: bool, any_done: bool, partial: bool) -> float:
     cells = fraction * width
-    if partial:
-        filled = math.floor(cells * 8 + 0.5) / 8
-    else:
-        filled = float(math.floor(cells + 0.5))
+    # Half up, in eighths where the document draws partial blocks.
+    filled = math.floor(cells * 8 + 0.5) / 8 if partial else float(math.floor(cells + 0.5))
     if any_done and filled <= 0:
         filled = 1.0 if not partial else 1 / 8
     if not complete and filled >= width:
@@ -153,14 +151,20 @@ class Evaluator:
     def expected(self, c: Counter, n: Number, b: Binding, t: Tally) -> tuple[str, str] | None:
         """(code, new text) for one number of a counter, or None when nothing is computed."""
         role = n.role
-        by_sections = bool(b.sections) and c.kind in ("fraction", "state_count", "number") and (
-            (c.unit or "").lower() in SECTION_UNITS or c.kind == "state_count"
+        by_sections = (
+            bool(b.sections)
+            and c.kind in ("fraction", "state_count", "number")
+            and ((c.unit or "").lower() in SECTION_UNITS or c.kind == "state_count")
         )
         if role in ("percent", "percent_remaining"):
             frac = t.fraction if role == "percent" else 1 - t.fraction
-            p = percent(frac, n.decimals, self.rounding,
-                        complete=(t.done == t.total) if role == "percent" else t.weighted == 0,
-                        any_done=t.weighted > 0 if role == "percent" else t.done < t.total)
+            p = percent(
+                frac,
+                n.decimals,
+                self.rounding,
+                complete=(t.done == t.total) if role == "percent" else t.weighted == 0,
+                any_done=t.weighted > 0 if role == "percent" else t.done < t.total,
+            )
             return "SD002", _fmt_decimal(p)
         if role == "filled":
             return None
@@ -168,9 +172,15 @@ class Evaluator:
             counts = self.section_counts(b)
             value = counts.get(role)
         else:
-            value = {"done": t.done, "total": t.total, "remaining": t.total - t.done,
-                     "in_progress": t.in_progress, "todo": t.todo, "blocked": t.blocked,
-                     "started": t.done + t.in_progress}.get(role)
+            value = {
+                "done": t.done,
+                "total": t.total,
+                "remaining": t.total - t.done,
+                "in_progress": t.in_progress,
+                "todo": t.todo,
+                "blocked": t.blocked,
+                "started": t.done + t.in_progress,
+            }.get(role)
         if value is None:
             return None
         return "SD001", str(value)
@@ -192,14 +202,25 @@ class Evaluator:
                 if exp is None:
                     continue
                 code, new = exp
-                old = self.doc.text[n.span.start:n.span.end]
+                old = self.doc.text[n.span.start : n.span.end]
                 if _same_number(old, new):
                     continue
                 what = {"SD002": "percentage", "SD001": _role_name(n.role)}[code]
-                out.append(Check(code, n.span.line, n.span.column, n.span.start, n.span.end, old, new,
-                                 f"{what} says {old}{'%' if code == 'SD002' else ''}, items say {new}"
-                                 f"{'%' if code == 'SD002' else ''} ({t.done}/{t.total} done; {b.reason})",
-                                 True, ci))
+                out.append(
+                    Check(
+                        code,
+                        n.span.line,
+                        n.span.column,
+                        n.span.start,
+                        n.span.end,
+                        old,
+                        new,
+                        f"{what} says {old}{'%' if code == 'SD002' else ''}, items say {new}"
+                        f"{'%' if code == 'SD002' else ''} ({t.done}/{t.total} done; {b.reason})",
+                        True,
+                        ci,
+                    )
+                )
         return out
 
     def bar_check(self, ci: int, c: Counter, t: Tally) -> list[Check]:
@@ -211,13 +232,25 @@ class Evaluator:
         if abs(filled - bar.filled) < 1e-9:
             return []
         n = c.numbers[0]
-        old = self.doc.text[n.span.start:n.span.end]
+        old = self.doc.text[n.span.start : n.span.end]
         new = self.draw_bar(bar.filled_glyph, bar.empty_glyph, bar.width, filled, old)
         if new is None or new == old:
             return []
-        return [Check("SD003", n.span.line, n.span.column, n.span.start, n.span.end, old, new,
-                      f"bar shows {_cells(bar.filled)}/{bar.width}, items say {_cells(filled)}/{bar.width} "
-                      f"({t.done}/{t.total} done)", True, ci)]
+        return [
+            Check(
+                "SD003",
+                n.span.line,
+                n.span.column,
+                n.span.start,
+                n.span.end,
+                old,
+                new,
+                f"bar shows {_cells(bar.filled)}/{bar.width}, items say {_cells(filled)}/{bar.width} "
+                f"({t.done}/{t.total} done)",
+                True,
+                ci,
+            )
+        ]
 
     def draw_bar(self, fg: str, eg: str, width: int, filled: float, old: str) -> str | None:
         fg = fg or self.glyph_like("filled", eg)
@@ -271,15 +304,27 @@ class Evaluator:
             if t.state == sl.claimed:
                 continue
             where = f"section '{_plain(self.doc.sections[si].title)}'" if si is not None else "the document"
-            msg = (f"status says {sl.claimed.replace('_', ' ')}, items say {t.state.replace('_', ' ')} "
-                   f"({t.done}/{t.total} done in {where})")
+            msg = (
+                f"status says {sl.claimed.replace('_', ' ')}, items say {t.state.replace('_', ' ')} "
+                f"({t.done}/{t.total} done in {where})"
+            )
             new = self.status_text(sl, t.state)
             start, end = _claim_span(sl)
             old = self.doc.text[start:end]
             fixable = not sl.free_form and new is not None
-            out.append(Check("SD004", sl.span.line, (sl.marker_span or sl.word_span or sl.span).column, start, end,
-                             old, new if new is not None else old, msg if fixable else msg + "; free-form claim, left for a person",
-                             fixable))
+            out.append(
+                Check(
+                    "SD004",
+                    sl.span.line,
+                    (sl.marker_span or sl.word_span or sl.span).column,
+                    start,
+                    end,
+                    old,
+                    new if new is not None else old,
+                    msg if fixable else msg + "; free-form claim, left for a person",
+                    fixable,
+                )
+            )
         return out
 
     def status_text(self, sl: StatusLine, state: State) -> str | None:
@@ -289,15 +334,20 @@ class Evaluator:
         if sl.word is not None:
             between = ""
             if sl.marker_span is not None and sl.word_span is not None:
-                between = self.doc.text[sl.marker_span.end:sl.word_span.start]
+                between = self.doc.text[sl.marker_span.end : sl.word_span.start]
             parts.append(between + _match_case(self.word_for(state), sl.word))
         return "".join(parts) if parts else None
 
     def marker_for(self, state: State) -> str:
         """The marker the document itself uses for ``state``, in its own form."""
         for it in self.doc.items:
-            if it.kind == "emoji" and it.is_leaf and it.state == state and it.marker and \
-                    marker_state(DEFAULT, it.marker, with_lights=False) == state:
+            if (
+                it.kind == "emoji"
+                and it.is_leaf
+                and it.state == state
+                and it.marker
+                and marker_state(DEFAULT, it.marker, with_lights=False) == state
+            ):
                 return it.marker
         for sl in self.doc.status_lines:
             if sl.claimed == state and sl.marker:
@@ -329,9 +379,20 @@ class Evaluator:
                 continue
             if sec.stated == "in_progress" and t.state == "todo" and t.weighted == 0 and t.total and t.in_progress == 0:
                 pass
-            out.append(Check("SD004", sec.line, sec.span.column, sec.span.start, sec.span.end, sec.title,
-                             sec.title, f"heading says {sec.stated.replace('_', ' ')}, items say "
-                             f"{t.state.replace('_', ' ')} ({t.done}/{t.total} done); left for a person", False))
+            out.append(
+                Check(
+                    "SD004",
+                    sec.line,
+                    sec.span.column,
+                    sec.span.start,
+                    sec.span.end,
+                    sec.title,
+                    sec.title,
+                    f"heading says {sec.stated.replace('_', ' ')}, items say "
+                    f"{t.state.replace('_', ' ')} ({t.done}/{t.total} done); left for a person",
+                    False,
+                )
+            )
         return out
 
     def convention(self, siblings: list[int]) -> list[Check]:
@@ -345,24 +406,44 @@ class Evaluator:
         ms = doc.sections[marked[0]].marker_span
         sep = " "
         if ms is not None:
-            title_before = doc.text[:ms.start]
-            sep = title_before[len(title_before.rstrip()):] or " "
+            title_before = doc.text[: ms.start]
+            sep = title_before[len(title_before.rstrip()) :] or " "
         for s in with_items:
             sec = doc.sections[s]
             t = self.section_tally(s)
             complete = t.done == t.total
             if complete and sec.marker_position is None:
                 end = _title_end(doc, sec)
-                out.append(Check("SD004", sec.line, end - sec.span.start + sec.span.column, end, end, "", sep + marker,
-                                 f"section is complete ({t.done}/{t.total}) but lacks the trailing marker its siblings carry",
-                                 True))
+                out.append(
+                    Check(
+                        "SD004",
+                        sec.line,
+                        end - sec.span.start + sec.span.column,
+                        end,
+                        end,
+                        "",
+                        sep + marker,
+                        f"section is complete ({t.done}/{t.total}) but lacks the trailing marker its siblings carry",
+                        True,
+                    )
+                )
             elif not complete and sec.marker_position == "trailing" and sec.marker_span is not None:
                 a = sec.marker_span.start
                 while a > sec.span.start and doc.text[a - 1] in " \t":
                     a -= 1
-                out.append(Check("SD004", sec.line, a - sec.span.start + sec.span.column, a, sec.marker_span.end,
-                                 doc.text[a:sec.marker_span.end], "",
-                                 f"section is not complete ({t.done}/{t.total}) but carries a done marker", True))
+                out.append(
+                    Check(
+                        "SD004",
+                        sec.line,
+                        a - sec.span.start + sec.span.column,
+                        a,
+                        sec.marker_span.end,
+                        doc.text[a : sec.marker_span.end],
+                        "",
+                        f"section is not complete ({t.done}/{t.total}) but carries a done marker",
+                        True,
+                    )
+                )
         return out
 
     def checks(self) -> list[Check]:
@@ -372,7 +453,7 @@ class Evaluator:
 
 
 def _title_end(doc: Document, sec: Section) -> int:
-    line = doc.text[sec.span.start:sec.span.end]
+    line = doc.text[sec.span.start : sec.span.end]
     m = re.search(r"(?:[ \t]+#+)?[ \t]*$", line)
     return sec.span.start + (m.start() if m else len(line))
 
@@ -404,8 +485,15 @@ def _same_number(old: str, new: str) -> bool:
 
 
 def _role_name(role: str) -> str:
-    return {"done": "done count", "total": "total", "remaining": "remaining count", "in_progress": "in-progress count",
-            "started": "started count", "todo": "todo count", "blocked": "blocked count"}.get(role, role)
+    return {
+        "done": "done count",
+        "total": "total",
+        "remaining": "remaining count",
+        "in_progress": "in-progress count",
+        "started": "started count",
+        "todo": "todo count",
+        "blocked": "blocked count",
+    }.get(role, role)
 
 
 def _cells(x: float) -> str:
@@ -414,7 +502,8 @@ def _cells(x: float) -> str:
 
 def _plain(title: str) -> str:
     from statusdoc.binding import _title as t
-    from statusdoc.model import Section as S, Span
+    from statusdoc.model import Section as S
+    from statusdoc.model import Span
 
     return t(S(span=Span(0, 0, 0, 0), level=1, title=title, parent=None, first_line=0))
 
@@ -437,7 +526,7 @@ def edits_for(doc: Document, checks: list[Check]) -> list[Edit]:
     for c in checks:
         if not c.fixable or c.found == c.computed or c.start < last_end:
             continue
-        out.append(Edit(c.start, c.end, doc.text[c.start:c.end], c.computed, c.line, c.code))
+        out.append(Edit(c.start, c.end, doc.text[c.start : c.end], c.computed, c.line, c.code))
         last_end = c.end
         if c.counter is not None and doc.counters[c.counter].table is not None:
             key = (doc.counters[c.counter].table or 0, c.start)
@@ -456,7 +545,9 @@ def _table_padding(doc: Document, deltas: dict[tuple[int, int], int]) -> list[Ed
         for row in table.rows:
             for cell in row.cells:
                 if cell.span.start <= start < cell.span.end or (cell.span.start == cell.span.end == start):
-                    per_cell[(cell.span.start, cell.span.end)] = per_cell.get((cell.span.start, cell.span.end), 0) + delta
+                    per_cell[(cell.span.start, cell.span.end)] = (
+                        per_cell.get((cell.span.start, cell.span.end), 0) + delta
+                    )
     out = []
     for (_, end), delta in per_cell.items():
         if delta == 0:

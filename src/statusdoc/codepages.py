@@ -110,7 +110,7 @@ class FormTable:
     def match(self, text: str, pos: int = 0) -> FormMatch | None:
         get = self.entries.get
         for n in self.lengths:
-            piece = text[pos:pos + n]
+            piece = text[pos : pos + n]
             if len(piece) == n and piece in self.entries:
                 return FormMatch(piece, pos, pos + n, get(piece))
         return None
@@ -118,7 +118,7 @@ class FormTable:
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[FormMatch]:
         if self._first is None:
             return []
-        out = []
+        out: list[FormMatch] = []
         end = len(text) if endpos is None else endpos
         while True:
             m = self._first.search(text, pos, end)
@@ -147,7 +147,7 @@ class FormTable:
         parts = []
         pos = 0
         for m in self.finditer(text):
-            parts.append(text[pos:m.start()])
+            parts.append(text[pos : m.start()])
             parts.append(repl)
             pos = m.end()
         parts.append(text[pos:])
@@ -165,8 +165,38 @@ def form_table(glyphs: Iterable[str], value: object = None) -> FormTable:
 # Characters whose mojibake forms identify a document's code page.  Chosen because they are
 # frequent in status documents and their garbled forms are unlikely in real text.
 _PROBES = (
-    "✅", "⬜", "🔄", "❌", "⏳", "🚧", "█", "░", "▓", "—", "–", "→", "’", "“", "”", "•", "…",
-    "📊", "📋", "🎯", "🔗", "📝", "🚀", "⚠", "✓", "✔", "☐", "🟢", "🟡", "🔴", "⭐", "🔲",
+    "✅",
+    "⬜",
+    "🔄",
+    "❌",
+    "⏳",
+    "🚧",
+    "█",
+    "░",
+    "▓",
+    "—",
+    "–",
+    "→",
+    "’",
+    "“",
+    "”",
+    "•",
+    "…",
+    "📊",
+    "📋",
+    "🎯",
+    "🔗",
+    "📝",
+    "🚀",
+    "⚠",
+    "✓",
+    "✔",
+    "☐",
+    "🟢",
+    "🟡",
+    "🔴",
+    "⭐",
+    "🔲",
 )
 #: Enough evidence to name the code page; stops the count early on very large documents.
 _ENOUGH = 400

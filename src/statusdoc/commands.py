@@ -50,7 +50,7 @@ def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError])
         return
     for p in expanded:
         try:
-            src = read_source(p, stdin=streams.stdin)  # type: ignore[arg-type]
+            src = read_source(p, stdin=streams.stdin)
             cfg = _config_for(src.path)
         except StatusdocError as e:
             failures.append(e)
@@ -63,7 +63,7 @@ def _single(path: str, streams: Streams) -> tuple[SourceFile, Config]:
     """One named file (a directory here is an input error, not a walk)."""
     from statusdoc.files import read_source
 
-    src = read_source(path, stdin=streams.stdin)  # type: ignore[arg-type]
+    src = read_source(path, stdin=streams.stdin)
     return src, _config_for(src.path)
 
 
@@ -77,9 +77,7 @@ def _diff(src: SourceFile, new: str) -> str:
     import difflib
 
     name = src.display
-    return "".join(
-        difflib.unified_diff(src.text.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}")
-    )
+    return "".join(difflib.unified_diff(src.text.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}"))
 
 
 def recompute(*, paths: list[str], check: bool = False, diff: bool = False, streams: Streams | None = None) -> int:
@@ -120,9 +118,16 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
     return 1 if changed and (check or diff) else 0
 
 
-def lint(*, paths: list[str], fmt: str = "text", select: list[str] | None = None,
-         ignore: list[str] | None = None, fix: bool = False, streams: Streams | None = None,
-         color: bool = False) -> int:
+def lint(
+    *,
+    paths: list[str],
+    fmt: str = "text",
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    fix: bool = False,
+    streams: Streams | None = None,
+    color: bool = False,
+) -> int:
     """Report findings; exit 1 when any has error severity."""
     from statusdoc import output
     from statusdoc.linter import lint as lint_doc
@@ -222,8 +227,9 @@ def show(*, paths: list[str], streams: Streams | None = None, plain: bool = True
     return 2 if failures else 0
 
 
-def fix_encoding(*, paths: list[str], check: bool = False, diff: bool = False, guess: bool = False,
-                 streams: Streams | None = None) -> int:
+def fix_encoding(
+    *, paths: list[str], check: bool = False, diff: bool = False, guess: bool = False, streams: Streams | None = None
+) -> int:
     from statusdoc.encoding_repair import describe, repair
     from statusdoc.files import write_atomic
 

@@ -116,7 +116,9 @@ def load_config(path: Path) -> Config:
     except ValidationError as e:
         err = e.errors()[0]
         key = ".".join(str(x) for x in err["loc"]) or "(top level)"
-        raise ConfigError(str(path), key, err["msg"].removeprefix("Value error, "), got=repr(err.get("input"))) from None
+        raise ConfigError(
+            str(path), key, err["msg"].removeprefix("Value error, "), got=repr(err.get("input"))
+        ) from None
     data = model.model_dump(exclude_unset=True)
     cfg = Config(**{k: v for k, v in data.items() if k in {f.name for f in dataclasses.fields(Config)}})
     cfg.source = str(path)

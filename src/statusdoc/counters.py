@@ -17,20 +17,74 @@ from statusdoc.codepages import FormMatch, FormTable, forms
 PROGRESS_WORDS = r"(?:complete|completed|done|finished|remaining|left|started|passed|checked|progress)"
 #: Labels of a summary block whose numbers are counters (SPEC §2.5).
 COUNT_LABELS: dict[str, str] = {
-    "total": "total", "completed": "done", "complete": "done", "done": "done",
-    "finished": "done", "remaining": "remaining", "left": "remaining", "pending": "todo",
-    "todo": "todo", "in progress": "in_progress", "started": "started", "progress": "percent",
+    "total": "total",
+    "completed": "done",
+    "complete": "done",
+    "done": "done",
+    "finished": "done",
+    "remaining": "remaining",
+    "left": "remaining",
+    "pending": "todo",
+    "todo": "todo",
+    "in progress": "in_progress",
+    "started": "started",
+    "progress": "percent",
     "blocked": "blocked",
 }
 #: Unit words that name items or sections (SPEC §4, rule 3).
 ITEM_UNITS = frozenset(
-    "task tasks item items file files todo todos checkbox checkboxes box boxes check checks "
-    "step steps subtask subtasks deliverable deliverables feature features story stories "
-    "criteria criterion".split()
+    [
+        "task",
+        "tasks",
+        "item",
+        "items",
+        "file",
+        "files",
+        "todo",
+        "todos",
+        "checkbox",
+        "checkboxes",
+        "box",
+        "boxes",
+        "check",
+        "checks",
+        "step",
+        "steps",
+        "subtask",
+        "subtasks",
+        "deliverable",
+        "deliverables",
+        "feature",
+        "features",
+        "story",
+        "stories",
+        "criteria",
+        "criterion",
+    ]
 )
 SECTION_UNITS = frozenset(
-    "stage stages phase phases section sections milestone milestones batch batches sprint "
-    "sprints epic epics module modules part parts week weeks".split()
+    [
+        "stage",
+        "stages",
+        "phase",
+        "phases",
+        "section",
+        "sections",
+        "milestone",
+        "milestones",
+        "batch",
+        "batches",
+        "sprint",
+        "sprints",
+        "epic",
+        "epics",
+        "module",
+        "modules",
+        "part",
+        "parts",
+        "week",
+        "weeks",
+    ]
 )
 UNITS = ITEM_UNITS | SECTION_UNITS
 
@@ -91,9 +145,9 @@ def find_bars(line: str) -> list[Found]:
         start, end = run[0].start(), run[-1].end()
         seq: list[tuple[str, str]] = [m.value for m in run]  # type: ignore[misc]
         written = [m.group() for m in run]
-        filled_forms = [w for w, (k, _) in zip(written, seq) if k == "filled"]
-        empty_forms = [w for w, (k, _) in zip(written, seq) if k == "empty"]
-        partial_forms = [w for w, (k, _) in zip(written, seq) if k == "partial"]
+        filled_forms = [w for w, (k, _) in zip(written, seq, strict=True) if k == "filled"]
+        empty_forms = [w for w, (k, _) in zip(written, seq, strict=True) if k == "empty"]
+        partial_forms = [w for w, (k, _) in zip(written, seq, strict=True) if k == "partial"]
         # A bar is filled glyphs, at most one partial, then empty glyphs, each of one kind.
         order = "".join({"filled": "f", "partial": "p", "empty": "e"}[k] for k, _ in seq)
         if not re.fullmatch(r"f*p?e*", order) or len(set(filled_forms)) > 1 or len(set(empty_forms)) > 1:
@@ -105,8 +159,15 @@ def find_bars(line: str) -> list[Found]:
         if not ob and not cb and not (filled_forms and empty_forms) and len(run) < 5:
             continue
         filled = len(filled_forms) + sum(PARTIAL_SHARE[g] for kind, g in seq if kind == "partial")
-        bar = (filled_forms[0] if filled_forms else "", empty_forms[0] if empty_forms else "", partial_forms,
-               len(run), filled, ob, cb)
+        bar = (
+            filled_forms[0] if filled_forms else "",
+            empty_forms[0] if empty_forms else "",
+            partial_forms,
+            len(run),
+            filled,
+            ob,
+            cb,
+        )
         out.append(Found("bar", start - len(ob), end + len(cb), [(start, end, filled, "filled", 0)], bar=bar))
     if "[" not in line:
         return out
@@ -134,9 +195,7 @@ _WINDOW = 80
 
 _PERCENT = re.compile(r"(?<![\w.,<>≤≥~+\-/])(\d{1,3}(?:\.(\d+))?)\s?%(?![\w%+/])")
 _FRACTION = re.compile(r"(?<![\w.,/:#$<>~\-])(\d{1,6})\s?/\s?(\d{1,6})(?![\w/%]|[.,]\d)")
-_AFTER_FRACTION = re.compile(
-    rf"\s*(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS}|in progress)\b", re.IGNORECASE
-)
+_AFTER_FRACTION = re.compile(rf"\s*(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS}|in progress)\b", re.IGNORECASE)
 _AFTER_PERCENT = re.compile(rf"\s*(?:\*\*|__|\*|_)?\s*(?:-\s*)?(?P<word>{PROGRESS_WORDS})\b", re.IGNORECASE)
 _BEFORE_PERCENT = re.compile(
     r"(?:progress|completion|complete|completed|done|overall|status)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
@@ -201,8 +260,14 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             s, e = labelled.span("num")
             end = e + (tail_ok.end("unit") if unit else 0)
             out.append(
-                Found("number", s, end, [(s, e, float(labelled.group("num")), role, 0)],
-                      label=labelled.group("label").strip(), unit=(unit or lunit))
+                Found(
+                    "number",
+                    s,
+                    end,
+                    [(s, e, float(labelled.group("num")), role, 0)],
+                    label=labelled.group("label").strip(),
+                    unit=(unit or lunit),
+                )
             )
             taken.append((s, e))
 
@@ -218,16 +283,24 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         num, den = int(m.group(1)), int(m.group(2))
         if den == 0 and num != 0:
             continue
-        before = line[max(0, m.start() - _WINDOW): m.start()]
-        after = line[m.end(): m.end() + _WINDOW]
+        before = line[max(0, m.start() - _WINDOW) : m.start()]
+        after = line[m.end() : m.end() + _WINDOW]
         line_start = m.start() <= _WINDOW
         am = _AFTER_FRACTION.match(after)
         in_parens = bool(re.search(r"\(\s*$", before)) and bool(re.match(r"\s*(?:[A-Za-z]+\s*)?\)", after))
         labelled_before = bool(
-            re.search(r"(?:progress|completed|complete|done|total|status|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$", before, re.I)
+            re.search(
+                r"(?:progress|completed|complete|done|total|status|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
+                before,
+                re.I,
+            )
         )
-        whole_cell = (context in ("table_cell", "board") and line_start and not before.strip(" *_")
-                      and not line[m.end():].strip(" *_()"))
+        whole_cell = (
+            context in ("table_cell", "board")
+            and line_start
+            and not before.strip(" *_")
+            and not line[m.end() :].strip(" *_()")
+        )
         if not (am or in_parens or labelled_before or whole_cell or context == "board"):
             continue
         unit = None
@@ -250,31 +323,52 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             role = "in_progress"
         end = m.end()
         out.append(
-            Found("fraction", m.start(), end,
-                  [(m.start(1), m.end(1), float(num), role, 0), (m.start(2), m.end(2), float(den), "total", 0)],
-                  label=label_prefix, unit=unit)
+            Found(
+                "fraction",
+                m.start(),
+                end,
+                [(m.start(1), m.end(1), float(num), role, 0), (m.start(2), m.end(2), float(den), "total", 0)],
+                label=label_prefix,
+                unit=unit,
+            )
         )
         taken.append((m.start(), m.end()))
 
     for m in _PERCENT.finditer(line):
         if not free(m.start(), m.end()):
             continue
-        before = line[max(0, m.start() - _WINDOW): m.start()]
-        after = line[m.end(): m.end() + _WINDOW]
+        before = line[max(0, m.start() - _WINDOW) : m.start()]
+        after = line[m.end() : m.end() + _WINDOW]
         alone_before = m.start() <= _WINDOW and not before.strip(" *_")
         alone_after = len(line) - m.end() <= _WINDOW and not after.strip(" *_")
         am = _AFTER_PERCENT.match(after)
         near_bar = any(0 <= m.start() - e <= 2 for e in bar_ends) or bool(
             bars and re.match(r"\s*$", after[:0]) and any(b.start - m.end() in (0, 1) for b in bars)
         )
-        after_count = (before.rstrip().endswith("(") and bool(re.match(r"\s*\)", after))
-                       and any(f.kind in ("number", "fraction") for f in out))
+        after_count = (
+            before.rstrip().endswith("(")
+            and bool(re.match(r"\s*\)", after))
+            and any(f.kind in ("number", "fraction") for f in out)
+        )
         before_label = bool(_BEFORE_PERCENT.search(before))
         in_heading_paren = heading and bool(re.search(r"[\(\[]\s*$", before))
-        heading_tail = (heading and len(line) - m.end() <= _WINDOW and not after.strip(" *_)]")
-                        and not before.rstrip().endswith(("<", ">")))
+        heading_tail = (
+            heading
+            and len(line) - m.end() <= _WINDOW
+            and not after.strip(" *_)]")
+            and not before.rstrip().endswith(("<", ">"))
+        )
         cell = context in ("table_cell",) and alone_before and alone_after
-        if not (am or near_bar or after_count or before_label or in_heading_paren or heading_tail or cell or context == "board"):
+        if not (
+            am
+            or near_bar
+            or after_count
+            or before_label
+            or in_heading_paren
+            or heading_tail
+            or cell
+            or context == "board"
+        ):
             continue
         word = am.group("word").lower() if am else None
         if word in ("started", "passed", "checked"):
@@ -282,8 +376,13 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         role = "percent_remaining" if word in ("remaining", "left") else "percent"
         decimals = len(m.group(2) or "")
         out.append(
-            Found("percent", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, decimals)],
-                  label=label_prefix)
+            Found(
+                "percent",
+                m.start(),
+                m.end(),
+                [(m.start(1), m.end(1), float(m.group(1)), role, decimals)],
+                label=label_prefix,
+            )
         )
         taken.append((m.start(), m.end()))
 
@@ -291,13 +390,13 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         for m in _STATE_COUNT.finditer(line):
             if not free(m.start(), m.end()):
                 continue
-            if not re.search(r"[,;(]\s*$", line[max(0, m.start() - 8): m.start()]):
+            if not re.search(r"[,;(]\s*$", line[max(0, m.start() - 8) : m.start()]):
                 continue
             word = m.group(2).lower()
-            role = {"in progress": "in_progress", "complete": "done", "completed": "done", "pending": "todo"}.get(word, word)
-            out.append(
-                Found("state_count", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, 0)])
+            role = {"in progress": "in_progress", "complete": "done", "completed": "done", "pending": "todo"}.get(
+                word, word
             )
+            out.append(Found("state_count", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, 0)]))
             taken.append((m.start(), m.end()))
     out.sort(key=lambda f: f.start)
     return out

@@ -21,12 +21,14 @@ def to_data(doc: Document) -> dict[str, Any]:
     data.pop("text", None)
     data.pop("edits", None)
     # Conveniences the reader of a dump looks for first.
-    for item, raw in zip(data["items"], doc.items):
-        item["line"] = raw.line
-    for sec, raw in zip(data["sections"], doc.sections):
-        sec["line"] = raw.line
-    for c, raw in zip(data["counters"], doc.counters):
-        c["line"] = raw.line
+    lines = {
+        "items": [n.span.line for n in doc.items],
+        "sections": [n.span.line for n in doc.sections],
+        "counters": [n.span.line for n in doc.counters],
+    }
+    for key, numbers in lines.items():
+        for entry, line in zip(data[key], numbers, strict=True):
+            entry["line"] = line
     data["done"] = sum(1 for it in doc.items if it.is_leaf and it.state == "done")
     data["total"] = sum(1 for it in doc.items if it.is_leaf and it.state != "cancelled")
     return data

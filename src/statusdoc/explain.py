@@ -8,11 +8,10 @@ from statusdoc.model import Document
 
 def explain_document(doc: Document, *, line: int | None = None, rounding: Rounding = "nearest") -> str:
     ev = Evaluator(doc, rounding=rounding)
-    checks = {c.counter: c for c in ev.checks() if c.counter is not None}
     fixes: dict[int, list[str]] = {}
-    for c in ev.checks():
-        if c.counter is not None:
-            fixes.setdefault(c.counter, []).append(f"{c.found!r} -> {c.computed!r}")
+    for check in ev.checks():
+        if check.counter is not None:
+            fixes.setdefault(check.counter, []).append(f"{check.found!r} -> {check.computed!r}")
     out: list[str] = []
     path = doc.path or "<text>"
     for ci, c in enumerate(doc.counters):
@@ -24,12 +23,14 @@ def explain_document(doc: Document, *, line: int | None = None, rounding: Roundi
             out.append(f"{head}\n  {b.rule}: {b.reason}\n")
             continue
         t = tally(doc, b.items)
-        lines = [head, f"  bound by {b.rule}: {b.reason}",
-                 f"  counts {t.total} items: {t.done} done, {t.in_progress} in progress, {t.todo} todo, "
-                 f"{t.blocked} blocked"]
+        lines = [
+            head,
+            f"  bound by {b.rule}: {b.reason}",
+            f"  counts {t.total} items: {t.done} done, {t.in_progress} in progress, {t.todo} todo, {t.blocked} blocked",
+        ]
         if b.sections:
             lines.append(f"  sections: {', '.join(str(doc.sections[s].line) for s in b.sections)} (lines)")
-        if ci in checks:
+        if ci in fixes:
             lines.append(f"  found vs computed: {'; '.join(fixes[ci])}")
         else:
             lines.append("  found = computed")
@@ -40,9 +41,11 @@ def explain_document(doc: Document, *, line: int | None = None, rounding: Roundi
         si, items = ev.binder.position_scope(sl.section)
         t = tally(doc, items)
         where = "the document" if si is None else f"section at line {doc.sections[si].line}"
-        out.append(f"{path}:{sl.line}: status line claims {sl.claimed}\n  bound by position: {where}\n"
-                   f"  items say {t.state} ({t.done}/{t.total} done)"
-                   f"{'; free-form claim: lint only' if sl.free_form else ''}\n")
+        out.append(
+            f"{path}:{sl.line}: status line claims {sl.claimed}\n  bound by position: {where}\n"
+            f"  items say {t.state} ({t.done}/{t.total} done)"
+            f"{'; free-form claim: lint only' if sl.free_form else ''}\n"
+        )
     if not out:
         return f"{path}{':' + str(line) if line else ''}: no counters or claims\n"
     return "\n".join(out)

@@ -30,8 +30,8 @@ def lint(doc: Document, *, config: Config | None = None) -> list[Finding]:
     rounding = config.rounding if config is not None else "nearest"
     ev = Evaluator(doc, rounding=rounding)
     raw: list[tuple[str, int, int, str, str | None]] = []
-    for c in ev.checks():
-        raw.append((c.code, c.line, c.column, c.message, c.computed if c.fixable else None))
+    for check in ev.checks():
+        raw.append((check.code, check.line, check.column, check.message, check.computed if check.fixable else None))
     raw += item_contradictions(doc)
     raw += duplicate_states(doc)
     raw += summary_contradictions(doc)
@@ -40,9 +40,7 @@ def lint(doc: Document, *, config: Config | None = None) -> list[Finding]:
         c = doc.counters[ci]
         if b.rule == "unbound":
             raw.append(("SD009", c.line, c.span.column, f"counter '{c.text}' is not bound: {b.reason}", None))
-    findings = [
-        Finding(path, line, col, code, RULES[code].severity, msg, fix) for code, line, col, msg, fix in raw
-    ]
+    findings = [Finding(path, line, col, code, RULES[code].severity, msg, fix) for code, line, col, msg, fix in raw]
     findings = apply_directives(doc, findings)
     if config is not None:
         findings = config.filter(findings)
@@ -59,13 +57,21 @@ def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | N
         if it.state == "done":
             m = _NOT_DONE_TAIL.search(text)
             if m:
-                out.append(("SD005", it.line, it.span.column,
-                            f"item is marked done but its text says '{m.group(1)}'", None))
+                out.append(
+                    ("SD005", it.line, it.span.column, f"item is marked done but its text says '{m.group(1)}'", None)
+                )
         elif it.state in ("todo", "blocked"):
             m = _DONE_TAIL.search(text)
             if m:
-                out.append(("SD005", it.line, it.span.column,
-                            f"item is marked {it.state} but its text says '{m.group(1)}'", None))
+                out.append(
+                    (
+                        "SD005",
+                        it.line,
+                        it.span.column,
+                        f"item is marked {it.state} but its text says '{m.group(1)}'",
+                        None,
+                    )
+                )
     return out
 
 
@@ -83,9 +89,16 @@ def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None
         if k in seen:
             first = doc.items[seen[k]]
             if first.state != it.state:
-                out.append(("SD006", it.line, it.span.column,
-                            f"same item is {it.state.replace('_', ' ')} here and "
-                            f"{first.state.replace('_', ' ')} at line {first.line}", None))
+                out.append(
+                    (
+                        "SD006",
+                        it.line,
+                        it.span.column,
+                        f"same item is {it.state.replace('_', ' ')} here and "
+                        f"{first.state.replace('_', ' ')} at line {first.line}",
+                        None,
+                    )
+                )
         else:
             seen[k] = i
     return out
@@ -105,9 +118,15 @@ def summary_contradictions(doc: Document) -> list[tuple[str, int, int, str, str 
             total, line, col = roles["total"]
             done, rem = roles["done"][0], roles["remaining"][0]
             if total != done + rem:
-                out.append(("SD007", line, col,
-                            f"summary contradicts itself: total {total:g} ≠ completed {done:g} + remaining {rem:g}",
-                            None))
+                out.append(
+                    (
+                        "SD007",
+                        line,
+                        col,
+                        f"summary contradicts itself: total {total:g} ≠ completed {done:g} + remaining {rem:g}",
+                        None,
+                    )
+                )
     return out
 
 
@@ -121,9 +140,16 @@ def mojibake(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
         return []
     line = doc.text.count("\n", 0, m.start()) + 1
     col = m.start() - (doc.text.rfind("\n", 0, m.start()) + 1) + 1
-    return [("SD008", line, col,
-             f"mojibake: UTF-8 read as {codepages.CODEPAGE_NAMES.get(cp, cp)} (e.g. '{m.group()}'); "
-             "run `statusdoc fix-encoding`", None)]
+    return [
+        (
+            "SD008",
+            line,
+            col,
+            f"mojibake: UTF-8 read as {codepages.CODEPAGE_NAMES.get(cp, cp)} (e.g. '{m.group()}'); "
+            "run `statusdoc fix-encoding`",
+            None,
+        )
+    ]
 
 
 def apply_directives(doc: Document, findings: list[Finding]) -> list[Finding]:

@@ -15,14 +15,20 @@ from typing import Literal
 
 from statusdoc.vocabulary import State
 
-Context = Literal[
-    "heading", "paragraph", "list_item", "table_cell", "board", "front_matter", "status_line"
-]
+Context = Literal["heading", "paragraph", "list_item", "table_cell", "board", "front_matter", "status_line"]
 CounterKind = Literal["fraction", "percent", "number", "state_count", "bar"]
 #: What a number in a counter stands for.
 Role = Literal[
-    "done", "total", "remaining", "in_progress", "started", "todo", "blocked", "percent",
-    "percent_remaining", "filled",
+    "done",
+    "total",
+    "remaining",
+    "in_progress",
+    "started",
+    "todo",
+    "blocked",
+    "percent",
+    "percent_remaining",
+    "filled",
 ]
 ItemKind = Literal["checkbox", "emoji", "progress", "table_row"]
 
@@ -226,8 +232,14 @@ class FrontMatter:
 class Directive:
     span: Span
     kind: Literal[
-        "scope", "ignore", "disable", "enable", "disable-next-line", "disable-line",
-        "disable-file", "enable-file",
+        "scope",
+        "ignore",
+        "disable",
+        "enable",
+        "disable-next-line",
+        "disable-line",
+        "disable-file",
+        "enable-file",
     ]
     args: list[str]
 

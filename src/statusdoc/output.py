@@ -51,19 +51,31 @@ def sarif(findings: list[Finding]) -> dict[str, object]:
             "ruleIndex": index[f.code],
             "level": {"info": "note"}.get(f.severity, f.severity),
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": f.path},
-                "region": {"startLine": f.line, "startColumn": f.column},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.path},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
         }
         for f in findings
     ]
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "statusdoc", "version": __version__,
-                                "informationUri": "https://pypi.org/project/statusdoc/", "rules": rules}},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "statusdoc",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/statusdoc/",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
     }

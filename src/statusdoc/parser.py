@@ -15,8 +15,23 @@ from dataclasses import dataclass
 from statusdoc import codepages, labels
 from statusdoc.counters import Found, find_counters
 from statusdoc.model import (
-    Board, BoardRow, Cell, Context, Counter, Dialect, Directive, Document, FrontMatter, Item,
-    Number, Reference, Section, Span, StatusLine, Table, TableRow,
+    Board,
+    BoardRow,
+    Cell,
+    Context,
+    Counter,
+    Dialect,
+    Directive,
+    Document,
+    FrontMatter,
+    Item,
+    Number,
+    Reference,
+    Section,
+    Span,
+    StatusLine,
+    Table,
+    TableRow,
 )
 from statusdoc.vocabulary import DEFAULT, State, Vocabulary, marker_regex, marker_state, word_regex
 
@@ -33,7 +48,8 @@ _DIRECTIVE = re.compile(
     r"\s*:?\s*(.*?)\s*-->"
 )
 _STATUS_LABEL = re.compile(
-    r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*|__)?(?P<label>(?:[A-Z][\w ]{0,30}?\s)?Status)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
+    r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*|__)?(?P<label>(?:[A-Z][\w ]{0,30}?\s)?Status)(?:\*\*|__)?"
+    r"\s*:\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -41,15 +57,21 @@ _DATE = re.compile(
     rf"(?:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[–\-]\d{{1,2}})?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b)",
     re.IGNORECASE,
 )
-_HISTORY_WORDS = re.compile(r"\b(?:log|changelog|change log|history|activity|journal|session summary|retrospective)\b", re.I)
+_HISTORY_WORDS = re.compile(
+    r"\b(?:log|changelog|change log|history|activity|journal|session summary|retrospective)\b", re.I
+)
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _COMMENT = re.compile(r"<!--.*?-->")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _URL = re.compile(r"(?:https?|ftp)://\S+|<[a-z]+://[^>]*>", re.I)
-_PROGRESS_ITEM = re.compile(r"^(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<pct>\d{1,3})%")
+_PROGRESS_ITEM = re.compile(
+    r"^(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<pct>\d{1,3})%"
+)
+
 
 def _mask(line: str) -> str:
     """Blank out code spans, comments, link targets and URLs, keeping every offset."""
+
     def blank(m: re.Match[str]) -> str:
         return "\0" * (m.end() - m.start())
 
@@ -97,8 +119,15 @@ class _Parser:
         self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int]] = []
         self._extra_items: list[Item] = []
         self._titles: labels.TitleIndex | None = None
-        self._table_claims: list[tuple[_Line, list[Cell], tuple[State, str | None, Span | None, str | None,
-                                                                Span | None, bool], int | None, bool]] = []
+        self._table_claims: list[
+            tuple[
+                _Line,
+                list[Cell],
+                tuple[State, str | None, Span | None, str | None, Span | None, bool],
+                int | None,
+                bool,
+            ]
+        ] = []
 
     # --- helpers --------------------------------------------------------------------------
 
@@ -118,8 +147,17 @@ class _Parser:
         self.claim += 1
         return self.claim
 
-    def add_counters(self, ln: _Line, offset: int, found: list[Found], context: Context,
-                     *, board: int | None = None, table: int | None = None, claim: int | None = None) -> list[int]:
+    def add_counters(
+        self,
+        ln: _Line,
+        offset: int,
+        found: list[Found],
+        context: Context,
+        *,
+        board: int | None = None,
+        table: int | None = None,
+        claim: int | None = None,
+    ) -> list[int]:
         if not found:
             return []
         claim = self.next_claim() if claim is None else claim
@@ -140,9 +178,21 @@ class _Parser:
                     if g and g not in self.doc.dialect.bar_glyphs:
                         self.doc.dialect.bar_glyphs.append(g)
             self.doc.counters.append(
-                Counter(kind=f.kind, span=self.span(ln, a, b), text=self.text[a:b], context=context,  # type: ignore[arg-type]
-                        numbers=numbers, section=self.section, claim=claim, label=f.label, unit=f.unit,
-                        bar=bar, history=self.in_history, board=board, table=table)
+                Counter(
+                    kind=f.kind,  # type: ignore[arg-type]
+                    span=self.span(ln, a, b),
+                    text=self.text[a:b],
+                    context=context,
+                    numbers=numbers,
+                    section=self.section,
+                    claim=claim,
+                    label=f.label,
+                    unit=f.unit,
+                    bar=bar,
+                    history=self.in_history,
+                    board=board,
+                    table=table,
+                )
             )
             out.append(len(self.doc.counters) - 1)
         return out
@@ -175,12 +225,12 @@ class _Parser:
     def scan(self) -> None:
         lines = self.lines
         i = 0
-        if lines and self.text[lines[0].start:lines[0].end].rstrip() == "---":
+        if lines and self.text[lines[0].start : lines[0].end].rstrip() == "---":
             i = self.front_matter()
         para_open = False
         while i < len(lines):
             ln = lines[i]
-            raw = self.text[ln.start:ln.end]
+            raw = self.text[ln.start : ln.end]
             stripped = raw.strip()
             if not stripped:
                 para_open = False
@@ -215,7 +265,12 @@ class _Parser:
                 para_open = False
                 i += 1
                 continue
-            if "|" in raw and i + 1 < len(lines) and _TABLE_DELIM.match(self.line_text(i + 1)) and "-" in self.line_text(i + 1):
+            if (
+                "|" in raw
+                and i + 1 < len(lines)
+                and _TABLE_DELIM.match(self.line_text(i + 1))
+                and "-" in self.line_text(i + 1)
+            ):
                 i = self.table(i)
                 para_open = False
                 continue
@@ -239,7 +294,7 @@ class _Parser:
 
     def line_text(self, i: int) -> str:
         ln = self.lines[i]
-        return self.text[ln.start:ln.end]
+        return self.text[ln.start : ln.end]
 
     # --- blocks ---------------------------------------------------------------------------
 
@@ -250,16 +305,26 @@ class _Parser:
                 first, last = self.lines[0], self.lines[j]
                 body_start = self.lines[1].start if j > 1 else first.end
                 self.doc.front_matter = FrontMatter(
-                    span=Span(first.start, last.end, 1, 1), text=self.text[body_start:last.start]
+                    span=Span(first.start, last.end, 1, 1), text=self.text[body_start : last.start]
                 )
                 self.front_matter_counters(1, j)
                 return j + 1
         return 0  # unclosed: not front matter
 
     def front_matter_counters(self, a: int, b: int) -> None:
-        roles = {"progress": "percent", "percent": "percent", "completed": "done", "done": "done",
-                 "total": "total", "remaining": "remaining", "in_progress": "in_progress", "todo": "todo"}
-        rx = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<q>['\"]?)(?P<num>\d+(?:\.(?P<dec>\d+))?)(?P<pct>%?)(?P=q)\s*(?:#.*)?$")
+        roles = {
+            "progress": "percent",
+            "percent": "percent",
+            "completed": "done",
+            "done": "done",
+            "total": "total",
+            "remaining": "remaining",
+            "in_progress": "in_progress",
+            "todo": "todo",
+        }
+        rx = re.compile(
+            r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<q>['\"]?)(?P<num>\d+(?:\.(?P<dec>\d+))?)(?P<pct>%?)(?P=q)\s*(?:#.*)?$"
+        )
         claim = self.next_claim()
         for j in range(a, b):
             ln = self.lines[j]
@@ -269,9 +334,13 @@ class _Parser:
             role = roles[m.group("key").lower()]
             s, e = ln.start + m.start("num"), ln.start + m.end("num")
             kind = "percent" if role == "percent" else "number"
-            f = Found(kind, m.start("num"), m.end("num") + len(m.group("pct")),
-                      [(m.start("num"), m.end("num"), float(m.group("num")), role, len(m.group("dec") or ""))],
-                      label=m.group("key"))
+            f = Found(
+                kind,
+                m.start("num"),
+                m.end("num") + len(m.group("pct")),
+                [(m.start("num"), m.end("num"), float(m.group("num")), role, len(m.group("dec") or ""))],
+                label=m.group("key"),
+            )
             del s, e
             self.add_counters(ln, ln.start, [f], "front_matter", claim=claim)
 
@@ -279,10 +348,10 @@ class _Parser:
         """Skip a comment block starting at line ``i``; return the next line to read."""
         for j in range(i, len(self.lines)):
             t = self.line_text(j)
-            if "-->" in t[(t.index("<!--") + 4) if j == i else 0:]:
+            if "-->" in t[(t.index("<!--") + 4) if j == i else 0 :]:
                 if j == i:
                     self.inline_directives(self.lines[i], t)
-                    after = t[t.index("-->") + 3:].strip()
+                    after = t[t.index("-->") + 3 :].strip()
                     return i + 1 if not after else i
                 return j + 1
         return len(self.lines)  # unclosed: the rest is comment, as in HTML
@@ -299,7 +368,7 @@ class _Parser:
                 elif rest.split()[:1] == ["ignore"]:
                     self.doc.directives.append(Directive(span, "ignore", []))
                 continue
-            kind = word[len("statusdoc-"):]
+            kind = word[len("statusdoc-") :]
             self.doc.directives.append(Directive(span, kind, rest.replace(",", " ").split()))  # type: ignore[arg-type]
 
     def fence(self, i: int, fm: re.Match[str]) -> int:
@@ -342,7 +411,9 @@ class _Parser:
         header_ln = self.lines[i]
         header = [c.text for c in self.cells(header_ln)]
         tidx = len(self.doc.tables)
-        table = Table(span=self.span(header_ln, header_ln.start, header_ln.end), header=header, rows=[], section=self.section)
+        table = Table(
+            span=self.span(header_ln, header_ln.start, header_ln.end), header=header, rows=[], section=self.section
+        )
         low = [labels.words(h) for h in header]
         for k, h in enumerate(low):
             if h and h[0] in ("status", "state"):
@@ -364,13 +435,13 @@ class _Parser:
         return j
 
     def cells(self, ln: _Line) -> list[Cell]:
-        raw = self.text[ln.start:ln.end]
+        raw = self.text[ln.start : ln.end]
         masked = _mask(raw)
         bounds = [k for k, ch in enumerate(masked) if ch == "|" and (k == 0 or masked[k - 1] != "\\")]
         lead = raw[: bounds[0]].strip() if bounds else raw
-        edges = ([-1] if lead else []) + bounds + ([len(raw)] if raw[bounds[-1] + 1:].strip() else [])
+        edges = ([-1] if lead else []) + bounds + ([len(raw)] if raw[bounds[-1] + 1 :].strip() else [])
         out = []
-        for a, b in zip(edges, edges[1:]):
+        for a, b in zip(edges, edges[1:], strict=False):
             s, e = a + 1, b
             cell = raw[s:e]
             ls = len(cell) - len(cell.lstrip())
@@ -404,8 +475,17 @@ class _Parser:
             st, marker, mspan = checkbox
             text = " | ".join(c.text for c in cells if c.span.start != mspan.start) or cells[0].text
             self.doc.items.append(
-                Item(span=self.span(ln, ln.start, ln.end), state=st, kind="table_row", marker=marker,
-                     marker_span=mspan, text=text, level=0, section=self.section, history=self.in_history)
+                Item(
+                    span=self.span(ln, ln.start, ln.end),
+                    state=st,
+                    kind="table_row",
+                    marker=marker,
+                    marker_span=mspan,
+                    text=text,
+                    level=0,
+                    section=self.section,
+                    history=self.in_history,
+                )
             )
             return
         if status is not None and status[0] > 0:
@@ -415,8 +495,9 @@ class _Parser:
             if claim_ is not None:
                 self._table_claims.append((ln, cells, claim_, self.section, self.in_history))
 
-    def claim_in(self, ln: _Line, offset: int, masked: str) -> tuple[State, str | None, Span | None, str | None,
-                                                                       Span | None, bool] | None:
+    def claim_in(
+        self, ln: _Line, offset: int, masked: str
+    ) -> tuple[State, str | None, Span | None, str | None, Span | None, bool] | None:
         """A status claim in a cell: a marker, a vocabulary word, or both, and nothing else?"""
         lead = len(masked) - len(masked.lstrip(" *_"))
         marker = word = None
@@ -449,8 +530,9 @@ class _Parser:
         if self.history_depth is not None and len(self.section_stack) < self.history_depth:
             self.history_depth = None
         title = self.text[a:b]
-        sec = Section(span=self.span(ln, ln.start, ln.end), level=level, title=title,
-                      parent=self.section, first_line=ln.number)
+        sec = Section(
+            span=self.span(ln, ln.start, ln.end), level=level, title=title, parent=self.section, first_line=ln.number
+        )
         idx = len(self.doc.sections)
         if self.section is not None:
             self.doc.sections[self.section].children.append(idx)
@@ -465,7 +547,7 @@ class _Parser:
             sec.marker, sec.marker_position = mm.group(), "leading"
             sec.marker_span = self.span(ln, a + mm.start(), a + mm.end())
             sec.stated = marker_state(self.vocab, mm.group(), with_lights=False)
-            plain = title[mm.end():]
+            plain = title[mm.end() :]
         else:
             tail = body.rstrip("*_ ")
             for tm in self.marker_rx.finditer(tail):
@@ -494,7 +576,9 @@ class _Parser:
         """A status word at the start of a heading, in a trailing parenthesis, or after a dash."""
         t = title.strip().strip("*_ ").strip()
         m = self.word_rx.match(t)
-        if m and (t[: m.end()].isupper() or m.end() == len(t) or t[m.end():m.end() + 2].strip() in ("(", "", "-", ":")):
+        if m and (
+            t[: m.end()].isupper() or m.end() == len(t) or t[m.end() : m.end() + 2].strip() in ("(", "", "-", ":")
+        ):
             return self.vocab.word_state(m.group())
         m = re.search(r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$", t)
         if m and self.word_rx.fullmatch(m.group(1).strip()):
@@ -534,15 +618,25 @@ class _Parser:
         states.add(claimed)
         if len(states) > 1:
             return  # `✅ READ APIs COMPLETE / 🔄 CONTROL APIs PENDING` claims two states
-        tail = body[wm.end():] if wm else body[lstrip:]
+        tail = body[wm.end() :] if wm else body[lstrip:]
         # Anything after the marker and word (a date, a qualifier) makes the claim free-form:
         # `✅ COMPLETE (Feb 21, 2026)` is a person's statement a tool should not reword.
         tail = tail.strip(" *_\0")
         free_form = bool(tail)
         self.doc.status_lines.append(
-            StatusLine(span=self.span(ln, ln.start, ln.end), label=m.group("label").strip(), claimed=claimed,
-                       marker=marker, marker_span=marker_span, word=word, word_span=word_span,
-                       free_form=free_form, section=self.section, context=context, history=self.in_history)
+            StatusLine(
+                span=self.span(ln, ln.start, ln.end),
+                label=m.group("label").strip(),
+                claimed=claimed,
+                marker=marker,
+                marker_span=marker_span,
+                word=word,
+                word_span=word_span,
+                free_form=free_form,
+                section=self.section,
+                context=context,
+                history=self.in_history,
+            )
         )
 
     def list_item(self, ln: _Line, raw: str, lm: re.Match[str]) -> None:
@@ -554,7 +648,9 @@ class _Parser:
         body = raw[content_col:]
         body_off = ln.start + content_col
         item_idx = self.status_item(ln, body, body_off, parent_item, len(self.list_stack))
-        self.list_stack.append(_ListEntry(indent, content_col, item_idx, item_idx if item_idx is not None else parent_item))
+        self.list_stack.append(
+            _ListEntry(indent, content_col, item_idx, item_idx if item_idx is not None else parent_item)
+        )
         masked = _mask(body)
         sm = _STATUS_LABEL.match(masked)
         if sm and item_idx is None:
@@ -587,9 +683,18 @@ class _Parser:
             return None
         if state != "cancelled" and re.fullmatch(r"~~.+~~", text):
             state = "cancelled"
-        item = Item(span=self.span(ln, ln.start, ln.end), state=state, kind=kind, marker=marker,  # type: ignore[arg-type]
-                    marker_span=mspan, text=text, level=level, section=self.section, parent=parent,
-                    history=self.in_history)
+        item = Item(
+            span=self.span(ln, ln.start, ln.end),
+            state=state,
+            kind=kind,  # type: ignore[arg-type]
+            marker=marker,
+            marker_span=mspan,
+            text=text,
+            level=level,
+            section=self.section,
+            parent=parent,
+            history=self.in_history,
+        )
         idx = len(self.doc.items)
         self.doc.items.append(item)
         if parent is not None:
@@ -603,8 +708,13 @@ class _Parser:
                 st = marker_state(self.vocab, tm.group(), with_lights=False)
                 if st:
                     self.doc.references.append(
-                        Reference(span=self.span(ln, off + tm.start(), off + tm.end()), state=st, marker=tm.group(),
-                                  label=body[: tm.start()].strip(), section=self.section)
+                        Reference(
+                            span=self.span(ln, off + tm.start(), off + tm.end()),
+                            state=st,
+                            marker=tm.group(),
+                            label=body[: tm.start()].strip(),
+                            section=self.section,
+                        )
                     )
                 return
         pm = _PROGRESS_ITEM.match(body)
@@ -685,18 +795,37 @@ class _Parser:
             target = self.title_index().match(cells[0].text)
             if target is not None:
                 self.doc.status_lines.append(
-                    StatusLine(span=self.span(ln, ln.start, ln.end), label=cells[0].text, claimed=state,
-                               marker=marker, marker_span=mspan, word=word, word_span=wspan, free_form=free_form,
-                               section=section, context="table_cell", history=history, target=target)
+                    StatusLine(
+                        span=self.span(ln, ln.start, ln.end),
+                        label=cells[0].text,
+                        claimed=state,
+                        marker=marker,
+                        marker_span=mspan,
+                        word=word,
+                        word_span=wspan,
+                        free_form=free_form,
+                        section=section,
+                        context="table_cell",
+                        history=history,
+                        target=target,
+                    )
                 )
                 continue
             if re.search(r"\b(?:total|overall)\b", cells[0].text, re.I):
                 continue
             span = mspan or wspan
             self._extra_items.append(
-                Item(span=self.span(ln, ln.start, ln.end), state=state, kind="table_row",
-                     marker=marker or word or "", marker_span=span, text=cells[0].text, level=0,
-                     section=section, history=history)
+                Item(
+                    span=self.span(ln, ln.start, ln.end),
+                    state=state,
+                    kind="table_row",
+                    marker=marker or word or "",
+                    marker_span=span,
+                    text=cells[0].text,
+                    level=0,
+                    section=section,
+                    history=history,
+                )
             )
 
     def resolve_progress_items(self) -> None:
@@ -709,9 +838,17 @@ class _Parser:
             pct = int(pm.group("pct"))
             state: State = "done" if pct >= 100 else ("todo" if pct == 0 else "in_progress")
             s, e = off + pm.start("pct"), off + pm.end("pct") + 1
-            item = Item(span=self.span(ln, ln.start, ln.end), state=state, kind="progress", marker=self.text[s:e],
-                        marker_span=self.span(ln, s, e), text=body.strip(), level=level, section=section,
-                        fraction=min(pct, 100) / 100)
+            item = Item(
+                span=self.span(ln, ln.start, ln.end),
+                state=state,
+                kind="progress",
+                marker=self.text[s:e],
+                marker_span=self.span(ln, s, e),
+                text=body.strip(),
+                level=level,
+                section=section,
+                fraction=min(pct, 100) / 100,
+            )
             self._extra_items.append(item)
             dropped.add((s, e))
         if dropped:

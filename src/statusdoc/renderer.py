@@ -17,9 +17,9 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
         if e.start < pos:
             raise OverlappingEdits(f"edit at line {e.line} overlaps the one before it")
-        if text[e.start:e.end] != e.old:
-            raise ValueError(f"edit at line {e.line} expects {e.old!r}, text has {text[e.start:e.end]!r}")
-        out.append(text[pos:e.start])
+        if text[e.start : e.end] != e.old:
+            raise ValueError(f"edit at line {e.line} expects {e.old!r}, text has {text[e.start : e.end]!r}")
+        out.append(text[pos : e.start])
         out.append(e.new)
         pos = e.end
     out.append(text[pos:])

@@ -21,42 +21,78 @@ class Rule:
 RULES: dict[str, Rule] = {
     r.code: r
     for r in (
-        Rule("SD001", "count-drift", "error",
-             "A count, fraction, total or remaining number that differs from the checklist items.",
-             "`**Total Files:** 38` over 36 items",
-             "`statusdoc recompute` rewrites the number in place."),
-        Rule("SD002", "percent-drift", "error",
-             "A percentage that differs from the share of items done (rounded at the document's precision).",
-             "`**Completed:** 22 (47%)` where 22 of 36 is 61%",
-             "`statusdoc recompute` rewrites the percentage."),
-        Rule("SD003", "bar-drift", "error",
-             "A progress bar whose fill differs from the share of items done.",
-             "`[███░░░░░░░] 27%` over 9 of 23 done",
-             "`statusdoc recompute` redraws the bar in the same width and glyphs."),
-        Rule("SD004", "status-drift", "error",
-             "A status marker, status line or heading word that contradicts the items of its scope.",
-             "`**Status:** ⬜ Not Started` over criteria that are all ✅",
-             "`statusdoc recompute` rewrites marker-plus-word claims; free-form claims need a person."),
-        Rule("SD005", "item-contradiction", "warning",
-             "An item whose marker contradicts its own text.",
-             "`- ✅ Development Environment: Not Set Up`",
-             "Change the marker or the text by hand."),
-        Rule("SD006", "duplicate-item-state", "warning",
-             "The same item text in two places with different states.",
-             "`- [ ] /api/pause` in Phase 05 and `- ✅ /api/pause` in Phase 06",
-             "Make the two agree, or reword one of them."),
-        Rule("SD007", "summary-contradiction", "error",
-             "A summary block that contradicts itself (Total ≠ Completed + Remaining).",
-             "`Total: 10`, `Completed: 4`, `Remaining: 5`",
-             "`statusdoc recompute` rewrites all three from the items."),
-        Rule("SD008", "mojibake", "warning",
-             "Text that was saved through the wrong code page (✅ shows as `âœ…`).",
-             "`## âœ… Completed` (UTF-8 read as Windows-1252)",
-             "`statusdoc fix-encoding` repairs it and reports what cannot be known."),
-        Rule("SD009", "unbound-counter", "info",
-             "A counter that could not be bound to any items, so it is left alone.",
-             "`**Progress:** 3/5` in a document with no checklist",
-             "Add `<!-- statusdoc: scope=<slug> -->` or `<!-- statusdoc: ignore -->`."),
+        Rule(
+            "SD001",
+            "count-drift",
+            "error",
+            "A count, fraction, total or remaining number that differs from the checklist items.",
+            "`**Total Files:** 38` over 36 items",
+            "`statusdoc recompute` rewrites the number in place.",
+        ),
+        Rule(
+            "SD002",
+            "percent-drift",
+            "error",
+            "A percentage that differs from the share of items done (rounded at the document's precision).",
+            "`**Completed:** 22 (47%)` where 22 of 36 is 61%",
+            "`statusdoc recompute` rewrites the percentage.",
+        ),
+        Rule(
+            "SD003",
+            "bar-drift",
+            "error",
+            "A progress bar whose fill differs from the share of items done.",
+            "`[███░░░░░░░] 27%` over 9 of 23 done",
+            "`statusdoc recompute` redraws the bar in the same width and glyphs.",
+        ),
+        Rule(
+            "SD004",
+            "status-drift",
+            "error",
+            "A status marker, status line or heading word that contradicts the items of its scope.",
+            "`**Status:** ⬜ Not Started` over criteria that are all ✅",
+            "`statusdoc recompute` rewrites marker-plus-word claims; free-form claims need a person.",
+        ),
+        Rule(
+            "SD005",
+            "item-contradiction",
+            "warning",
+            "An item whose marker contradicts its own text.",
+            "`- ✅ Development Environment: Not Set Up`",
+            "Change the marker or the text by hand.",
+        ),
+        Rule(
+            "SD006",
+            "duplicate-item-state",
+            "warning",
+            "The same item text in two places with different states.",
+            "`- [ ] /api/pause` in Phase 05 and `- ✅ /api/pause` in Phase 06",
+            "Make the two agree, or reword one of them.",
+        ),
+        Rule(
+            "SD007",
+            "summary-contradiction",
+            "error",
+            "A summary block that contradicts itself (Total ≠ Completed + Remaining).",
+            "`Total: 10`, `Completed: 4`, `Remaining: 5`",
+            "`statusdoc recompute` rewrites all three from the items.",
+        ),
+        Rule(
+            "SD008",
+            "mojibake",
+            "warning",
+            "Text that was saved through the wrong code page (✅ shows as `âœ…`).",
+            "`## âœ… Completed` (UTF-8 read as Windows-1252)",
+            "`statusdoc fix-encoding` repairs it and reports what cannot be known.",
+        ),
+        Rule(
+            "SD009",
+            "unbound-counter",
+            "info",
+            "A counter that could not be bound to any items, so it is left alone.",
+            "`**Progress:** 3/5` in a document with no checklist",
+            "Add `<!-- statusdoc: scope=<slug> -->` or `<!-- statusdoc: ignore -->`.",
+        ),
     )
 }
 
@@ -77,16 +113,38 @@ class Finding:
         return RULES[self.code].name
 
     def as_dict(self) -> dict[str, object]:
-        return {"path": self.path, "line": self.line, "column": self.column, "code": self.code,
-                "name": self.name, "severity": self.severity, "message": self.message, "fix": self.fix}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "fix": self.fix,
+        }
 
 
 def rules_markdown() -> str:
     """The rule reference, generated into docs/rules.md."""
-    out = ["# statusdoc lint rules", "", "Generated from `src/statusdoc/rules.py` (`tests/test_schemas.py` fails when stale; regenerate with `STATUSDOC_REGEN=1 pytest tests/test_schemas.py`).", ""]
+    out = [
+        "# statusdoc lint rules",
+        "",
+        "Generated from `src/statusdoc/rules.py` (`tests/test_schemas.py` fails when stale; regenerate with "
+        "`STATUSDOC_REGEN=1 pytest tests/test_schemas.py`).",
+        "",
+    ]
     for r in RULES.values():
-        out += [f"## {r.code} `{r.name}` ({r.severity})", "", r.finds, "", f"Example: {r.example}", "",
-                f"Fix: {r.fix}", "",
-                f"Silence: `<!-- statusdoc-disable-next-line {r.code} -->`, or `ignore = [\"{r.code}\"]` in the config.",
-                ""]
+        out += [
+            f"## {r.code} `{r.name}` ({r.severity})",
+            "",
+            r.finds,
+            "",
+            f"Example: {r.example}",
+            "",
+            f"Fix: {r.fix}",
+            "",
+            f'Silence: `<!-- statusdoc-disable-next-line {r.code} -->`, or `ignore = ["{r.code}"]` in the config.',
+            "",
+        ]
     return "\n".join(out)

@@ -23,7 +23,8 @@ def _label(doc: Document, si: int) -> str:
     sec = doc.sections[si]
     t = tally(doc, sec.items)
     pct = f"{round(100 * t.fraction):3d}%" if t.total else "   -"
-    return f"{_title(sec)[:60]}  {_bar(t.weighted, t.total)} {t.done}/{t.total} {pct} {t.state if t.total else ''}".rstrip()
+    state = t.state if t.total else ""
+    return f"{_title(sec)[:60]}  {_bar(t.weighted, t.total)} {t.done}/{t.total} {pct} {state}".rstrip()
 
 
 def show_documents(docs: list[Document], out: TextIO, *, plain: bool = True) -> None:

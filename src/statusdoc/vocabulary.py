@@ -27,31 +27,54 @@ class Vocabulary:
 
     checkboxes: dict[str, State] = field(
         default_factory=lambda: {
-            "x": "done", "X": "done", "-": "in_progress", "/": "in_progress",
-            " ": "todo", "!": "blocked", "~": "cancelled",
+            "x": "done",
+            "X": "done",
+            "-": "in_progress",
+            "/": "in_progress",
+            " ": "todo",
+            "!": "blocked",
+            "~": "cancelled",
         }
     )
     emoji: dict[str, State] = field(
         default_factory=lambda: {
-            "✅": "done", "✔": "done", "☑": "done", "✓": "done",
-            "🔄": "in_progress", "🚧": "in_progress",
-            "⬜": "todo", "☐": "todo", "🔲": "todo", "⏳": "todo",
-            "❌": "blocked", "⛔": "blocked",
+            "✅": "done",
+            "✔": "done",
+            "☑": "done",
+            "✓": "done",
+            "🔄": "in_progress",
+            "🚧": "in_progress",
+            "⬜": "todo",
+            "☐": "todo",
+            "🔲": "todo",
+            "⏳": "todo",
+            "❌": "blocked",
+            "⛔": "blocked",
             "🚫": "cancelled",
         }
     )
     #: Traffic lights state something only at the start of a list item or in a status column.
-    lights: dict[str, State] = field(
-        default_factory=lambda: {"🟢": "done", "🟡": "in_progress", "🔴": "blocked"}
-    )
+    lights: dict[str, State] = field(default_factory=lambda: {"🟢": "done", "🟡": "in_progress", "🔴": "blocked"})
     words: dict[str, State] = field(
         default_factory=lambda: {
-            "complete": "done", "completed": "done", "done": "done", "implemented": "done",
-            "in progress": "in_progress", "wip": "in_progress", "partial": "in_progress",
+            "complete": "done",
+            "completed": "done",
+            "done": "done",
+            "implemented": "done",
+            "in progress": "in_progress",
+            "wip": "in_progress",
+            "partial": "in_progress",
             "current": "in_progress",
-            "not started": "todo", "pending": "todo", "todo": "todo", "planned": "todo",
-            "blocked": "blocked", "missing": "blocked", "failed": "blocked",
-            "cancelled": "cancelled", "canceled": "cancelled", "dropped": "cancelled",
+            "not started": "todo",
+            "pending": "todo",
+            "todo": "todo",
+            "planned": "todo",
+            "blocked": "blocked",
+            "missing": "blocked",
+            "failed": "blocked",
+            "cancelled": "cancelled",
+            "canceled": "cancelled",
+            "dropped": "cancelled",
             "won't do": "cancelled",
         }
     )
@@ -105,10 +128,17 @@ def word_regex(vocab: Vocabulary) -> re.Pattern[str]:
 
 #: The glyph each state is written with when the document gives no example of its own.
 DEFAULT_GLYPH: dict[State, str] = {
-    "done": "✅", "in_progress": "🔄", "todo": "⬜", "blocked": "❌", "cancelled": "🚫",
+    "done": "✅",
+    "in_progress": "🔄",
+    "todo": "⬜",
+    "blocked": "❌",
+    "cancelled": "🚫",
 }
 #: The word each state is written with when the document gives no example of its own.
 DEFAULT_WORD: dict[State, str] = {
-    "done": "Complete", "in_progress": "In Progress", "todo": "Not Started",
-    "blocked": "Blocked", "cancelled": "Cancelled",
+    "done": "Complete",
+    "in_progress": "In Progress",
+    "todo": "Not Started",
+    "blocked": "Blocked",
+    "cancelled": "Cancelled",
 }
