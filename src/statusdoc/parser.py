@@ -274,14 +274,17 @@ class _Parser:
                 i = self.table(i)
                 para_open = False
                 continue
-            # Setext heading: this paragraph line underlined by the next.
-            if i + 1 < len(lines) and not self.list_stack and _SETEXT.match(self.line_text(i + 1)):
-                level = 1 if self.line_text(i + 1).strip()[0] == "=" else 2
-                lead = len(raw) - len(raw.lstrip())
-                self.heading(ln, raw, level, ln.start + lead, ln.start + len(raw.rstrip()))
-                para_open = False
-                i += 2
-                continue
+            # Setext heading: a paragraph (one or more lines) underlined by `===` or `---`.
+            if not para_open and not self.list_stack:
+                last = self.setext_end(i)
+                if last is not None:
+                    level = 1 if self.line_text(last + 1).strip()[0] == "=" else 2
+                    lead = len(raw) - len(raw.lstrip())
+                    end_ln = lines[last]
+                    end = end_ln.start + len(self.line_text(last).rstrip())
+                    self.heading(ln, raw, level, ln.start + lead, end)
+                    i = last + 2
+                    continue
             indent = len(raw) - len(raw.lstrip(" \t"))
             if self.list_stack and (indent >= self.list_stack[0].content or para_open is False and indent > 0):
                 self.paragraph(ln, raw, "list_item")
@@ -291,6 +294,18 @@ class _Parser:
                 self.paragraph(ln, raw, "paragraph")
             para_open = True
             i += 1
+
+    def setext_end(self, i: int) -> int | None:
+        """The last line of the paragraph starting at ``i`` when a setext underline follows it."""
+        j = i
+        while j + 1 < len(self.lines):
+            nxt = self.line_text(j + 1)
+            if _SETEXT.match(nxt):
+                return j
+            if not nxt.strip() or _starts_block(nxt):
+                return None
+            j += 1
+        return None
 
     def line_text(self, i: int) -> str:
         ln = self.lines[i]
@@ -373,11 +388,16 @@ class _Parser:
 
     def fence(self, i: int, fm: re.Match[str]) -> int:
         fence = fm.group(2)
+        # A closing fence is at least as long, bare, and indented at most 3 columns more than
+        # the opening one (CommonMark's rule, measured from the opening fence's container).
+        max_indent = len(fm.group(1).expandtabs(4)) + 3
         body: list[int] = []
         j = i + 1
         while j < len(self.lines):
-            t = self.line_text(j).strip()
-            if t.startswith(fence[0] * len(fence)) and not t.strip(fence[0]):
+            raw = self.line_text(j)
+            t = raw.strip()
+            indent = len(raw) - len(raw.lstrip(" \t"))
+            if t.startswith(fence[0] * len(fence)) and not t.strip(fence[0]) and indent <= max_indent:
                 break
             body.append(j)
             j += 1
@@ -865,6 +885,15 @@ class _Parser:
             it.parent = None if it.parent is None else new_index[it.parent]
             it.children = [new_index[c] for c in it.children]
         self.doc.items = [items[k] for k in order]
+
+
+def _starts_block(line: str) -> bool:
+    """Whether ``line`` interrupts a paragraph (so it cannot continue a setext heading's text)."""
+    s = line.lstrip()
+    return bool(
+        _ATX.match(line) or _THEMATIC.match(line) or _FENCE_OPEN.match(line) or s.startswith(("<!--", ">", "|"))
+        or (_LIST.match(line) and s[1:2] in (" ", "\t", ".", ")"))
+    )
 
 
 def _combine(states: list[State]) -> State:
