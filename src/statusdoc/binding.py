@@ -178,6 +178,9 @@ class Binder:
         return self.claims.get(c.claim, [c])
 
     def bind_position(self, c: Counter) -> Binding:
+        if c.context == "list_item" and c.children:
+            leaves = [k for k in c.children if self.doc.items[k].is_leaf]
+            return Binding("position", f"stands in a list item: counts its {len(leaves)} nested items", leaves)
         if c.context == "heading" and c.section is not None:
             sec = self.doc.sections[c.section]
             if sec.items:

@@ -2,59 +2,59 @@
 
 A status document saved through Mac Roman, Windows-1252, Windows-1254 or Latin-1 shows every
 multi-byte UTF-8 character as two to four single-byte characters: ``✅`` reads ``‚úÖ`` (Mac Roman),
-``âœ…`` (Windows-1252) and ``âœ…`` (Latin-1, with C1 controls).  :func:`repair` turns such runs
-back into the characters they were, and touches nothing else.
+``âœ…`` (Windows-1252, Windows-1254) or ``â\x9c\x85`` (Latin-1).  :func:`repair` turns such runs
+back into the characters they were and touches nothing else; what cannot be known is reported.
 
 How it works
 ------------
-* **Runs.**  The text is scanned once (a regular expression, linear time) for maximal runs of
-  characters that some code page maps a byte 0x80-0xFF to, C1 controls included.  ASCII never
-  takes part: no byte of a multi-byte UTF-8 sequence is ASCII.
+* **Runs.**  One regular-expression scan (linear) finds maximal runs of characters that some code
+  page shows for a byte 0x80-0xFF, C1 controls included.  ASCII never takes part.
 * **Per run, per code page.**  Each run is re-encoded with every code page (a character the code
-  page cannot produce ends a sub-run) and the bytes are read as UTF-8 by hand, sequence by
-  sequence.  A complete, strictly valid sequence is a *candidate repair*; a lead byte followed by
-  too few continuation bytes is a *fragment* (possibly lost bytes); anything else (a stray
-  continuation byte such as a correctly written ``’``, ``—`` or ``é``) is left alone.  This is how
-  correct characters next to mojibake survive: ``“âœ…”`` re-encodes to ``93 E2 9C 85 94`` and only
-  the middle three bytes form a sequence.
-* **Plausibility.**  A 3- or 4-byte sequence almost never arises by accident, so it is accepted
-  when it decodes to an assigned, non-control, non-private-use character.  A 2-byte sequence can
-  arise from real text (``CAFÉ…``, ``l’été`` read as Mac Roman), so it is accepted only when it
-  is part of a cluster of adjacent sequences (``cafÃ©Ã¨``), or decodes to a Latin-1/Latin
-  Extended-A character, a Romanian comma letter or a Greek letter (``Ã©`` → ``é``, ``Î£`` →
-  ``Σ``), or to a script that the same code page already produced in a cluster elsewhere in the
-  document (a one-letter Russian word ``Ð¸`` next to longer ones).  Combining marks need a letter
-  before them.  So ``naïve``, ``São Paulo``, ``Ã  la`` (with an ASCII space), ``l’été``,
-  ``“école”``, ``Größe``, ``kâğıt`` stay as they are.
-* **Choosing the code page of a run.**  The code page whose accepted repairs cover most
-  characters of the run wins; ties (``Ã©`` reads the same in Windows-1252, Windows-1254 and
-  Latin-1) go to the document's dominant code page (the one with most 3-/4-byte repairs), then to
-  the order of :data:`statusdoc.codepages.CODEPAGES`.  Repairs of other code pages that do not
-  overlap are added, so mixtures work.
-* **Lost bytes.**  Bytes a code page leaves undefined are often dropped in transit (0x81 0x8D 0x8F
-  0x90 0x9D in Windows-1252, also 0x8E 0x9E in Windows-1254; in Mac Roman the 0xF0 byte, whose
-  character U+F8FF has no glyph outside Apple fonts).  For a fragment with at least two bytes seen
-  (``ðŸ“``) every way of inserting the missing bytes (at any position after the lead byte: the
-  seeds lose bytes in the middle too, ``ğŸ¯`` is F0 9F [8E] AF = 🎯 and ``ðŸ›`` is F0 9F [90] 9B
-  = 🐛) is decoded; candidates must be assigned emoji/pictographs (U+1F1xx-U+1FAFF minus
-  mahjong, domino, alchemical and similar blocks), punctuation and symbols (U+2010-U+2BFF),
-  CJK punctuation, VS15/VS16 or ZWJ.  Decision: when exactly one completion is a valid character
-  at all, the loss is not ambiguous and the run is repaired like any other (``üîÑ`` in Mac Roman
-  can only be F0 9F 94 84 = 🔄); :func:`describe` says that a lost byte was restored.  With more
-  than one candidate the run is left exactly as it is and reported as :class:`Lost` with its
-  candidates, unless ``guess=True``: then the candidate ranked highest by :data:`_RANKING` (emoji
-  ordered by how many of the 64 corpus status documents use them, then common punctuation) is
-  taken, and the :class:`Fix` is marked ``guessed``.
-* **Not modelled.**  An NBSP (0xA0) turned into an ASCII space is not assumed: ftfy does assume it,
-  which is how it turns ``ðŸ“ `` into 📠 and ``ğŸŒ `` into 🌠.  A lone lead byte (``Ã`` alone)
-  is never reported as lost: real Portuguese has it.  CJK and other letters are not offered as
-  lost-byte candidates.
-* **Nesting and idempotence.**  Repairs are repeated until nothing changes (each round strictly
-  shortens the text), so mojibake of mojibake is undone and ``repair(repair(t).text)`` changes
-  nothing.  A fix that spans several rounds names its code pages joined by ``+``.
+  page cannot produce splits the run) and the bytes are read as UTF-8: consecutive complete,
+  strictly valid sequences; a lead byte with too few continuation bytes (a *fragment*: bytes were
+  lost); anything else, such as a correctly written ``’``, ``—`` or ``é`` that is a stray byte, is
+  left alone.  That is how correct characters next to mojibake survive: ``“âœ…”`` re-encodes to
+  ``93 E2 9C 85 94`` and only the middle three bytes form a sequence.
+* **Plausibility.**  Punctuation, symbols and pictographs (3-4 bytes) are always accepted, as are
+  Latin-1, Latin Extended-A, Romanian ș ț and Greek letters (2 bytes: ``Ã©`` → é, ``Î£`` → Σ).
+  Other letters (Cyrillic, Hebrew, Arabic, Latin Extended-B, CJK, Vietnamese ...) need company: two
+  or more adjacent of one script (``ÐŸÐµÑ‚`` → Пет), or the same script in such clusters elsewhere
+  in the document (the one-letter word ``Ð¸``).  Combining marks need a letter before them.  Never
+  IPA, spacing modifiers, Armenian, Syriac, Thaana or N'Ko: read as Mac Roman, correct punctuation
+  before a letter or symbol gives those (``’é``, ``—•``).  So ``naïve``, ``São Paulo``, ``Ã  la``
+  (ASCII space), ``l’été``, ``“école”``, ``Größe``, ``kâğıt``, ``café——`` (E9 97 97 would be 闗)
+  stay as they are.
+* **Choosing the code page of a run.**  The code page with most evidence wins: characters covered
+  by 3-/4-byte repairs and fragments first, then by all repairs.  Ties (``âœ…`` reads the same in
+  Windows-1252 and Windows-1254) go to the document's dominant code page (most 3-/4-byte repairs),
+  then to the order of :data:`statusdoc.codepages.CODEPAGES`.  Repairs of other code pages that
+  overlap nothing chosen are added: code pages may mix in one document.
+* **Lost bytes.**  Bytes a code page leaves undefined are often dropped (0x81 0x8D 0x8F 0x90 0x9D
+  in Windows-1252; also 0x8E 0x9E in Windows-1254; in Mac Roman 0xF0, whose U+F8FF has no glyph).
+  A fragment of at least two bytes (``ðŸ“``) is completed in every possible way, the missing bytes
+  at any position after the lead byte: the seeds lose them in the middle too (``ğŸ¯`` is F0 9F [8E]
+  AF = 🎯, ``ðŸ›`` is F0 9F [90] 9B = 🐛).  Candidates must be pictographs or symbols (not mahjong,
+  domino, alchemical, legacy-computing blocks; not letters), VS15/VS16 or ZWJ.  An NBSP turned
+  into an ASCII space is not assumed (ftfy does: its 📠 and 🌠).  A lone lead byte (``Ã``) is
+  never reported: real Portuguese has it.
+* **Decision on unambiguous losses.**  When exactly one completion is a valid character at all,
+  the run is repaired like any other and :func:`describe` says that a lost byte was restored.  For
+  Mac Roman continuation bytes whose F0 was dropped (``üîÑ`` = 🔄) this also needs Mac Roman to be
+  the document's dominant code page: Turkish ``üçüncü`` would otherwise become 🍟.
+* **Ambiguous losses** are left exactly as they are and reported as :class:`Lost` (line, column,
+  text, code page, candidates by code point), unless ``guess=True``: then the candidate ranked
+  highest by :data:`_RANKING` (emoji by how many of the 64 corpus status documents use them, then
+  common punctuation; unranked: pictographs first, then by code point) is taken and the
+  :class:`Fix` is ``guessed``.  A repair right after a lost run that would complete it by accident
+  (``â€`` + ``â€”`` → ``â€—`` = ‗) joins the lost run instead.
+* **Nesting and idempotence.**  Rounds repeat until nothing changes (each strictly shortens the
+  text), so mojibake of mojibake is undone, reported as one fix whose code pages are joined by
+  ``+``, and ``repair(repair(t).text)`` changes nothing.  If an inner layer lost bytes, the outer
+  repair is undone so the run stays as it was.  Positions are those of the input.
 
 Line endings, a byte-order mark and every character outside a repaired run are kept exactly;
-lines are counted at ``\\n``, ``\\r\\n`` and ``\\r`` only.
+lines are counted at ``\\n``, ``\\r\\n`` and ``\\r`` only.  Work is linear in the text; parses are
+memoised per distinct run, so repeated mojibake costs little.
 """
 
 from __future__ import annotations
@@ -283,9 +283,11 @@ def _narrow(o: int) -> bool:
 
 
 #: A piece of a parse: ``(start, end, text, restored)``.  Either consecutive complete sequences
-#: (``text`` holds one character per sequence) or one sequence completed from lost bytes that had
-#: exactly one possible completion (``restored``).
-_Piece = tuple[int, int, str, bool]
+#: (``text`` holds one character per sequence, ``restored`` is 0), or one sequence completed from
+#: lost bytes that had exactly one possible completion: ``restored`` is 1 for a lead byte with too
+#: few continuation bytes, 2 for continuation bytes whose F0 lead byte was dropped (Mac Roman).
+_Piece = tuple[int, int, str, int]
+_FRAGMENT, _HEADLESS_SEQ = 1, 2
 
 
 class _Frag(NamedTuple):
@@ -357,7 +359,7 @@ def _headless(data: bytes, lo: int, hi: int, pieces: list[_Piece]) -> None:
             continue
         txt = (b"\xf0" + data[i : i + 3]).decode("utf-8")
         if _plausible_lost(txt):
-            pieces.append((i, i + 3, txt, True))
+            pieces.append((i, i + 3, txt, _HEADLESS_SEQ))
             nxt = i + 3
 
 
@@ -373,12 +375,12 @@ def _parse(run: str, cp: str) -> _Parse:
         if f0_lost and i - gap >= 2:
             gap = _headless_gap(data, gap, i, pieces)
         if m.lastgroup == "seq":
-            pieces.append((i, j, data[i:j].decode("utf-8"), False))
+            pieces.append((i, j, data[i:j].decode("utf-8"), 0))
         elif lossy:
             total = _NEED[data[i]] + 1
             raw, plausible = _complete(cp, data[i:j], total)
             if len(raw) == 1 and plausible == raw:
-                pieces.append((i, j, raw[0], True))
+                pieces.append((i, j, raw[0], _FRAGMENT))
             elif plausible:
                 frags.append(_Frag(i, j, plausible, total - (j - i)))
         gap = j
@@ -400,7 +402,7 @@ def _headless_gap(data: bytes, lo: int, hi: int, pieces: list[_Piece]) -> int:
         if _plausible_lost(txt):
             s, e, text, _r = pieces.pop()
             if len(text) > 1:
-                pieces.append((s, e - 2, text[:-1], False))
+                pieces.append((s, e - 2, text[:-1], 0))
             start = lo - 1
     _headless(data, start, hi, pieces)
     return hi
@@ -416,17 +418,17 @@ def _clusters(pieces: tuple[_Piece, ...]) -> list[list[_Piece]]:
     return out
 
 
-def _units(cluster: list[_Piece]) -> Iterator[tuple[int, int, str, bool]]:
+def _units(cluster: list[_Piece]) -> Iterator[tuple[int, int, str, int]]:
     """The sequences of a cluster: ``(start, end, character, restored)``."""
     for start, end, text, restored in cluster:
         if restored:
-            yield start, end, text, True
+            yield start, end, text, restored
             continue
         p = start
         for ch in text:
             o = ord(ch)
             q = p + (2 if o < 0x800 else 3 if o < 0x10000 else 4)
-            yield p, q, ch, False
+            yield p, q, ch, 0
             p = q
 
 
@@ -462,17 +464,31 @@ class _Context(NamedTuple):
 
 _Edit = tuple[int, int, str, str, bool]  # start, end, replacement, codepage, guessed
 _LostRec = tuple[int, int, str, tuple[str, ...], int]  # start, end, codepage, candidates, bytes missing
+#: A resolved run: repairs, lost runs, and the (code page, script) pairs that would change it.
+_Resolved = tuple[list[_Edit], list[_LostRec], frozenset[tuple[str, int]]]
 
 
-def _unit_ok(ch: str, restored: bool, multi: bool, before: bool, scripts: frozenset[int]) -> bool:
+def _all_accepted(text: str) -> bool:
+    """Fast path: consecutive complete sequences that are all symbols, or letters of one script."""
+    classes = set(map(_char_class, text))
+    if classes == {_SYMBOL}:
+        return True
+    return classes == {_OTHER} and len(text) > 1 and len(set(map(_script, text))) == 1
+
+
+def _unit_ok(ch: str, restored: int, multi: bool, before: bool, scripts: frozenset[int],
+             headless: bool = False) -> bool:
     """Whether one decoded sequence is accepted.
 
     Symbols (3-/4-byte) and Latin-1/Latin Extended-A/Greek letters (2-byte) always are; other
-    letters only in a cluster of two or more, or when the document shows their 128-character block
-    in such clusters elsewhere (``scripts``); combining marks only after a letter.
+    letters only in a cluster of two or more, or when the document shows their script in such
+    clusters elsewhere (``scripts``); combining marks only after a letter.  A sequence restored
+    from lost bytes must be a pictograph or symbol; one whose F0 lead byte was put back only in a
+    document whose dominant code page is the one that drops it (``headless``): three Mac Roman
+    continuation characters are also real text (Turkish ``üçüncü`` reads F0 9F 8D 9F, 🍟).
     """
     if restored:
-        return _plausible_lost(ch)
+        return _plausible_lost(ch) and (headless or restored != _HEADLESS_SEQ)
     cls = _char_class(ch)
     if cls in (_SYMBOL, _NARROW):
         return True
@@ -485,12 +501,16 @@ def _unit_ok(ch: str, restored: bool, multi: bool, before: bool, scripts: frozen
     return False
 
 
-def _accepted(run: str, parse: _Parse, cp: str, ctx: _Context, prev_letter: bool) -> list[_Edit]:
+def _accepted(run: str, parse: _Parse, cp: str, ctx: _Context, prev_letter: bool,
+              ) -> tuple[list[_Edit], set[tuple[str, int]]]:
+    """The accepted repairs, and the (code page, script) pairs that would have changed them."""
     edits: list[_Edit] = []
+    sensitive: set[tuple[str, int]] = set()
     scripts = ctx.scripts.get(cp, frozenset())
+    headless = ctx.dominant == cp
     for cluster in _clusters(parse.pieces):
-        if len(cluster) == 1 and not cluster[0][3] and all(_char_class(c) == _SYMBOL for c in cluster[0][2]):
-            edits.append((cluster[0][0], cluster[0][1], cluster[0][2], cp, False))  # the common case
+        if len(cluster) == 1 and not cluster[0][3] and _all_accepted(cluster[0][2]):
+            edits.append((cluster[0][0], cluster[0][1], cluster[0][2], cp, False))  # the common cases
             continue
         multi = _is_multi(cluster)
         first = cluster[0][0]
@@ -498,7 +518,7 @@ def _accepted(run: str, parse: _Parse, cp: str, ctx: _Context, prev_letter: bool
         open_start = -1
         buf: list[str] = []
         for start, end, ch, restored in _units(cluster):
-            if _unit_ok(ch, restored, multi, before, scripts):
+            if _unit_ok(ch, restored, multi, before, scripts, headless):
                 if open_start < 0:
                     open_start = start
                 buf.append(ch)
@@ -508,9 +528,11 @@ def _accepted(run: str, parse: _Parse, cp: str, ctx: _Context, prev_letter: bool
                     edits.append((open_start, start, "".join(buf), cp, False))
                     open_start, buf = -1, []
                 before = _is_letter(run[end - 1])
+                if not restored and _char_class(ch) == _OTHER:
+                    sensitive.add((cp, _script(ch)))
         if open_start >= 0:
             edits.append((open_start, cluster[-1][1], "".join(buf), cp, False))
-    return edits
+    return edits, sensitive
 
 
 def _rank_key(ch: str) -> tuple[int, int, int]:
@@ -524,12 +546,13 @@ def _best_guess(candidates: tuple[str, ...]) -> str:
 
 
 def _resolve(run: str, prev_letter: bool, ctx: _Context, guess: bool,
-             parses: dict[tuple[str, str], _Parse]) -> tuple[list[_Edit], list[_LostRec]]:
+             parses: dict[tuple[str, str], _Parse]) -> _Resolved:
     order = list(CODEPAGES)
     if ctx.dominant in order:
         order.remove(ctx.dominant)
         order.insert(0, ctx.dominant)
     per_cp: dict[str, tuple[list[_Edit], tuple[_Frag, ...]]] = {}
+    sensitive: set[tuple[str, int]] = set()
     best: str | None = None
     best_score = (0, 0)
     for cp in order:
@@ -537,7 +560,8 @@ def _resolve(run: str, prev_letter: bool, ctx: _Context, guess: bool,
         parse = parses.get(key)
         if parse is None:
             parse = parses[key] = _parse(run, cp)
-        edits = _accepted(run, parse, cp, ctx, prev_letter)
+        edits, touchy = _accepted(run, parse, cp, ctx, prev_letter)
+        sensitive |= touchy
         per_cp[cp] = (edits, parse.frags)
         # Strong evidence first (3-/4-byte sequences, whole or with lost bytes), then repairs:
         # a 2-byte reading in one code page does not beat a lost emoji in another.
@@ -547,7 +571,7 @@ def _resolve(run: str, prev_letter: bool, ctx: _Context, guess: bool,
         if score > best_score:
             best, best_score = cp, score
     if best is None:
-        return [], []
+        return [], [], frozenset(sensitive)
     # The best code page's repairs and lost runs, then other code pages' repairs where they overlap
     # neither (mixtures of code pages in one run).
     covered = bytearray(len(run))
@@ -572,7 +596,7 @@ def _resolve(run: str, prev_letter: bool, ctx: _Context, guess: bool,
                 edits_out.append(e)
                 covered[e[0] : e[1]] = b"\x01" * (e[1] - e[0])
     edits_out.sort()
-    return edits_out, lost_out
+    return edits_out, lost_out, frozenset(sensitive)
 
 
 _Stats = tuple[tuple[int, int], ...]
@@ -588,8 +612,9 @@ def _run_stats(run: str, parses: dict[tuple[str, str], _Parse]) -> _Stats:
         strong, weak = len(parse.frags), 0
         for cluster in _clusters(parse.pieces):
             text = cluster[0][2]
-            if len(cluster) == 1 and not cluster[0][3] and all(_char_class(c) == _SYMBOL for c in text):
-                strong += len(text)
+            if len(cluster) == 1 and not cluster[0][3] and _all_accepted(text):
+                strong += sum(1 for c in text if c >= "\u0800")
+                weak += sum(1 for c in text if c < "\u0800")
                 continue
             multi = _is_multi(cluster)
             for _start, _end, ch, restored in _units(cluster):
@@ -609,7 +634,7 @@ class _Caches:
     def __init__(self) -> None:
         self.parses: dict[tuple[str, str], _Parse] = {}
         self.stats: dict[str, _Stats] = {}
-        self.resolved: dict[object, dict[tuple[str, bool], tuple[list[_Edit], list[_LostRec]]]] = {}
+        self.resolved: dict[object, dict[tuple[str, bool], _Resolved]] = {}
 
 
 def _absorb(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_Edit], list[_LostRec]]:
@@ -663,7 +688,8 @@ def _one_pass(text: str, guess: bool, caches: _Caches,
     dominant = ranked[0] if any(weight[ranked[0]]) else None
     # First without, then with the scripts that clusters of the chosen repairs show (a one-letter
     # Russian word needs the longer words around it).
-    edits, lost = _resolve_all(text, spans, _Context(dominant, {}), guess, caches)
+    first_ctx = _Context(dominant, {})
+    edits, lost = _resolve_all(text, spans, first_ctx, guess, caches, None)
     scripts: dict[str, set[int]] = {}
     for e in edits:
         for ch in e[2]:
@@ -671,22 +697,32 @@ def _one_pass(text: str, guess: bool, caches: _Caches,
                 scripts.setdefault(e[3], set()).add(_script(ch))
     if scripts:
         ctx = _Context(dominant, {cp: frozenset(v) for cp, v in scripts.items()})
-        edits, lost = _resolve_all(text, spans, ctx, guess, caches)
+        edits, lost = _resolve_all(text, spans, ctx, guess, caches, first_ctx)
     return edits, lost, dominant
 
 
-def _resolve_all(text: str, spans: list[tuple[int, int]], ctx: _Context, guess: bool, caches: _Caches,
-                 ) -> tuple[list[_Edit], list[_LostRec]]:
+def _memo(caches: _Caches, ctx: _Context, guess: bool) -> dict[tuple[str, bool], _Resolved]:
     key = (ctx.dominant, guess, tuple(sorted((cp, tuple(sorted(v))) for cp, v in ctx.scripts.items())))
-    memo = caches.resolved.setdefault(key, {})
+    return caches.resolved.setdefault(key, {})
+
+
+def _resolve_all(text: str, spans: list[tuple[int, int]], ctx: _Context, guess: bool, caches: _Caches,
+                 fallback: _Context | None) -> tuple[list[_Edit], list[_LostRec]]:
+    """Resolve every run; a run whose result under ``fallback`` did not depend on scripts keeps it."""
+    memo = _memo(caches, ctx, guess)
+    before = _memo(caches, fallback, guess) if fallback is not None else {}
     edits: list[_Edit] = []
     lost: list[_LostRec] = []
     for a, b in spans:
         run = text[a:b]
         prev_letter = a > 0 and _is_letter(text[a - 1])
-        res = memo.get((run, prev_letter))
+        key = (run, prev_letter)
+        res = memo.get(key)
         if res is None:
-            res = memo[(run, prev_letter)] = _resolve(run, prev_letter, ctx, guess, caches.parses)
+            res = before.get(key)
+            if res is None or any(s in ctx.scripts.get(cp, ()) for cp, s in res[2]):
+                res = _resolve(run, prev_letter, ctx, guess, caches.parses)
+            memo[key] = res
         edits.extend((a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0])
         lost.extend((a + s, a + e, cp, c, n) for s, e, cp, c, n in res[1])
     return edits, lost

@@ -147,6 +147,8 @@ class Counter:
     #: Set for counters inside a progress board: the board and the row label.
     board: int | None = None
     table: int | None = None
+    #: For a counter in a list item: the status items nested under that item.
+    children: list[int] | None = None
 
     @property
     def line(self) -> int:

@@ -10,7 +10,7 @@ its text and rendering only splices edits into it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from statusdoc import codepages, labels
 from statusdoc.counters import Found, find_counters
@@ -100,6 +100,8 @@ class _ListEntry:
     content: int
     item: int | None  # index of the status item, if this list item is one
     nearest: int | None  # this item or the nearest enclosing one that is a status item
+    first_child: int = 0  # items created after this one are its descendants until it closes
+    counters: list[int] = field(default_factory=list)  # counters in its own text
 
 
 class _Parser:
@@ -118,6 +120,7 @@ class _Parser:
         self._clean_titles: list[tuple[str, ...]] = []
         self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int]] = []
         self._extra_items: list[Item] = []
+        self._item_text_counters: set[int] = set()
         self._titles: labels.TitleIndex | None = None
         self._table_claims: list[
             tuple[
@@ -250,13 +253,13 @@ class _Parser:
                 continue
             hm = _ATX.match(raw)
             if hm:
-                self.list_stack.clear()
+                self.clear_lists()
                 self.heading(ln, raw, len(hm.group(2)), ln.start + hm.start(3), ln.start + hm.end(3))
                 para_open = False
                 i += 1
                 continue
             if _THEMATIC.match(raw) and not para_open:
-                self.list_stack.clear()
+                self.clear_lists()
                 i += 1
                 continue
             lm = _LIST.match(raw)
@@ -290,7 +293,7 @@ class _Parser:
                 self.paragraph(ln, raw, "list_item")
             else:
                 if not para_open:
-                    self.list_stack.clear()
+                    self.clear_lists()
                 self.paragraph(ln, raw, "paragraph")
             para_open = True
             i += 1
@@ -663,22 +666,42 @@ class _Parser:
         indent = len(lm.group(1).expandtabs(4))
         content_col = lm.end()
         while self.list_stack and self.list_stack[-1].indent >= indent:
-            self.list_stack.pop()
+            self.close_list_entry()
         parent_item = self.list_stack[-1].nearest if self.list_stack else None
         body = raw[content_col:]
         body_off = ln.start + content_col
         item_idx = self.status_item(ln, body, body_off, parent_item, len(self.list_stack))
-        self.list_stack.append(
-            _ListEntry(indent, content_col, item_idx, item_idx if item_idx is not None else parent_item)
+        entry = _ListEntry(
+            indent,
+            content_col,
+            item_idx,
+            item_idx if item_idx is not None else parent_item,
+            first_child=len(self.doc.items),
         )
+        self.list_stack.append(entry)
         masked = _mask(body)
         sm = _STATUS_LABEL.match(masked)
         if sm and item_idx is None:
             self.status_line(ln, body_off, masked, sm, "status_line")
-        if item_idx is not None and self.doc.items[item_idx].kind != "progress":
-            return  # item text is never a counter
         found = find_counters(masked, "list_item")
-        self.add_counters(ln, body_off, found, "list_item")
+        # Item text is never a counter, unless the item turns out to have status children: then
+        # its `(2/4)` speaks about them.  Decided when the item closes.
+        entry.counters = self.add_counters(ln, body_off, found, "list_item")
+
+    def close_list_entry(self) -> None:
+        entry = self.list_stack.pop()
+        if not entry.counters:
+            return
+        children = [k for k in range(entry.first_child, len(self.doc.items)) if not self.doc.items[k].history]
+        if entry.item is not None and not children:
+            self._item_text_counters.update(entry.counters)
+            return
+        for k in entry.counters:
+            self.doc.counters[k].children = children
+
+    def clear_lists(self) -> None:
+        while self.list_stack:
+            self.close_list_entry()
 
     def status_item(self, ln: _Line, body: str, off: int, parent: int | None, level: int) -> int | None:
         state: State | None = None
@@ -757,6 +780,9 @@ class _Parser:
     # --- after the pass -------------------------------------------------------------------
 
     def finish(self) -> None:
+        self.clear_lists()
+        if self._item_text_counters:
+            self.drop_counters(set(), indices=self._item_text_counters)
         doc = self.doc
         last = self.lines[-1].number if self.lines else 0
         for idx in self.section_stack:
@@ -800,8 +826,9 @@ class _Parser:
             self._titles = labels.TitleIndex(self._clean_titles)
         return self._titles
 
-    def drop_counters(self, spans: set[tuple[int, int]]) -> None:
-        keep = [k for k, c in enumerate(self.doc.counters) if (c.span.start, c.span.end) not in spans]
+    def drop_counters(self, spans: set[tuple[int, int]], *, indices: set[int] | None = None) -> None:
+        gone = indices or set()
+        keep = [k for k, c in enumerate(self.doc.counters) if k not in gone and (c.span.start, c.span.end) not in spans]
         new_index = {old: new for new, old in enumerate(keep)}
         self.doc.counters = [self.doc.counters[k] for k in keep]
         for board in self.doc.boards:
@@ -884,6 +911,9 @@ class _Parser:
         for it in items:
             it.parent = None if it.parent is None else new_index[it.parent]
             it.children = [new_index[c] for c in it.children]
+        for c in self.doc.counters:
+            if c.children:
+                c.children = [new_index[k] for k in c.children]
         self.doc.items = [items[k] for k in order]
 
 
@@ -891,7 +921,10 @@ def _starts_block(line: str) -> bool:
     """Whether ``line`` interrupts a paragraph (so it cannot continue a setext heading's text)."""
     s = line.lstrip()
     return bool(
-        _ATX.match(line) or _THEMATIC.match(line) or _FENCE_OPEN.match(line) or s.startswith(("<!--", ">", "|"))
+        _ATX.match(line)
+        or _THEMATIC.match(line)
+        or _FENCE_OPEN.match(line)
+        or s.startswith(("<!--", ">", "|"))
         or (_LIST.match(line) and s[1:2] in (" ", "\t", ".", ")"))
     )
 
