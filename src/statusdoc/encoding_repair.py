@@ -99,6 +99,8 @@ class Lost:
 
 @dataclass(frozen=True, slots=True)
 class Repair:
+    """The result of :func:`repair`."""
+
     text: str  # the repaired text (== input when nothing to do)
     fixes: tuple[Fix, ...]
     lost: tuple[Lost, ...]  # unresolved runs (empty when guess=True resolved them)
@@ -115,21 +117,124 @@ class Repair:
 #: Candidates for ``guess=True``, most likely first: emoji ordered by the number of corpus status
 #: documents (../shared/corpus, 64 files) that use them, then punctuation commonly mangled.
 _RANKING: tuple[str, ...] = (
-    "✅", "🎯", "📊", "\ufe0f", "🚀", "⚠", "📋", "🟡", "🟢", "🎉", "📝", "⏳", "🔄", "❌", "📈",
-    "🔴", "🧪", "🔧", "🎨", "💡", "⭐", "🏆", "🔍", "📞", "⚡", "⬜", "🔥", "🚨", "📅", "📱",
-    "📚", "🔒", "🔐", "🌐", "🤖", "🔗", "🗄", "💰", "⏸", "✨", "💬", "📄", "🏗", "⚪", "⏱",
-    "🎮", "🛡", "🎊", "💾", "🚫", "🎓", "📁", "🛠", "🐛", "👥", "💳", "📦", "✓", "🟠", "▶",
-    "🧠", "🌍", "📡", "⌘", "🌟", "📧", "🚧", "♿", "🔔", "💪", "🔑", "🙏", "■", "▼", "🔜",
-    "📨", "📰", "🔵", "🔲", "🏥", "⚖", "⏭", "⬆", "●", "📖", "❤", "⛓", "🧩", "💻", "🏛",
-    "👤", "💼", "🗂", "📂", "🖥", "🔌", "📌", "⚙", "🧹",
-    "’", "”", "“", "—", "–", "…", "•", "→", "←", "‘", "·", "\u200d", "\ufe0e",
+    "✅",
+    "🎯",
+    "📊",
+    "\ufe0f",
+    "🚀",
+    "⚠",
+    "📋",
+    "🟡",
+    "🟢",
+    "🎉",
+    "📝",
+    "⏳",
+    "🔄",
+    "❌",
+    "📈",
+    "🔴",
+    "🧪",
+    "🔧",
+    "🎨",
+    "💡",
+    "⭐",
+    "🏆",
+    "🔍",
+    "📞",
+    "⚡",
+    "⬜",
+    "🔥",
+    "🚨",
+    "📅",
+    "📱",
+    "📚",
+    "🔒",
+    "🔐",
+    "🌐",
+    "🤖",
+    "🔗",
+    "🗄",
+    "💰",
+    "⏸",
+    "✨",
+    "💬",
+    "📄",
+    "🏗",
+    "⚪",
+    "⏱",
+    "🎮",
+    "🛡",
+    "🎊",
+    "💾",
+    "🚫",
+    "🎓",
+    "📁",
+    "🛠",
+    "🐛",
+    "👥",
+    "💳",
+    "📦",
+    "✓",
+    "🟠",
+    "▶",
+    "🧠",
+    "🌍",
+    "📡",
+    "⌘",
+    "🌟",
+    "📧",
+    "🚧",
+    "♿",
+    "🔔",
+    "💪",
+    "🔑",
+    "🙏",
+    "■",
+    "▼",
+    "🔜",
+    "📨",
+    "📰",
+    "🔵",
+    "🔲",
+    "🏥",
+    "⚖",
+    "⏭",
+    "⬆",
+    "●",
+    "📖",
+    "❤",
+    "⛓",
+    "🧩",
+    "💻",
+    "🏛",
+    "👤",
+    "💼",
+    "🗂",
+    "📂",
+    "🖥",
+    "🔌",
+    "📌",
+    "⚙",
+    "🧹",
+    "’",
+    "”",
+    "“",
+    "—",
+    "–",
+    "…",
+    "•",
+    "→",
+    "←",
+    "‘",
+    "·",
+    "\u200d",
+    "\ufe0e",
 )
 _RANK: dict[str, int] = {c: i for i, c in enumerate(_RANKING)}
 
 #: Bytes -> how many continuation bytes a lead byte needs (0: continuation byte, -1: invalid).
 _NEED: tuple[int, ...] = tuple(
-    0 if 0x80 <= b <= 0xBF else 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4
-    else -1
+    0 if 0x80 <= b <= 0xBF else 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4 else -1
     for b in range(256)
 )
 
@@ -138,10 +243,23 @@ _COMMON_COMBINING = frozenset(range(0x300, 0x30D)) | {0x323, 0x327, 0x328}
 
 #: Where a character restored from lost bytes may lie (status documents: symbols, not letters).
 _LOST_RANGES: tuple[tuple[int, int], ...] = (
-    (0x2010, 0x2027), (0x2030, 0x205E), (0x20A0, 0x20CF), (0x2100, 0x23FF), (0x2460, 0x24FF),
-    (0x2500, 0x27BF), (0x27F0, 0x27FF), (0x2900, 0x2BFF), (0x3000, 0x303F), (0xFE0E, 0xFE0F),
-    (0x200D, 0x200D), (0x1F0CF, 0x1F0CF), (0x1F170, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F7E0, 0x1F7EB),
-    (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x20A0, 0x20CF),
+    (0x2100, 0x23FF),
+    (0x2460, 0x24FF),
+    (0x2500, 0x27BF),
+    (0x27F0, 0x27FF),
+    (0x2900, 0x2BFF),
+    (0x3000, 0x303F),
+    (0xFE0E, 0xFE0F),
+    (0x200D, 0x200D),
+    (0x1F0CF, 0x1F0CF),
+    (0x1F170, 0x1F64F),
+    (0x1F680, 0x1F6FF),
+    (0x1F7E0, 0x1F7EB),
+    (0x1F900, 0x1F9FF),
+    (0x1FA70, 0x1FAFF),
 )
 
 
@@ -162,9 +280,7 @@ def _lead_f0_lost(cp: str) -> bool:
     return 0xF0 in undefined_bytes(cp)
 
 
-_UNION: frozenset[str] = frozenset(chr(c) for c in range(0x80, 0xA0)).union(
-    *(_encoder(cp) for cp in CODEPAGES)
-)
+_UNION: frozenset[str] = frozenset(chr(c) for c in range(0x80, 0xA0)).union(*(_encoder(cp) for cp in CODEPAGES))
 
 
 def _run_regex() -> re.Pattern[str]:
@@ -218,8 +334,14 @@ _INVALID, _SYMBOL, _NARROW, _OTHER, _MARK_COMMON, _MARK_OTHER = range(6)
 #: documents.  Letters of other scripts (CJK, Indic, Vietnamese ...) need company (see _unit_ok):
 #: ``café——`` read as Windows-1252 holds E9 97 97, a valid sequence for 闗.
 _SYMBOL_RANGES: tuple[tuple[int, int], ...] = (
-    (0x2000, 0x2BFF), (0x2E00, 0x2E7F), (0x3000, 0x303F), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
-    (0xFFF9, 0xFFFD), (0x1F000, 0x1FAFF), (0xE0001, 0xE007F),
+    (0x2000, 0x2BFF),
+    (0x2E00, 0x2E7F),
+    (0x3000, 0x303F),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFD),
+    (0x1F000, 0x1FAFF),
+    (0xE0001, 0xE007F),
 )
 
 
@@ -228,8 +350,13 @@ _SYMBOL_RANGES: tuple[tuple[int, int], ...] = (
 #: Not IPA, spacing modifiers, Armenian, Syriac, Thaana or N'Ko: in Mac Roman those are what
 #: correct punctuation before a letter or symbol reads as (``—•`` is D1 A5, U+0465).
 _OTHER_RANGES: tuple[tuple[int, int], ...] = (
-    (0x0180, 0x024F), (0x0370, 0x03FF), (0x0400, 0x045F), (0x0490, 0x0491), (0x05D0, 0x05EA),
-    (0x0620, 0x064A), (0x0671, 0x06D3),
+    (0x0180, 0x024F),
+    (0x0370, 0x03FF),
+    (0x0400, 0x045F),
+    (0x0490, 0x0491),
+    (0x05D0, 0x05EA),
+    (0x0620, 0x064A),
+    (0x0671, 0x06D3),
 )
 
 
@@ -254,12 +381,20 @@ def _char_class(ch: str) -> int:
 
 
 _SCRIPTS: tuple[tuple[int, int, int], ...] = (
-    (0x00C0, 0x024F, -1), (0x1E00, 0x1EFF, -1),  # Latin
-    (0x0370, 0x03FF, -2), (0x1F00, 0x1FFF, -2),  # Greek
+    (0x00C0, 0x024F, -1),
+    (0x1E00, 0x1EFF, -1),  # Latin
+    (0x0370, 0x03FF, -2),
+    (0x1F00, 0x1FFF, -2),  # Greek
     (0x0400, 0x052F, -3),  # Cyrillic
-    (0x3040, 0x30FF, -4), (0x3400, 0x4DBF, -4), (0x4E00, 0x9FFF, -4), (0xF900, 0xFAFF, -4),
-    (0xFF00, 0xFFEF, -4), (0x20000, 0x3FFFF, -4),  # CJK
-    (0x1100, 0x11FF, -5), (0x3130, 0x318F, -5), (0xAC00, 0xD7AF, -5),  # Hangul
+    (0x3040, 0x30FF, -4),
+    (0x3400, 0x4DBF, -4),
+    (0x4E00, 0x9FFF, -4),
+    (0xF900, 0xFAFF, -4),
+    (0xFF00, 0xFFEF, -4),
+    (0x20000, 0x3FFFF, -4),  # CJK
+    (0x1100, 0x11FF, -5),
+    (0x3130, 0x318F, -5),
+    (0xAC00, 0xD7AF, -5),  # Hangul
 )
 
 
@@ -396,8 +531,14 @@ def _headless_gap(data: bytes, lo: int, hi: int, pieces: list[_Piece]) -> int:
     sequence (``—üîÑ`` in Mac Roman is D1 9F 94 84): the pictograph wins over the 2-byte reading.
     """
     start = lo
-    if pieces and pieces[-1][1] == lo and not pieces[-1][3] and pieces[-1][2][-1] < "\u0800" \
-            and hi - lo >= 2 and 0x90 <= data[lo - 1] <= 0xBF:
+    if (
+        pieces
+        and pieces[-1][1] == lo
+        and not pieces[-1][3]
+        and pieces[-1][2][-1] < "\u0800"
+        and hi - lo >= 2
+        and 0x90 <= data[lo - 1] <= 0xBF
+    ):
         txt = (b"\xf0" + data[lo - 1 : lo + 2]).decode("utf-8", "replace")
         if _plausible_lost(txt):
             s, e, text, _r = pieces.pop()
@@ -476,8 +617,9 @@ def _all_accepted(text: str) -> bool:
     return classes == {_OTHER} and len(text) > 1 and len(set(map(_script, text))) == 1
 
 
-def _unit_ok(ch: str, restored: int, multi: bool, before: bool, scripts: frozenset[int],
-             headless: bool = False) -> bool:
+def _unit_ok(
+    ch: str, restored: int, multi: bool, before: bool, scripts: frozenset[int], headless: bool = False
+) -> bool:
     """Whether one decoded sequence is accepted.
 
     Symbols (3-/4-byte) and Latin-1/Latin Extended-A/Greek letters (2-byte) always are; other
@@ -501,8 +643,13 @@ def _unit_ok(ch: str, restored: int, multi: bool, before: bool, scripts: frozens
     return False
 
 
-def _accepted(run: str, parse: _Parse, cp: str, ctx: _Context, prev_letter: bool,
-              ) -> tuple[list[_Edit], set[tuple[str, int]]]:
+def _accepted(
+    run: str,
+    parse: _Parse,
+    cp: str,
+    ctx: _Context,
+    prev_letter: bool,
+) -> tuple[list[_Edit], set[tuple[str, int]]]:
     """The accepted repairs, and the (code page, script) pairs that would have changed them."""
     edits: list[_Edit] = []
     sensitive: set[tuple[str, int]] = set()
@@ -545,8 +692,10 @@ def _best_guess(candidates: tuple[str, ...]) -> str:
     return min(candidates, key=_rank_key)
 
 
-def _resolve(run: str, prev_letter: bool, ctx: _Context, guess: bool,
-             parses: dict[tuple[str, str], _Parse]) -> _Resolved:
+def _resolve(
+    run: str, prev_letter: bool, ctx: _Context, guess: bool, parses: dict[tuple[str, str], _Parse]
+) -> _Resolved:
+    """Repairs and lost runs of one run (positions relative to the run)."""
     order = list(CODEPAGES)
     if ctx.dominant in order:
         order.remove(ctx.dominant)
@@ -670,8 +819,11 @@ def _absorb(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_E
     return [e for e in edits if e[0] not in dropped], out
 
 
-def _one_pass(text: str, guess: bool, caches: _Caches,
-              ) -> tuple[list[_Edit], list[_LostRec], str | None]:
+def _one_pass(
+    text: str,
+    guess: bool,
+    caches: _Caches,
+) -> tuple[list[_Edit], list[_LostRec], str | None]:
     spans = [(m.start(), m.end()) for m in _RUN.finditer(text)]
     if not spans:
         return [], [], None
@@ -706,8 +858,9 @@ def _memo(caches: _Caches, ctx: _Context, guess: bool) -> dict[tuple[str, bool],
     return caches.resolved.setdefault(key, {})
 
 
-def _resolve_all(text: str, spans: list[tuple[int, int]], ctx: _Context, guess: bool, caches: _Caches,
-                 fallback: _Context | None) -> tuple[list[_Edit], list[_LostRec]]:
+def _resolve_all(
+    text: str, spans: list[tuple[int, int]], ctx: _Context, guess: bool, caches: _Caches, fallback: _Context | None
+) -> tuple[list[_Edit], list[_LostRec]]:
     """Resolve every run; a run whose result under ``fallback`` did not depend on scripts keeps it."""
     memo = _memo(caches, ctx, guess)
     before = _memo(caches, fallback, guess) if fallback is not None else {}
@@ -801,8 +954,7 @@ def _apply(cur: str, regions: list[_Region], edits: list[_Edit]) -> tuple[str, l
     return "".join(out), new_regions
 
 
-def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int], *,
-                 end: bool = False) -> int:
+def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int], *, end: bool = False) -> int:
     """Original offset of the character at current offset ``pos``.
 
     Inside a region: its original start, or with ``end`` its original end.  Otherwise the offset
@@ -879,8 +1031,7 @@ def repair(text: str, *, guess: bool = False) -> Repair:
     votes: Counter[str] = Counter()
     for r in regions:
         line, col = where(r.ostart)
-        fixes.append(Fix(line, col, text[r.ostart : r.oend], cur[r.cstart : r.cend], "+".join(r.codepages),
-                         r.guessed))
+        fixes.append(Fix(line, col, text[r.ostart : r.oend], cur[r.cstart : r.cend], "+".join(r.codepages), r.guessed))
         votes[r.codepages[0]] += 1
     losts: list[Lost] = []
     for ostart, oend, cp, cands in placed:
@@ -909,7 +1060,7 @@ def _show(c: str) -> str:
 def _quote(s: str) -> str:
     """``s`` quoted; controls, format characters and a leading mark escaped (as ``repr`` does)."""
     body = "".join(
-        c.encode("unicode_escape").decode("ascii") if _invisible(c, i == 0) or c in "'\\" else c
+        "\\'" if c == "'" else c.encode("unicode_escape").decode("ascii") if _invisible(c, i == 0) or c == "\\" else c
         for i, c in enumerate(s)
     )
     return f"'{body}'"
@@ -943,10 +1094,10 @@ def describe(fix_or_lost: Fix | Lost) -> str:
     head = f"line {item.line}: {_quote(item.original)} → {_quote(item.replacement)} ({name})"
     if item.guessed:
         options = _candidates_of(item.original, item.codepage)
-        if len(options) > 1:
-            return f"{head} — guessed among {' '.join(_show(c) for c in options)}: bytes were lost, took the " \
-                   "candidate most common in status documents"
-        return f"{head} — guessed: bytes were lost, took the only plausible completion"
+        if len(options) == 1:
+            return f"{head} — guessed: bytes were lost, took the only plausible completion"
+        among = f" among {' '.join(_show(c) for c in options)}" if options else ""
+        return f"{head} — guessed{among}: bytes were lost, took the candidate most common in status documents"
     if "+" not in item.codepage and garble(item.replacement, item.codepage) != item.original:
         return f"{head} — restored a lost byte (only one completion is possible)"
     return head
