@@ -196,3 +196,32 @@ def test_usage_errors_through_the_console_script(tmp_path: Path) -> None:
         assert r.returncode == 2, args
         assert "Traceback" not in r.stderr and "Error:" in r.stderr
     assert run(["lint", "--bogus", "x"]) == 2
+
+
+def test_show_rich_tree_on_a_terminal() -> None:
+    import io
+
+    from statusdoc import commands, parse
+    from statusdoc.show import show_documents
+
+    out = io.StringIO()
+    show_documents([parse(read(EXAMPLES / "progress.md"), path="progress.md")], out, plain=False)
+    text = out.getvalue()
+    assert "progress.md" in text and "Phase 1: Backend" in text and "3/4" in text
+    assert "├──" in text or "└──" in text
+    assert commands.show  # the command wraps this function
+
+
+def test_config_exclude_skips_files_in_directories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from statusdoc import config
+
+    config._CACHE.clear()
+    (tmp_path / "archive").mkdir()
+    shutil.copy(EXAMPLES / "progress.md", tmp_path / "archive" / "old.md")
+    shutil.copy(EXAMPLES / "progress.md", tmp_path / "now.md")
+    (tmp_path / ".statusdoc.yaml").write_text("exclude: [archive]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner(env=ENV).invoke(app, ["recompute", "--check", "."])
+    assert r.exit_code == 1
+    assert "now.md" in r.stdout and "old.md" not in r.stdout
+    config._CACHE.clear()
