@@ -54,7 +54,7 @@ def test_recompute_diff_writes_nothing(runner: CliRunner, drifted: Path) -> None
     before = drifted.read_bytes()
     r = runner.invoke(app, ["recompute", "--diff", str(drifted)])
     assert r.exit_code == 1
-    assert "-**Total Tasks:** 9" in r.stdout and "+**Total Tasks:** 7" in r.stdout
+    assert "-**Completed:** 4 (40%)" in r.stdout and "+**Completed:** 6 (67%)" in r.stdout
     assert drifted.read_bytes() == before
 
 
@@ -111,7 +111,7 @@ def test_lint_json(runner: CliRunner, drifted: Path) -> None:
 def test_lint_github(runner: CliRunner, drifted: Path) -> None:
     r = runner.invoke(app, ["lint", "--format", "github", str(drifted)])
     line = r.stdout.splitlines()[0]
-    assert line.startswith(f"::error file={drifted},line=4,col=15,title=SD001::done count says 2, items say 4")
+    assert line.startswith(f"::error file={drifted},line=4,col=15,title=SD001::done count says 2, items say 6")
 
 
 def test_lint_sarif_validates(runner: CliRunner, drifted: Path) -> None:
@@ -158,7 +158,7 @@ def test_missing_file_and_directory_as_file(runner: CliRunner, tmp_path: Path) -
 def test_dump_json_and_yaml(runner: CliRunner) -> None:
     r = runner.invoke(app, ["dump", str(EXAMPLES / "progress.md")])
     data = json.loads(r.stdout)
-    assert (data["done"], data["total"]) == (4, 7)
+    assert (data["done"], data["total"]) == (6, 9)
     assert {"line", "state", "text"} <= data["items"][0].keys()
     assert {"line", "level", "title", "done", "total"} <= data["sections"][0].keys()
     assert {"line", "kind", "text"} <= data["counters"][0].keys()

@@ -7,6 +7,7 @@ rule and a sentence saying why, which ``statusdoc explain`` prints.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,6 +35,21 @@ class Binding:
         return self.rule not in ("unbound", "history", "ignored")
 
 
+#: First words of labels that count or summarise rather than name something.
+GENERIC_LABELS = frozenset(
+    "total completed complete done finished remaining left pending todo in not started progress blocked "
+    "status overall project current summary completion state tasks items".split()
+)
+
+
+_IDENT = re.compile(r"\d+[a-z]?|[a-z]|[ivxlc]+")
+
+
+def generic_label(label: str) -> bool:
+    words = label.lower().split()
+    return bool(words) and words[0] in GENERIC_LABELS
+
+
 def singular(unit: str) -> str:
     u = unit.lower()
     if u.endswith("ies"):
@@ -51,7 +67,8 @@ class Binder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.titles = [labels.words(_strip_markers(s.title)) for s in doc.sections]
-        self.index = labels.TitleIndex(self.titles)
+        # History sections are never named by a label: they are snapshots.
+        self.index = labels.TitleIndex([() if s.history else t for s, t in zip(doc.sections, self.titles, strict=True)])
         # Sections are in document order, so a section's subsections are the run that follows it.
         self.subtree_end = _subtree_ends(doc)
         self.by_first_word: dict[str, list[int]] = {}
@@ -65,6 +82,7 @@ class Binder:
         for c in doc.counters:
             self.claims.setdefault(c.claim, []).append(c)
         self._named: dict[tuple[str, int | None], list[int]] = {}
+        self._unions: dict[tuple[int, ...], list[int]] = {}
 
     def _document_items(self) -> list[int]:
         return [i for i, it in enumerate(self.doc.items) if it.is_leaf and not it.history]
@@ -102,19 +120,31 @@ class Binder:
         return self._named[key]
 
     def _sections_named(self, word: str, si: int | None) -> list[int]:
-        found = self.by_first_word.get(word, [])
+        # `Phase 1`, `Stage 12`, `Phase A`: the unit word then an identifier, each counted once.
+        candidates = self.by_first_word.get(word, [])
         if si is not None:
-            inner = [k for k in found if si < k < self.subtree_end[si]]
-            if inner:
-                found = inner
+            # Sections are in document order: the subtree is one slice of the sorted candidates.
+            inner = candidates[
+                bisect.bisect_right(candidates, si) : bisect.bisect_left(candidates, self.subtree_end[si])
+            ]
+            if not inner:
+                return self.sections_named(word, None)
+            candidates = inner
+        found = []
+        seen: set[str] = set()
+        for k in candidates:
+            ident = self.titles[k][1] if len(self.titles[k]) > 1 else ""
+            if _IDENT.fullmatch(ident) and ident not in seen:
+                seen.add(ident)
+                found.append(k)
         if not found:
             return []
         level = min(self.doc.sections[k].level for k in found)
         return [k for k in found if self.doc.sections[k].level == level]
 
     def by_label(self, label: str | None) -> int | None:
-        if not label:
-            return None
+        if not label or generic_label(label):
+            return None  # `Progress`, `Status`, `Overall` never name a section
         return self.index.match(label)
 
     # --- rules ----------------------------------------------------------------------------
@@ -139,7 +169,7 @@ class Binder:
             return self.bind_board(c)
         if c.table is not None:
             return self.bind_table_cell(c)
-        if c.context != "heading" and c.context != "front_matter":
+        if c.context != "heading" and c.context != "front_matter" and c.label:
             si = self.by_label(c.label)
             if si is not None and not self._is_own_section(c, si):
                 return Binding(
@@ -148,6 +178,9 @@ class Binder:
                     self.section_scope(si),
                     section=si,
                 )
+            if si is None and not generic_label(c.label) and not c.children:
+                # `**Migrations**: 3/3 complete` names something that is not a section here.
+                return Binding("unbound", f"label '{c.label}' names no section")
         unit_binding = self.bind_unit(c)
         if unit_binding is not None:
             return unit_binding
@@ -164,7 +197,7 @@ class Binder:
             if unit and unit.lower() in SECTION_UNITS:
                 secs = self.sections_named(unit, c.section if c.context != "heading" else None)
                 if secs:
-                    items = sorted({i for s in secs for i in self.doc.sections[s].items})
+                    items = self.union(secs)
                     return Binding(
                         "unit",
                         f"unit '{unit}' counts the {len(secs)} sections whose heading begins "
@@ -173,6 +206,14 @@ class Binder:
                         sections=secs,
                     )
         return None
+
+    def union(self, secs: list[int]) -> list[int]:
+        """The items of several sections, once per distinct set (shared, so tallies can be cached)."""
+        key = tuple(secs)
+        got = self._unions.get(key)
+        if got is None:
+            got = self._unions[key] = sorted({i for s in secs for i in self.doc.sections[s].items})
+        return got
 
     def _claim(self, c: Counter) -> list[Counter]:
         return self.claims.get(c.claim, [c])
@@ -190,12 +231,34 @@ class Binder:
             return Binding("unbound", f"heading of section '{_title(sec)}', which holds no items")
         if c.context == "front_matter":
             return self._scope_or_unbound(self.doc_items, None, "front matter speaks about the whole document")
-        si, items = self.position_scope(c.section)
+        scope = self.claim_scope(c.section, c.label, c.unit)
+        if scope is None:
+            own = _title(self.doc.sections[c.section]) if c.section is not None else "the document"
+            return Binding(
+                "unbound", f"section '{own}' holds no items, and the wording is not about the whole document"
+            )
+        si, items = scope
         if si is None:
             return self._scope_or_unbound(items, None, "no enclosing section holds items: the whole document")
         sec = self.doc.sections[si]
         how = "stands in" if si == c.section else "nearest enclosing section with items is"
         return Binding("position", f"{how} section '{_title(sec)}'", items, section=si)
+
+    def claim_scope(
+        self, section: int | None, label: str | None, unit: str | None
+    ) -> tuple[int | None, list[int]] | None:
+        """Where a paragraph counter or status line speaks: its own section when that holds
+        items; else an enclosing one, but only for wording about the whole (`Total`, `Progress`,
+        `Overall status`, a `tasks` unit) or at the top of the document."""
+        si, items = self.position_scope(section)
+        if si == section and items:
+            return si, items
+        top = section is None or self.doc.sections[section].level <= 1
+        if top or (label and generic_label(label)) or (unit and unit.lower() in ITEM_UNITS):
+            if label and label.split()[0].lower() in ("status", "state") and not top:
+                return None  # a bare `Status:` speaks about its own section
+            return si, items
+        return None
 
     def _scope_or_unbound(self, items: list[int], si: int | None, reason: str) -> Binding:
         if not items:
@@ -227,7 +290,7 @@ class Binder:
                 if si is not None:
                     secs.append(si)
         if secs:
-            items = sorted({i for s in secs for i in self.doc.sections[s].items})
+            items = self.union(secs)
             return Binding(
                 "board", f"overall line of the board: aggregates its {len(secs)} labelled lines", items, sections=secs
             )
@@ -257,7 +320,7 @@ class Binder:
                 if s is not None
             ]
             if secs:
-                items = sorted({i for s in secs for i in self.doc.sections[s].items})
+                items = self.union(secs)
                 return Binding(
                     "board", f"total row: aggregates the {len(secs)} rows that name sections", items, sections=secs
                 )

@@ -118,6 +118,10 @@ class Evaluator:
     def __init__(self, doc: Document, *, rounding: Rounding = "nearest") -> None:
         self.doc = doc
         self._tallies: dict[int, Tally] = {}
+        self._by_list: dict[int, tuple[list[int], Tally]] = {}
+        self._words: dict[State, str] = {}
+        self._markers: dict[State, str] = {}
+        self._section_counts: dict[tuple[int, ...], dict[str, int]] = {}
         self.rounding = rounding
         self.binder = Binder(doc)
         self.bindings = [self.binder.bind(i) for i in range(len(doc.counters))]
@@ -126,19 +130,31 @@ class Evaluator:
     def section_tally(self, si: int) -> Tally:
         t = self._tallies.get(si)
         if t is None:
-            t = self._tallies[si] = tally(self.doc, self.doc.sections[si].items)
+            t = self._tallies[si] = self.list_tally(self.doc.sections[si].items)
         return t
 
     def scope_tally(self, b: Binding) -> Tally:
-        if b.section is not None and not b.sections and b.items is self.doc.sections[b.section].items:
-            return self.section_tally(b.section)
-        return tally(self.doc, b.items)
+        """Tally of a binding's items, computed once per distinct item list (lists are shared:
+        a section's, the document's, a union of sections'), so many counters over the same
+        scope cost one pass, not one each."""
+        return self.list_tally(b.items)
+
+    def list_tally(self, items: list[int]) -> Tally:
+        hit = self._by_list.get(id(items))
+        if hit is None or hit[0] is not items:
+            hit = self._by_list[id(items)] = (items, tally(self.doc, items))
+        return hit[1]
 
     # --- counters -------------------------------------------------------------------------
 
     def section_counts(self, b: Binding) -> dict[str, int]:
         """For counters of sections: how many are done, started, in progress, todo."""
+        key = tuple(b.sections)
+        cached = self._section_counts.get(key)
+        if cached is not None:
+            return cached
         out = {"done": 0, "started": 0, "in_progress": 0, "todo": 0, "total": len(b.sections), "blocked": 0}
+        self._section_counts[key] = out
         for s in b.sections:
             t = self.section_tally(s)
             st = t.state
@@ -291,16 +307,23 @@ class Evaluator:
         for sl in self.doc.status_lines:
             if sl.history:
                 continue
-            si, items = self.binder.position_scope(sl.section)
+            si: int | None
             if sl.target is not None:
                 si, items = sl.target, self.doc.sections[sl.target].items
-            elif sl.context == "heading" and sl.section is not None:
+            else:
                 # `### Status: …` speaks about the section the heading belongs to (its parent).
-                parent = self.doc.sections[sl.section].parent
-                si, items = self.binder.position_scope(parent)
+                home = (
+                    self.doc.sections[sl.section].parent
+                    if sl.context == "heading" and sl.section is not None
+                    else sl.section
+                )
+                scope = self.binder.claim_scope(home, sl.label, None)
+                if scope is None:
+                    continue
+                si, items = scope
             if not items:
                 continue
-            t = tally(self.doc, items)
+            t = self.list_tally(items)
             if t.state == sl.claimed:
                 continue
             where = f"section '{_plain(self.doc.sections[si].title)}'" if si is not None else "the document"
@@ -311,7 +334,11 @@ class Evaluator:
             new = self.status_text(sl, t.state)
             start, end = _claim_span(sl)
             old = self.doc.text[start:end]
-            fixable = not sl.free_form and new is not None
+            # No item ticked yet does not mean no work started: saying so is left to a person.
+            cautious = sl.claimed == "in_progress" and t.state == "todo"
+            fixable = not sl.free_form and new is not None and not cautious
+            if cautious and not sl.free_form:
+                msg += "; no item is ticked yet, so this is left for a person"
             out.append(
                 Check(
                     "SD004",
@@ -340,6 +367,11 @@ class Evaluator:
 
     def marker_for(self, state: State) -> str:
         """The marker the document itself uses for ``state``, in its own form."""
+        if state not in self._markers:
+            self._markers[state] = self._find_marker(state)
+        return self._markers[state]
+
+    def _find_marker(self, state: State) -> str:
         for it in self.doc.items:
             if (
                 it.kind == "emoji"
@@ -355,10 +387,11 @@ class Evaluator:
         return codepages.encode_for(DEFAULT_GLYPH[state], self.cp)
 
     def word_for(self, state: State) -> str:
-        for sl in self.doc.status_lines:
-            if sl.word and sl.claimed == state and not sl.free_form:
-                return sl.word
-        return DEFAULT_WORD[state]
+        if not self._words:
+            for sl in self.doc.status_lines:
+                if sl.word and not sl.free_form:
+                    self._words.setdefault(sl.claimed, sl.word)
+        return self._words.get(state, DEFAULT_WORD[state])
 
     def heading_checks(self) -> list[Check]:
         """Heading markers and words against their sections; trailing-marker conventions."""
@@ -367,13 +400,18 @@ class Evaluator:
         groups: dict[int | None, list[int]] = {}
         for si, sec in enumerate(doc.sections):
             groups.setdefault(sec.parent, []).append(si)
+        self.convention_sections: set[int] = set()
         for siblings in groups.values():
-            out.extend(self.convention(siblings))
+            found = self.convention(siblings)
+            out.extend(found)
+            marked = [s for s in siblings if doc.sections[s].marker_position == "trailing" and doc.sections[s].items]
+            if self.follows_convention(marked):
+                self.convention_sections.update(siblings)
         for si, sec in enumerate(doc.sections):
             if sec.history or sec.stated is None or not sec.items:
                 continue
             t = self.section_tally(si)
-            if t.state == sec.stated or sec.marker_position == "trailing":
+            if t.state == sec.stated or (sec.marker_position == "trailing" and si in self.convention_sections):
                 continue
             if sec.stated == "blocked" and t.state != "done":
                 continue
@@ -395,24 +433,48 @@ class Evaluator:
             )
         return out
 
+    def follows_convention(self, marked: list[int]) -> bool:
+        """Siblings follow a trailing-✅ convention: two or more carry the bare done marker.
+
+        `— COMPLETE ✅` suffixes are a phrase, not a marker convention; they are left alone.
+        """
+        doc = self.doc
+        if len(marked) < 2 or any(doc.sections[s].stated != "done" for s in marked):
+            return False
+        for s in marked:
+            ms = doc.sections[s].marker_span
+            if ms is None:
+                return False
+            before = doc.text[doc.sections[s].span.start : ms.start].rstrip(" *_-–—:")
+            last = before.split()[-1] if before.split() else ""
+            if self.word_state(last) is not None:
+                return False
+        return True
+
+    def word_state(self, word: str) -> State | None:
+        from statusdoc.vocabulary import DEFAULT as vocab
+
+        return vocab.word_state(word.strip("*_()[]"))
+
     def convention(self, siblings: list[int]) -> list[Check]:
         doc = self.doc
         with_items = [s for s in siblings if doc.sections[s].items and not doc.sections[s].history]
         marked = [s for s in with_items if doc.sections[s].marker_position == "trailing"]
-        if not marked or any(doc.sections[s].stated != "done" for s in marked):
+        if not self.follows_convention(marked):
             return []
         out = []
         marker = doc.sections[marked[0]].marker or ""
         ms = doc.sections[marked[0]].marker_span
         sep = " "
         if ms is not None:
-            title_before = doc.text[: ms.start]
+            title_before = doc.text[doc.sections[marked[0]].span.start : ms.start]
             sep = title_before[len(title_before.rstrip()) :] or " "
         for s in with_items:
             sec = doc.sections[s]
             t = self.section_tally(s)
             complete = t.done == t.total
-            if complete and sec.marker_position is None:
+            struck = sec.title.strip(" *_").startswith("~~")
+            if complete and sec.marker_position is None and not struck and sec.stated is None:
                 end = _title_end(doc, sec)
                 out.append(
                     Check(
@@ -427,7 +489,7 @@ class Evaluator:
                         True,
                     )
                 )
-            elif not complete and sec.marker_position == "trailing" and sec.marker_span is not None:
+            elif not complete and not struck and sec.marker_position == "trailing" and sec.marker_span is not None:
                 a = sec.marker_span.start
                 while a > sec.span.start and doc.text[a - 1] in " \t":
                     a -= 1

@@ -30,6 +30,7 @@ COUNT_LABELS: dict[str, str] = {
     "started": "started",
     "progress": "percent",
     "blocked": "blocked",
+    "not started": "todo",
 }
 #: Unit words that name items or sections (SPEC §4, rule 3).
 ITEM_UNITS = frozenset(
@@ -100,6 +101,8 @@ class Found:
     label: str | None = None
     unit: str | None = None
     bar: tuple[str, str, list[str], int, float, str, str] | None = None
+    #: Counts only if its list item turns out to have status children (a bare `(2/4)`).
+    weak: bool = False
 
 
 # --- bars -----------------------------------------------------------------------------------
@@ -193,7 +196,23 @@ def find_bars(line: str) -> list[Found]:
 #: How far around a number its wording is read; keeps the scan linear on very long lines.
 _WINDOW = 80
 
-_PERCENT = re.compile(r"(?<![\w.,<>≤≥~+\-/])(\d{1,3}(?:\.(\d+))?)\s?%(?![\w%+/])")
+_PERCENT = re.compile(r"(?<![\w.,<>≤≥+\-/])(\d{1,3}(?:\.(\d+))?)\s?%(?![\w%+/])")
+_OF_FRACTION = re.compile(
+    rf"(?<![\w.,/])(\d{{1,6}})\s+of\s+(\d{{1,6}})(?=\s+(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS})\b)",
+    re.IGNORECASE,
+)
+#: Labels whose numbers are plans, targets or scores, never progress.
+STOP_LABELS = frozenset(
+    "target targets goal goals expected expectation estimate estimated estimation eta confidence threshold "
+    "budget coverage weight weighting score rating grade benchmark baseline".split()
+)
+#: `**Label:**` or `Label:` (at the start, or after a table/field separator), for the label nearest a number.
+_LABEL_ANY = re.compile(
+    r"(?:^|[|;]|\s{2,})\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z /&]{0,40}?)\s*(?:\*\*|__)?\s*:(?!//)"
+    r"|(?:\*\*|__)(?P<blabel>[A-Za-z][A-Za-z /&]{0,40}?)\s*:?\s*(?:\*\*|__)\s*:?"
+)
+_ARROW_AFTER = re.compile(r"\s*(?:→|->|=>|⟶)")
+_ARROW_BEFORE = re.compile(r"(?:→|->|=>|⟶)\s*(?:\*\*|__)?\s*$")
 _FRACTION = re.compile(r"(?<![\w.,/:#$<>~\-])(\d{1,6})\s?/\s?(\d{1,6})(?![\w/%]|[.,]\d)")
 _AFTER_FRACTION = re.compile(rf"\s*(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS}|in progress)\b", re.IGNORECASE)
 _AFTER_PERCENT = re.compile(rf"\s*(?:\*\*|__|\*|_)?\s*(?:-\s*)?(?P<word>{PROGRESS_WORDS})\b", re.IGNORECASE)
@@ -231,11 +250,12 @@ def _label_role(label: str) -> tuple[str, str | None] | None:
 
 
 _DIGIT = re.compile(r"\d")
+_ASCII_BAR_START = re.compile(r"\[[=#|.\- >]{3}")
 
 
 def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
     """Counters in one masked line.  ``context`` is the block the line belongs to."""
-    if _DIGIT.search(line) is None and "[" not in line and _glyphs().search(line) is None:
+    if _DIGIT.search(line) is None and _ASCII_BAR_START.search(line) is None and _glyphs().search(line) is None:
         return []  # nothing that could count: the common case, kept cheap
     out: list[Found] = []
     bars = find_bars(line)
@@ -271,11 +291,27 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             )
             taken.append((s, e))
 
-    label_prefix = None
+    foreign = False
+    labels_at: list[tuple[int, str]] = []
     if labelled_ok:
-        lm = re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{0,40}?)\s*(?:\*\*|__)?\s*:", line)
-        if lm:
-            label_prefix = lm.group(1).strip()
+        for lm in _LABEL_ANY.finditer(line):
+            text = (lm.group("label") or lm.group("blabel") or "").strip()
+            if text:
+                labels_at.append((lm.end(), text))
+
+    def label_for(pos: int) -> str | None:
+        found = None
+        for end, text in labels_at:
+            if end > pos:
+                break
+            found = text
+        return found
+
+    def stopped(label: str | None) -> bool:
+        return label is not None and label.split()[0].lower() in STOP_LABELS
+
+    for b in bars:
+        b.label = label_for(b.start)
 
     for m in _FRACTION.finditer(line):
         if not free(m.start(), m.end()):
@@ -290,11 +326,14 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         in_parens = bool(re.search(r"\(\s*$", before)) and bool(re.match(r"\s*(?:[A-Za-z]+\s*)?\)", after))
         labelled_before = bool(
             re.search(
-                r"(?:progress|completed|complete|done|total|status|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
+                r"(?:progress|completed|complete|done|total|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
                 before,
                 re.I,
             )
         )
+        label = label_for(m.start())
+        if stopped(label) or (den == 100 and not am) or re.search(r"[⭐★☆]\W*$", before):
+            continue  # targets, scores out of 100, star ratings
         whole_cell = (
             context in ("table_cell", "board")
             and line_start
@@ -305,22 +344,30 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             continue
         unit = None
         word = None
+        weak = False
         if am:
             unit = am.group("unit")
             word = am.group("word").lower()
-            if unit and unit.lower() not in UNITS:
-                if not in_parens and not labelled_before:
-                    continue
-                unit = None
         elif in_parens:
             um = re.match(r"\s*([A-Za-z]+)\s*\)", after)
-            if um and um.group(1).lower() in UNITS:
-                unit = um.group(1)
+            unit = um.group(1) if um else None
+            weak = unit is None and not labelled_before and context in ("list_item", "paragraph", "status_line")
+            if weak and context != "list_item":
+                continue
+        if unit is None and not am and context != "heading":
+            nxt = re.match(r"\s*(?:\*\*|__)?\s*([A-Za-z]+)", after)
+            unit = nxt.group(1) if nxt and nxt.group(1).lower() not in ("of",) else None
+        if unit and unit.lower() not in UNITS:
+            foreign = True
+            continue  # `(1/1084 tests)`, `(16/24 days)`, `33/51 major features`: not items
         role = "started" if word == "started" else "done"
         if word in ("remaining", "left"):
             role = "remaining"
         if word == "in progress":
             role = "in_progress"
+        label_role = _label_role(label) if label else None
+        if word is None and label_role and label_role[0] in ("in_progress", "todo", "blocked", "remaining", "done"):
+            role = label_role[0]  # `**In Progress**: 7/51 features`
         end = m.end()
         out.append(
             Found(
@@ -328,11 +375,30 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 m.start(),
                 end,
                 [(m.start(1), m.end(1), float(num), role, 0), (m.start(2), m.end(2), float(den), "total", 0)],
-                label=label_prefix,
+                label=label,
                 unit=unit,
+                weak=weak,
             )
         )
         taken.append((m.start(), m.end()))
+
+    for m in _OF_FRACTION.finditer(line):
+        if not free(m.start(), m.end()):
+            continue
+        unit = m.group("unit")
+        if unit and unit.lower() not in UNITS:
+            continue
+        label = label_for(m.start())
+        if stopped(label):
+            continue
+        word = m.group("word").lower()
+        role = {"started": "started", "remaining": "remaining", "left": "remaining"}.get(word, "done")
+        numbers = [
+            (m.start(1), m.end(1), float(m.group(1)), role, 0),
+            (m.start(2), m.end(2), float(m.group(2)), "total", 0),
+        ]
+        out.append(Found("fraction", m.start(), m.end(2), numbers, label=label, unit=unit))
+        taken.append((m.start(), m.end(2)))
 
     for m in _PERCENT.finditer(line):
         if not free(m.start(), m.end()):
@@ -359,6 +425,9 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             and not before.rstrip().endswith(("<", ">"))
         )
         cell = context in ("table_cell",) and alone_before and alone_after
+        label = label_for(m.start())
+        if stopped(label) or re.match(r"\s+of\b", after) or _ARROW_AFTER.match(after) or _ARROW_BEFORE.search(before):
+            continue  # targets, weights (`35% of M6`), transitions (`60% → 100%`)
         if not (
             am
             or near_bar
@@ -381,11 +450,14 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 m.start(),
                 m.end(),
                 [(m.start(1), m.end(1), float(m.group(1)), role, decimals)],
-                label=label_prefix,
+                label=label,
             )
         )
         taken.append((m.start(), m.end()))
 
+    if foreign:
+        # A percentage or bar beside a count of days or tests measures that count, not items.
+        out = [f for f in out if f.kind not in ("percent", "bar")]
     if out and any(f.kind in ("fraction", "percent", "bar") for f in out):
         for m in _STATE_COUNT.finditer(line):
             if not free(m.start(), m.end()):

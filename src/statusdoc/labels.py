@@ -43,7 +43,8 @@ class TitleIndex:
         self.starts: dict[tuple[str, ...], list[int]] = {}
         for i, t in enumerate(titles):
             self.exact.setdefault(t, []).append(i)
-            for n in range(1, len(t) + 1):
+            # Labels are short: prefixes past eight words never match one, and would cost memory.
+            for n in range(1, min(len(t), 8) + 1):
                 self.starts.setdefault(t[:n], []).append(i)
 
     def match(self, label: str) -> int | None:
@@ -55,7 +56,7 @@ class TitleIndex:
         exact = self.exact.get(want, [])
         if exact:
             return exact[0] if len(exact) == 1 else None
-        prefix = self.starts.get(want, [])
+        prefix = self.starts.get(want, []) if len(want) >= 2 else []
         if prefix:
             return prefix[0] if len(prefix) == 1 else None
         head, sep, _ = label.partition(":")

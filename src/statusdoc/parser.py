@@ -9,6 +9,7 @@ its text and rendering only splices edits into it.
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
 
@@ -41,7 +42,9 @@ _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
 _FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
-_CHECKBOX = re.compile(r"^\[([ xX\-/~!])\](?=\s|$)")
+_CHECKBOX = re.compile(r"^\[([ xX\-/~!])\](?=\s|\*|$)")
+#: Text after a marker that makes the line a legend or a placeholder, not an item.
+_NOT_AN_ITEM = re.compile(r"^(?:[=:–—]|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)", re.IGNORECASE)
 _TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _DIRECTIVE = re.compile(
     r"<!--\s*(statusdoc(?:-disable-next-line|-disable-line|-disable-file|-enable-file|-disable|-enable)?)"
@@ -57,8 +60,12 @@ _DATE = re.compile(
     rf"(?:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[–\-]\d{{1,2}})?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b)",
     re.IGNORECASE,
 )
-_HISTORY_WORDS = re.compile(
-    r"\b(?:log|changelog|change log|history|activity|journal|session summary|retrospective)\b", re.I
+_HISTORY_TAIL = re.compile(
+    r"(?:\blog|changelog|change log|history|journal|activity|activities|retrospective|diary)\W*$", re.IGNORECASE
+)
+_HISTORY_ANY = re.compile(
+    r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session)\b",
+    re.IGNORECASE,
 )
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _COMMENT = re.compile(r"<!--.*?-->")
@@ -102,6 +109,7 @@ class _ListEntry:
     nearest: int | None  # this item or the nearest enclosing one that is a status item
     first_child: int = 0  # items created after this one are its descendants until it closes
     counters: list[int] = field(default_factory=list)  # counters in its own text
+    weak: set[int] = field(default_factory=set)  # those that count only with status children
 
 
 class _Parser:
@@ -483,7 +491,7 @@ class _Parser:
             progress_col = bool(head) and any(
                 w in ("progress", "complete", "completion", "done", "status", "tasks", "percent") for w in head
             )
-            found = find_counters(masked, "table_cell" if progress_col or k > 0 else "paragraph", labelled_ok=False)
+            found = find_counters(masked, "table_cell" if progress_col else "paragraph", labelled_ok=False)
             self.add_counters(ln, off, found, "table_cell", table=tidx, claim=claim)
             cb = _CHECKBOX.match(cell.text)
             if cb and checkbox is None and (k == 0 or cell.text.strip() == cb.group(0)):
@@ -516,6 +524,8 @@ class _Parser:
             cell = cells[k]
             claim_ = self.claim_in(ln, cell.span.start, masked)
             if claim_ is not None:
+                if re.fullmatch(r"~~.+~~", cells[0].text.strip("*_ ")):
+                    claim_ = ("cancelled", *claim_[1:])  # a struck-through row is cancelled
                 self._table_claims.append((ln, cells, claim_, self.section, self.in_history))
 
     def claim_in(
@@ -588,7 +598,7 @@ class _Parser:
         clean = self.marker_rx.sub(" ", plain)
         sec.title = title
         self._clean_titles.append(labels.words(clean))
-        is_history = (bool(_HISTORY_WORDS.search(clean)) or bool(_DATE.search(clean))) and not status
+        is_history = _is_history_title(clean) and not status
         if is_history and self.history_depth is None:
             self.history_depth = len(self.section_stack)
         sec.history = self.in_history
@@ -634,8 +644,10 @@ class _Parser:
         if wm:
             word = wm.group()
             word_span = self.span(ln, offset + body_start + wm.start(), offset + body_start + wm.end())
-            if claimed is None:
-                claimed = self.vocab.word_state(word)
+            word_state = self.vocab.word_state(word)
+            if claimed is None or (marker is not None and marker_state(self.vocab, marker, with_lights=False) is None):
+                # A traffic light is a priority as often as a state: the word wins over it.
+                claimed = word_state or claimed
         if claimed is None:
             return
         states.add(claimed)
@@ -687,14 +699,15 @@ class _Parser:
         # Item text is never a counter, unless the item turns out to have status children: then
         # its `(2/4)` speaks about them.  Decided when the item closes.
         entry.counters = self.add_counters(ln, body_off, found, "list_item")
+        entry.weak = {k for k, f in zip(entry.counters, found, strict=True) if f.weak}
 
     def close_list_entry(self) -> None:
         entry = self.list_stack.pop()
         if not entry.counters:
             return
         children = [k for k in range(entry.first_child, len(self.doc.items)) if not self.doc.items[k].history]
-        if entry.item is not None and not children:
-            self._item_text_counters.update(entry.counters)
+        if not children:
+            self._item_text_counters.update(entry.counters if entry.item is not None else entry.weak)
             return
         for k in entry.counters:
             self.doc.counters[k].children = children
@@ -724,6 +737,8 @@ class _Parser:
         if state is None:
             self.reference_or_progress(ln, body, off, level)
             return None
+        if _NOT_AN_ITEM.match(text.lstrip("*")) or self._legend_word(text):
+            return None  # `- ✅ = done`, `- 🟢 **COMPLETE**: …` (a legend), `- [ ] None`
         if state != "cancelled" and re.fullmatch(r"~~.+~~", text):
             state = "cancelled"
         item = Item(
@@ -743,6 +758,12 @@ class _Parser:
         if parent is not None:
             self.doc.items[parent].children.append(idx)
         return idx
+
+    def _legend_word(self, text: str) -> bool:
+        """`**COMPLETE**: Phase finished` explains a marker; it is not an item."""
+        t = text.lstrip("*_ ")
+        m = self.word_rx.match(t)
+        return m is not None and re.match(r"\s*(?:\*\*|__)?\s*[:=–—]", t[m.end() :]) is not None
 
     def reference_or_progress(self, ln: _Line, body: str, off: int, level: int) -> None:
         tail = body.rstrip(" *_")
@@ -917,6 +938,22 @@ class _Parser:
         self.doc.items = [items[k] for k in order]
 
 
+def _is_history_title(title: str) -> bool:
+    """A dated heading (`### November 4, 2025`) or one that names a log, changelog or session.
+
+    Only when the date is most of the title, or the log word is the title's last word: `Week 1
+    Goals (Sept 24-30, 2025)` and `Testing (Log-Only Mode)` are plans, not history.
+    """
+    t = re.sub(r"[*_`#]+", " ", title).strip()
+    if _HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t):
+        return True
+    m = _DATE.search(t)
+    if m is None or re.search(r"\bas of\b", t, re.IGNORECASE):
+        return False
+    rest = (t[: m.start()] + t[m.end() :]).strip(" \t-–—:,()[]")
+    return len(rest) <= 12
+
+
 def _starts_block(line: str) -> bool:
     """Whether ``line`` interrupts a paragraph (so it cannot continue a setext heading's text)."""
     s = line.lstrip()
@@ -944,4 +981,12 @@ def _combine(states: list[State]) -> State:
 
 def parse(text: str, *, path: str | None = None, vocabulary: Vocabulary | None = None) -> Document:
     """Read a status document into the model.  Never fails on any ``str``."""
-    return _Parser(text, path, vocabulary or DEFAULT).run()
+    # The parse allocates many small objects and frees none of them: the cyclic collector would
+    # only rescan them, again and again, as the model grows (10 MB: about a third of the time).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Parser(text, path, vocabulary or DEFAULT).run()
+    finally:
+        if enabled:
+            gc.enable()
