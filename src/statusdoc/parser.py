@@ -783,7 +783,16 @@ class _Parser:
                 return
         pm = _PROGRESS_ITEM.match(body)
         sec = self.section
-        if pm and sec is not None and self.doc.sections[sec].stated is not None and not self.in_history:
+        # The heading must state its status through a leading marker or a word, which recompute
+        # never rewrites: a trailing ✅ comes and goes with recompute, and item-ness must not.
+        heading = self.doc.sections[sec] if sec is not None else None
+        if (
+            pm
+            and heading is not None
+            and heading.stated is not None
+            and heading.marker_position != "trailing"
+            and not self.in_history
+        ):
             self._progress_candidates.append((ln, body, off, level, pm, sec))
 
     def paragraph(self, ln: _Line, raw: str, context: Context) -> None:
