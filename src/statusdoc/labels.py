@@ -18,6 +18,8 @@ def words(text: str) -> tuple[str, ...]:
     A trailing parenthetical (`(4/4)`, `(60% Complete)`) is dropped: it is a counter, not a name.
     """
     t = _EMPHASIS.sub(" ", text)
+    if not t.isascii():
+        t = " ".join(tok for tok in t.split() if not _garbled_symbol(tok))
     while True:
         stripped = _PAREN_TAIL.sub("", t)
         if stripped == t:
@@ -26,6 +28,26 @@ def words(text: str) -> tuple[str, ...]:
     t = _LEADING_NUMBER.sub("", t)
     t = _NON_WORD.sub(" ", t)
     return tuple(w for w in t.lower().split() if w.isascii() or w.isalnum())
+
+
+def _garbled_symbol(token: str) -> bool:
+    """Whether a token is the mojibake of an emoji or punctuation (`ðŸ“‹` for 📋, `â€”` for —).
+
+    Such a token is decoration, like the clean symbol it stands for, so a mojibake heading
+    names the same section as its clean form.
+    """
+    if token.isascii():
+        return False
+    from statusdoc.codepages import CODEPAGES
+
+    for cp in CODEPAGES:
+        try:
+            back = token.encode(cp).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if back != token and not any(ch.isalnum() for ch in back):
+            return True
+    return False
 
 
 def slug(title: str) -> str:

@@ -44,7 +44,10 @@ _LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
 _FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
 _CHECKBOX = re.compile(r"^\[([ xX\-/~!])\](?=\s|\*|$)")
 #: Text after a marker that makes the line a legend or a placeholder, not an item.
-_NOT_AN_ITEM = re.compile(r"^(?:[=:–—]|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)", re.IGNORECASE)
+_DASHES = "|".join(re.escape(f) for d in ("–", "—") for f in codepages.forms(d))
+_NOT_AN_ITEM = re.compile(
+    rf"^(?:[=:]|{_DASHES}|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)", re.IGNORECASE
+)
 _TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _DIRECTIVE = re.compile(
     r"<!--\s*(statusdoc(?:-disable-next-line|-disable-line|-disable-file|-enable-file|-disable|-enable)?)"
@@ -279,8 +282,10 @@ class _Parser:
             if (
                 "|" in raw
                 and i + 1 < len(lines)
+                and "|" in self.line_text(i + 1)
                 and _TABLE_DELIM.match(self.line_text(i + 1))
                 and "-" in self.line_text(i + 1)
+                and "|" in _mask(raw)
             ):
                 i = self.table(i)
                 para_open = False
@@ -469,6 +474,8 @@ class _Parser:
         raw = self.text[ln.start : ln.end]
         masked = _mask(raw)
         bounds = [k for k, ch in enumerate(masked) if ch == "|" and (k == 0 or masked[k - 1] != "\\")]
+        if not bounds:
+            return [Cell(span=self.span(ln, ln.start, ln.end), text=raw.strip())]
         lead = raw[: bounds[0]].strip() if bounds else raw
         edges = ([-1] if lead else []) + bounds + ([len(raw)] if raw[bounds[-1] + 1 :].strip() else [])
         out = []
