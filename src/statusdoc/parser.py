@@ -129,7 +129,7 @@ class _Parser:
         self.claim = 0
         self.history_depth: int | None = None
         self._clean_titles: list[tuple[str, ...]] = []
-        self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int]] = []
+        self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int | None]] = []
         self._extra_items: list[Item] = []
         self._item_text_counters: set[int] = set()
         self._titles: labels.TitleIndex | None = None
