@@ -225,3 +225,33 @@ def test_config_exclude_skips_files_in_directories(tmp_path: Path, monkeypatch: 
     assert r.exit_code == 1
     assert "now.md" in r.stdout and "old.md" not in r.stdout
     config._CACHE.clear()
+
+
+def test_an_internal_error_is_one_line_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from statusdoc import _entry, checks
+
+    doc = tmp_path / "p.md"
+    shutil.copy(EXAMPLES / "progress.md", doc)
+    before = doc.read_bytes()
+
+    def boom(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(checks, "evaluate", boom)
+    monkeypatch.setattr(checks.Evaluator, "checks", boom)
+    for runner in (_entry.run, run):
+        assert runner(["recompute", str(doc)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == [f"{doc}: internal error (RuntimeError: simulated bug); not written — please report"]
+        assert doc.read_bytes() == before
+
+
+def test_fifo_is_refused_not_waited_for(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "doc.md"
+    os.mkfifo(fifo)
+    r = CliRunner(env=ENV).invoke(app, ["lint", str(fifo)])
+    assert r.exit_code == 2 and "is not a regular file" in r.stderr

@@ -116,6 +116,9 @@ def run(args: list[str]) -> int:
     except KeyboardInterrupt:
         print("statusdoc: interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # a bug: one line naming the file, never a traceback
+        print(commands.internal_error(e), file=sys.stderr)
+        return 2
 
 
 def main() -> None:

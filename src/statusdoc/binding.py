@@ -14,7 +14,7 @@ from typing import Literal
 
 from statusdoc import labels
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
-from statusdoc.model import Counter, Document, Section
+from statusdoc.model import Counter, Document, Section, TableRow
 
 Rule = Literal["directive", "label", "unit", "position", "board", "unbound", "history", "ignored"]
 
@@ -83,6 +83,8 @@ class Binder:
             self.claims.setdefault(c.claim, []).append(c)
         self._named: dict[tuple[str, int | None], list[int]] = {}
         self._unions: dict[tuple[int, ...], list[int]] = {}
+        self._rows: dict[int, dict[int, TableRow]] = {}
+        self._claim_units: dict[int, list[str]] = {}
 
     def _document_items(self) -> list[int]:
         return [i for i, it in enumerate(self.doc.items) if it.is_leaf and not it.history]
@@ -192,7 +194,7 @@ class Binder:
     def bind_unit(self, c: Counter) -> Binding | None:
         units = [c.unit] if c.unit else []
         # Counters sharing a line with a section-unit counter aggregate those sections.
-        units += [o.unit for o in self._claim(c) if o.unit and o is not c]
+        units += self.claim_units(c)
         for unit in units:
             if unit and unit.lower() in SECTION_UNITS:
                 secs = self.sections_named(unit, c.section if c.context != "heading" else None)
@@ -213,6 +215,19 @@ class Binder:
         got = self._unions.get(key)
         if got is None:
             got = self._unions[key] = sorted({i for s in secs for i in self.doc.sections[s].items})
+        return got
+
+    def table_rows(self, ti: int) -> dict[int, TableRow]:
+        rows = self._rows.get(ti)
+        if rows is None:
+            rows = self._rows[ti] = {r.line: r for r in self.doc.tables[ti].rows}
+        return rows
+
+    def claim_units(self, c: Counter) -> list[str]:
+        """The section units of a claim (`stages` in `(0/12 stages complete, 1 in progress)`)."""
+        got = self._claim_units.get(c.claim)
+        if got is None:
+            got = self._claim_units[c.claim] = [o.unit for o in self._claim(c) if o.unit]
         return got
 
     def _claim(self, c: Counter) -> list[Counter]:
@@ -299,7 +314,7 @@ class Binder:
     def bind_table_cell(self, c: Counter) -> Binding:
         assert c.table is not None
         table = self.doc.tables[c.table]
-        row = next((r for r in table.rows if r.line == c.line), None)
+        row = self.table_rows(c.table).get(c.line)
         if row is None or not row.cells:
             return Binding("unbound", "table header")
         first = row.cells[0].text

@@ -20,6 +20,17 @@ if TYPE_CHECKING:
     from statusdoc.model import Document
 
 
+#: The file being processed, so that an unexpected error can still name it (see ``internal_error``).
+CURRENT: list[str] = []
+
+
+def internal_error(e: BaseException) -> str:
+    """One line for a bug: which file, what went wrong; that file was not written."""
+    where = CURRENT[-1] if CURRENT else "statusdoc"
+    detail = str(e).splitlines()[0] if str(e) else ""
+    return f"{where}: internal error ({type(e).__name__}{': ' + detail if detail else ''}); not written — please report"
+
+
 @dataclass(slots=True)
 class Streams:
     out: TextIO
@@ -49,6 +60,7 @@ def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError])
         print(e, file=streams.err)
         return
     for p in expanded:
+        CURRENT[:] = [p if p != "-" else "<stdin>"]
         try:
             src = read_source(p, stdin=streams.stdin)
             cfg = _config_for(src.path)
@@ -63,6 +75,7 @@ def _single(path: str, streams: Streams) -> tuple[SourceFile, Config]:
     """One named file (a directory here is an input error, not a walk)."""
     from statusdoc.files import read_source
 
+    CURRENT[:] = [path if path != "-" else "<stdin>"]
     src = read_source(path, stdin=streams.stdin)
     return src, _config_for(src.path)
 

@@ -7,6 +7,7 @@ out), and return counters with spans relative to that line.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -260,11 +261,19 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     out: list[Found] = []
     bars = find_bars(line)
     out.extend(bars)
-    bar_ends = [b.end for b in bars]
-    taken: list[tuple[int, int]] = [(b.start, b.end) for b in bars]
+    bar_ends = {b.end for b in bars}
+    bar_starts = {b.start for b in bars}
+    # Characters already claimed by a counter; a bytearray keeps the check linear on long lines.
+    claimed = bytearray(len(line) + 1)
+
+    def take(a: int, b: int) -> None:
+        claimed[a:b] = b"\x01" * (b - a)
+
+    for b in bars:
+        take(b.start, b.end)
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return 1 not in claimed[a:b]
 
     # Summary label at the start of the line.
     labelled = _LABELLED.match(line) if labelled_ok else None
@@ -289,7 +298,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                     unit=(unit or lunit),
                 )
             )
-            taken.append((s, e))
+            take(s, e)
 
     foreign = False
     labels_at: list[tuple[int, str]] = []
@@ -299,13 +308,11 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             if text:
                 labels_at.append((lm.end(), text))
 
+    label_ends = [end for end, _ in labels_at]
+
     def label_for(pos: int) -> str | None:
-        found = None
-        for end, text in labels_at:
-            if end > pos:
-                break
-            found = text
-        return found
+        k = bisect.bisect_right(label_ends, pos)
+        return labels_at[k - 1][1] if k else None
 
     def stopped(label: str | None) -> bool:
         return label is not None and label.split()[0].lower() in STOP_LABELS
@@ -380,7 +387,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 weak=weak,
             )
         )
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
 
     for m in _OF_FRACTION.finditer(line):
         if not free(m.start(), m.end()):
@@ -398,8 +405,9 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             (m.start(2), m.end(2), float(m.group(2)), "total", 0),
         ]
         out.append(Found("fraction", m.start(), m.end(2), numbers, label=label, unit=unit))
-        taken.append((m.start(), m.end(2)))
+        take(m.start(), m.end(2))
 
+    counted = any(f.kind in ("number", "fraction") for f in out)
     for m in _PERCENT.finditer(line):
         if not free(m.start(), m.end()):
             continue
@@ -408,14 +416,8 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         alone_before = m.start() <= _WINDOW and not before.strip(" *_")
         alone_after = len(line) - m.end() <= _WINDOW and not after.strip(" *_")
         am = _AFTER_PERCENT.match(after)
-        near_bar = any(0 <= m.start() - e <= 2 for e in bar_ends) or bool(
-            bars and re.match(r"\s*$", after[:0]) and any(b.start - m.end() in (0, 1) for b in bars)
-        )
-        after_count = (
-            before.rstrip().endswith("(")
-            and bool(re.match(r"\s*\)", after))
-            and any(f.kind in ("number", "fraction") for f in out)
-        )
+        near_bar = any(m.start() - k in bar_ends for k in (0, 1, 2)) or any(m.end() + k in bar_starts for k in (0, 1))
+        after_count = before.rstrip().endswith("(") and bool(re.match(r"\s*\)", after)) and counted
         before_label = bool(_BEFORE_PERCENT.search(before))
         in_heading_paren = heading and bool(re.search(r"[\(\[]\s*$", before))
         heading_tail = (
@@ -453,7 +455,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 label=label,
             )
         )
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
 
     if foreign:
         # A percentage or bar beside a count of days or tests measures that count, not items.
@@ -469,6 +471,6 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 word, word
             )
             out.append(Found("state_count", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, 0)]))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     out.sort(key=lambda f: f.start)
     return out

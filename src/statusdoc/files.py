@@ -106,6 +106,12 @@ def _os_reason(e: OSError, *, writing: bool = False) -> str:
 
 def _read_bytes(path: str | Path, display: str) -> tuple[bytes, os.stat_result]:
     try:
+        # A FIFO or a device named like a document would block open() or never end: look first.
+        pre = os.stat(path)
+        if stat.S_ISDIR(pre.st_mode):
+            raise InputError(display, "is a directory, not a file")
+        if not stat.S_ISREG(pre.st_mode):
+            raise InputError(display, "is not a regular file")
         with open(path, "rb") as f:
             st = os.fstat(f.fileno())
             if stat.S_ISDIR(st.st_mode):  # pragma: no cover - open() refuses on Linux

@@ -44,6 +44,7 @@ _LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
 _FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
 _CHECKBOX = re.compile(r"^\[([ xX\-/~!])\](?=\s|\*|$)")
 #: Text after a marker that makes the line a legend or a placeholder, not an item.
+_PROGRESS_HEADERS = frozenset(("progress", "complete", "completion", "done", "status", "tasks", "percent"))
 _DASHES = "|".join(re.escape(f) for d in ("–", "—") for f in codepages.forms(d))
 _NOT_AN_ITEM = re.compile(
     rf"^(?:[=:]|{_DASHES}|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)", re.IGNORECASE
@@ -131,6 +132,7 @@ class _Parser:
         self._clean_titles: list[tuple[str, ...]] = []
         self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int | None]] = []
         self._extra_items: list[Item] = []
+        self._columns: tuple[int, frozenset[int]] = (0, frozenset())
         self._item_text_counters: set[int] = set()
         self._titles: labels.TitleIndex | None = None
         self._table_claims: list[
@@ -491,13 +493,11 @@ class _Parser:
         claim = self.next_claim()
         checkbox: tuple[State, str, Span] | None = None
         status: tuple[int, str] | None = None  # (cell index, masked text) of the status cell
+        progress_cols = self._progress_columns(table)
         for k, cell in enumerate(cells):
             off = cell.span.start
             masked = _mask(cell.text)
-            head = labels.words(header[k]) if k < len(header) else ()
-            progress_col = bool(head) and any(
-                w in ("progress", "complete", "completion", "done", "status", "tasks", "percent") for w in head
-            )
+            progress_col = k in progress_cols
             found = find_counters(masked, "table_cell" if progress_col else "paragraph", labelled_ok=False)
             self.add_counters(ln, off, found, "table_cell", table=tidx, claim=claim)
             cb = _CHECKBOX.match(cell.text)
@@ -534,6 +534,17 @@ class _Parser:
                 if re.fullmatch(r"~~.+~~", cells[0].text.strip("*_ ")):
                     claim_ = ("cancelled", *claim_[1:])  # a struck-through row is cancelled
                 self._table_claims.append((ln, cells, claim_, self.section, self.in_history))
+
+    def _progress_columns(self, table: Table) -> frozenset[int]:
+        """Columns whose header says they hold progress (computed once per table)."""
+        key = id(table)
+        if self._columns[0] != key:
+            cols = set()
+            for k, h in enumerate(table.header):
+                if any(w in _PROGRESS_HEADERS for w in labels.words(h)):
+                    cols.add(k)
+            self._columns = (key, frozenset(cols))
+        return self._columns[1]
 
     def claim_in(
         self, ln: _Line, offset: int, masked: str
