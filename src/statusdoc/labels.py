@@ -38,16 +38,34 @@ def _garbled_symbol(token: str) -> bool:
     """
     if token.isascii():
         return False
-    from statusdoc.codepages import CODEPAGES
+    from statusdoc.codepages import CODEPAGES, decode_table
 
     for cp in CODEPAGES:
+        inverse = _inverse(cp, decode_table(cp))
+        raw = bytes(inverse.get(ch, 0) for ch in token)
+        if 0 in raw:
+            continue  # a character this code page does not produce
         try:
-            back = token.encode(cp).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
+            back = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # Bytes were lost on the way (`ðŸ“` for 📝): a lead byte, or continuation bytes alone.
+            lead_then_rest = raw[0] >= 0xE0 and all(0x80 <= b < 0xC0 for b in raw[1:])
+            if len(raw) >= 2 and (lead_then_rest or all(0x80 <= b < 0xC0 for b in raw)):
+                return True
             continue
         if back != token and not any(ch.isalnum() for ch in back):
             return True
     return False
+
+
+_INVERSE: dict[str, dict[str, int]] = {}
+
+
+def _inverse(codepage: str, table: tuple[str, ...]) -> dict[str, int]:
+    inv = _INVERSE.get(codepage)
+    if inv is None:
+        inv = _INVERSE[codepage] = {ch: b for b, ch in enumerate(table) if b >= 0x80}
+    return inv
 
 
 def slug(title: str) -> str:
