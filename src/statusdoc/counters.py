@@ -111,6 +111,8 @@ class Found:
 FILLED = ("█", "▓", "■", "◼", "●", "🟩", "🟦", "🟨", "⬛", "▰", "⣿")
 EMPTY = ("░", "▒", "□", "◻", "○", "⬜", "▱", "⣀", "·")
 PARTIAL = ("▏", "▎", "▍", "▌", "▋", "▊", "▉")
+#: Empty bar glyphs that are also todo markers.
+_MARKER_EMPTIES = frozenset(("⬜", "☐", "🔲"))
 PARTIAL_SHARE = {g: (i + 1) / 8 for i, g in enumerate(PARTIAL)}
 ASCII_PAIRS = (("=", "-"), ("#", "-"), ("#", "."), ("=", " "), ("#", " "), ("|", " "), ("=", "."))
 
@@ -160,8 +162,10 @@ def find_bars(line: str) -> list[Found]:
             continue
         ob = "[" if start > 0 and line[start - 1] == "[" else ""
         cb = "]" if end < len(line) and line[end] == "]" else ""
-        if not ob and not cb and not (filled_forms and empty_forms) and len(run) < 5:
-            continue
+        if not ob and not cb and len(run) < 5:
+            continue  # `██⬜` without brackets is three glyphs, not yet a bar
+        if start == 0 and empty_forms and seq[-1][1] in _MARKER_EMPTIES:
+            continue  # redrawn, `- ⬜⬜⬜` would start with a todo marker and become an item
         filled = len(filled_forms) + sum(PARTIAL_SHARE[g] for kind, g in seq if kind == "partial")
         bar = (
             filled_forms[0] if filled_forms else "",
@@ -252,6 +256,16 @@ def _label_role(label: str) -> tuple[str, str | None] | None:
 
 _DIGIT = re.compile(r"\d")
 _ASCII_BAR_START = re.compile(r"\[[=#|.\- >]{3}")
+
+
+def _only_marker(rest: str) -> bool:
+    """Nothing, or only a status marker (`5% ✅`: the marker comes and goes with recompute)."""
+    if not rest:
+        return True
+    from statusdoc.vocabulary import DEFAULT, marker_regex
+
+    m = marker_regex(DEFAULT, with_lights=False).match(rest)
+    return m is not None and not rest[m.end() :].strip()
 
 
 def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
@@ -423,7 +437,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         heading_tail = (
             heading
             and len(line) - m.end() <= _WINDOW
-            and not after.strip(" *_)]")
+            and _only_marker(after.strip(" *_)]"))
             and not before.rstrip().endswith(("<", ">"))
         )
         cell = context in ("table_cell",) and alone_before and alone_after
