@@ -14,7 +14,6 @@ import typer
 
 from statusdoc import __version__, commands
 from statusdoc._entry import _codes, _tty
-from statusdoc.errors import StatusdocError
 
 app = typer.Typer(
     name="statusdoc",
@@ -123,21 +122,16 @@ def schema(which: Annotated[str, typer.Argument(help="document or config.")] = "
 
 def run(args: list[str]) -> int:
     """Run a command line and return its exit code (no subprocess, no sys.exit)."""
-    try:
-        # Standalone mode lets click word usage errors (exit 2) and handle --help itself.
-        app(args, prog_name="statusdoc", standalone_mode=True)
-    except SystemExit as e:
-        return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    except StatusdocError as e:
-        print(e, file=sys.stderr)
-        return e.exit_code
-    except KeyboardInterrupt:
-        print("statusdoc: interrupted", file=sys.stderr)
-        return 130
-    except Exception as e:  # a bug: one line naming the file, never a traceback
-        print(commands.internal_error(e), file=sys.stderr)
-        return 2
-    return 0
+
+    def call() -> int:
+        try:
+            # Standalone mode lets click word usage errors (exit 2) and handle --help itself.
+            app(args, prog_name="statusdoc", standalone_mode=True)
+        except SystemExit as e:
+            return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        return 0
+
+    return commands.guarded(call)
 
 
 def main() -> None:

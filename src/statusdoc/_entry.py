@@ -90,11 +90,11 @@ def run(args: list[str]) -> int:
 
         return run_typer(args)
     from statusdoc import commands
-    from statusdoc.errors import StatusdocError
 
     command, kw = fast
     paths = [str(p) for p in kw["paths"]]  # type: ignore[attr-defined]
-    try:
+
+    def call() -> int:
         if command == "lint":
             fmt = str(kw.get("fmt", "text"))
             return commands.lint(
@@ -105,20 +105,9 @@ def run(args: list[str]) -> int:
                 fix=bool(kw.get("fix")),
                 color=fmt == "text" and _tty(sys.stdout),
             )
-        return commands.recompute(
-            paths=paths,
-            check=bool(kw.get("check")),
-            diff=bool(kw.get("diff")),
-        )
-    except StatusdocError as e:
-        print(e, file=sys.stderr)
-        return e.exit_code
-    except KeyboardInterrupt:
-        print("statusdoc: interrupted", file=sys.stderr)
-        return 130
-    except Exception as e:  # a bug: one line naming the file, never a traceback
-        print(commands.internal_error(e), file=sys.stderr)
-        return 2
+        return commands.recompute(paths=paths, check=bool(kw.get("check")), diff=bool(kw.get("diff")))
+
+    return commands.guarded(call)
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ reported on one line and the other files are still processed; the exit code is t
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -29,6 +29,21 @@ def internal_error(e: BaseException) -> str:
     where = CURRENT[-1] if CURRENT else "statusdoc"
     detail = str(e).splitlines()[0] if str(e) else ""
     return f"{where}: internal error ({type(e).__name__}{': ' + detail if detail else ''}); not written — please report"
+
+
+def guarded(call: Callable[[], int]) -> int:
+    """Run a command; map what escapes it to one line on stderr and an exit code (one place)."""
+    try:
+        return call()
+    except StatusdocError as e:
+        print(e, file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("statusdoc: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # a bug: one line naming the file, never a traceback
+        print(internal_error(e), file=sys.stderr)
+        return 2
 
 
 @dataclass(slots=True)
