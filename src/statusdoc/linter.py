@@ -76,16 +76,21 @@ def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | N
 
 
 def _key(text: str) -> str:
-    return " ".join(re.sub(r"[*_`]+", "", text).lower().split())
+    """Item text compared without emphasis, punctuation or decoration (in any mojibake form)."""
+    from statusdoc.labels import words
+
+    return " ".join(words(re.sub(r"[`]+", "", text)))
 
 
 def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
     seen: dict[str, int] = {}
     out: list[tuple[str, int, int, str, str | None]] = []
     for i, it in enumerate(doc.items):
-        if it.history or it.kind == "progress" or len(it.text) < 8:
+        if it.history or it.kind == "progress":
             continue
         k = _key(it.text)
+        if len(k) < 8:
+            continue  # `Add`, `Auth`: too short to be the same task
         if k in seen:
             first = doc.items[seen[k]]
             if first.state != it.state:
