@@ -610,6 +610,9 @@ class _Parser:
         masked = _mask(title)
         status = _STATUS_LABEL.match(masked)
         if status:
+            # `### Status: ✅ …` — its markers belong to the status claim, not to a trailing-marker
+            # convention among sibling headings (the two would rewrite each other's marker).
+            sec.marker = sec.marker_span = sec.marker_position = sec.stated = None
             self.status_line(ln, a, masked, status, "heading")
         elif sec.stated is None:
             sec.stated = self.heading_word_state(plain)

@@ -26,15 +26,12 @@ REGRESSIONS = sorted(p for p in (FUZZ / "regressions").glob("*") if p.is_file() 
 CORPUS = sorted(p for p in (FUZZ / "corpus").glob("*") if p.is_file())
 
 #: file-name prefix -> the open bug the input shows
-OPEN: dict[str, str] = {
-    "idempotence-status-heading-double-marker": (
-        "recompute is not idempotent: '# A ✅\\n- [ ] x\\n# Status: ✅✅\\n- [ ] y\\n' -> the first run drops one of "
-        "the two ✅ ('# Status: ✅'), the second replaces the other with ⬜ ('# Status: ⬜')"
-    ),
-}
+OPEN: dict[str, str] = {}
 
 
 #: Fixed since they were found (kept as regressions):
+#: * idempotence-status-heading-double-marker: '# A ✅\n- [ ] x\n# Status: ✅✅\n- [ ] y\n' -- the trailing-marker
+#:   convention and the status claim rewrote each other's ✅; a `Status:` heading's markers now belong to the claim;
 #: * idempotence-two-trailing-markers: '# a✅✅\n- [ ]' lost one marker per recompute;
 #: * idempotence-progress-item-demoted: '# A ✅\n- [ ] x\n# B (1/3) ✅\n- **Login**: 0%\n- [ ] y\n' went
 #:   (0/2) then (0/1) -- dropping B's marker demoted the progress item (36466ea);
