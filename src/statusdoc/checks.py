@@ -473,7 +473,8 @@ class Evaluator:
             sec = doc.sections[s]
             t = self.section_tally(s)
             complete = t.done == t.total
-            struck = sec.title.strip(" *_").startswith("~~")
+            # A struck heading is finished business; a `Status:` heading would become a claim.
+            struck = sec.title.strip(" *_").startswith("~~") or _STATUS_HEADING.match(sec.title) is not None
             if complete and sec.marker_position is None and not struck and sec.stated is None:
                 end = _title_end(doc, sec)
                 out.append(
@@ -512,6 +513,9 @@ class Evaluator:
         out = self.counter_checks() + self.status_checks() + self.heading_checks()
         out.sort(key=lambda c: (c.start, c.end))
         return out
+
+
+_STATUS_HEADING = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}?\s)?status\W*:", re.IGNORECASE)
 
 
 def _title_end(doc: Document, sec: Section) -> int:
