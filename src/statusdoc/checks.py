@@ -222,21 +222,9 @@ class Evaluator:
                 if _same_number(old, new):
                     continue
                 what = {"SD002": "percentage", "SD001": _role_name(n.role)}[code]
-                out.append(
-                    Check(
-                        code,
-                        n.span.line,
-                        n.span.column,
-                        n.span.start,
-                        n.span.end,
-                        old,
-                        new,
-                        f"{what} says {old}{'%' if code == 'SD002' else ''}, items say {new}"
-                        f"{'%' if code == 'SD002' else ''} ({t.done}/{t.total} done; {b.reason})",
-                        True,
-                        ci,
-                    )
-                )
+                pct = "%" if code == "SD002" else ""
+                msg = f"{what} says {old}{pct}, items say {new}{pct} ({t.done}/{t.total} done; {b.reason})"
+                out.append(_number_check(code, n, old, new, msg, ci))
         return out
 
     def bar_check(self, ci: int, c: Counter, t: Tally) -> list[Check]:
@@ -252,21 +240,11 @@ class Evaluator:
         new = self.draw_bar(bar.filled_glyph, bar.empty_glyph, bar.width, filled, old)
         if new is None or new == old:
             return []
-        return [
-            Check(
-                "SD003",
-                n.span.line,
-                n.span.column,
-                n.span.start,
-                n.span.end,
-                old,
-                new,
-                f"bar shows {_cells(bar.filled)}/{bar.width}, items say {_cells(filled)}/{bar.width} "
-                f"({t.done}/{t.total} done)",
-                True,
-                ci,
-            )
-        ]
+        msg = (
+            f"bar shows {_cells(bar.filled)}/{bar.width}, items say {_cells(filled)}/{bar.width} "
+            f"({t.done}/{t.total} done)"
+        )
+        return [_number_check("SD003", n, old, new, msg, ci)]
 
     def draw_bar(self, fg: str, eg: str, width: int, filled: float, old: str) -> str | None:
         fg = fg or self.glyph_like("filled", eg)
@@ -516,6 +494,11 @@ class Evaluator:
 
 
 _STATUS_HEADING = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}?\s)?status\W*:", re.IGNORECASE)
+
+
+def _number_check(code: str, n: Number, old: str, new: str, message: str, counter: int) -> Check:
+    """A fixable check that rewrites one number's (or one bar's) span."""
+    return Check(code, n.span.line, n.span.column, n.span.start, n.span.end, old, new, message, True, counter)
 
 
 def _title_end(doc: Document, sec: Section) -> int:
