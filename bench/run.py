@@ -475,7 +475,8 @@ def render_report(results, paths, commands, machine, origin, args, total) -> str
     lines += [f"- **inputs:** {origin}",
               "- **method:** commands interleaved round-robin per input; wall = perf_counter around "
               "posix_spawn + os.wait4 in the lean helper bench/_spawn.py; cpu = child user+sys; "
-              "peak RSS = ru_maxrss from os.wait4 (max over runs); statusdoc byte-compiled first (as pip does); one untimed warm-up of every command "
+              "peak RSS = ru_maxrss from os.wait4 (max over runs); statusdoc byte-compiled first (as pip does); "
+              "one untimed warm-up of every command "
               f"first; timeout {args.timeout:.0f} s; "
               f"{'--quick; ' if args.quick else ''}{f'--repeat {args.repeat}; ' if args.repeat else ''}"
               f"timed phase took {total:.0f} s",

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Literal
 
 from statusdoc import labels
+from statusdoc._record import field, record
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
 from statusdoc.model import Counter, Document, Section, TableRow
 
 Rule = Literal["directive", "label", "unit", "position", "board", "unbound", "history", "ignored"]
 
 
-@dataclass(slots=True)
+@record
 class Binding:
     rule: Rule
     reason: str

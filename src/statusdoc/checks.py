@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from statusdoc import codepages
+from statusdoc._record import record
 from statusdoc.binding import Binder, Binding
 from statusdoc.counters import PARTIAL, SECTION_UNITS
 from statusdoc.model import Counter, Document, Edit, Number, Section, StatusLine
@@ -21,7 +21,7 @@ from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, State, ma
 Rounding = Literal["nearest", "floor", "org"]
 
 
-@dataclass(slots=True)
+@record
 class Check:
     """A value the document states that differs from the value computed from its items."""
 
@@ -38,7 +38,7 @@ class Check:
     counter: int | None = None
 
 
-@dataclass(slots=True)
+@record
 class Tally:
     done: int
     total: int
@@ -458,8 +458,7 @@ class Evaluator:
                 out.append(
                     Check(
                         "SD004",
-                        sec.line,
-                        end - sec.span.start + sec.span.column,
+                        *_line_column(doc, sec, end),
                         end,
                         end,
                         "",
@@ -475,8 +474,7 @@ class Evaluator:
                 out.append(
                     Check(
                         "SD004",
-                        sec.line,
-                        a - sec.span.start + sec.span.column,
+                        *_line_column(doc, sec, a),
                         a,
                         sec.marker_span.end,
                         doc.text[a : sec.marker_span.end],
@@ -520,6 +518,15 @@ def _match_case(word: str, like: str) -> str:
     if like.istitle():
         return word.title()
     return word
+
+
+def _line_column(doc: Document, sec: Section, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in a heading, whose setext text may span lines."""
+    head = doc.text[sec.span.start : offset]
+    breaks = list(re.finditer(r"\r\n|\r|\n", head))
+    if not breaks:
+        return sec.line, offset - sec.span.start + sec.span.column
+    return sec.line + len(breaks), len(head) - breaks[-1].end() + 1
 
 
 def _fmt_decimal(d: Decimal) -> str:

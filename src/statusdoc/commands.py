@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from statusdoc._record import record, replace
 from statusdoc.errors import StatusdocError
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def guarded(call: Callable[[], int]) -> int:
         return 2
 
 
-@dataclass(slots=True)
+@record
 class Streams:
     out: TextIO
     err: TextIO
@@ -192,15 +192,11 @@ def lint(
 
 
 def _reread(src: SourceFile, text: str) -> SourceFile:
-    import dataclasses
-
-    return dataclasses.replace(src, text=text)
+    return replace(src, text=text)
 
 
 def _with(cfg: Config, **changes: object) -> Config:
-    import dataclasses
-
-    return dataclasses.replace(cfg, **changes)  # type: ignore[arg-type]
+    return replace(cfg, **changes)
 
 
 def dump(*, path: str, fmt: str = "json", streams: Streams | None = None) -> int:

@@ -7,11 +7,10 @@ pydantic model in :mod:`statusdoc.config_model`, imported only when a file is fo
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from statusdoc._record import field, field_names, record
 from statusdoc.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 Rounding = Literal["nearest", "floor", "org"]
 
 
-@dataclass(slots=True)
+@record
 class Config:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
@@ -120,7 +119,7 @@ def load_config(path: Path) -> Config:
             str(path), key, err["msg"].removeprefix("Value error, "), got=repr(err.get("input"))
         ) from None
     data = model.model_dump(exclude_unset=True)
-    cfg = Config(**{k: v for k, v in data.items() if k in {f.name for f in dataclasses.fields(Config)}})
+    cfg = Config(**{k: v for k, v in data.items() if k in set(field_names(Config))})
     cfg.source = str(path)
     return cfg
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
 
+from statusdoc._record import record
 from statusdoc.codepages import FormMatch, FormTable, forms
 
 #: Words that make a number next to them count progress.
@@ -91,7 +91,7 @@ SECTION_UNITS = frozenset(
 UNITS = ITEM_UNITS | SECTION_UNITS
 
 
-@dataclass(slots=True)
+@record
 class Found:
     """A counter found in a line: offsets are relative to the line."""
 

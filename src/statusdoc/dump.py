@@ -10,14 +10,59 @@ from statusdoc.model import Document
 
 
 @functools.cache
+def _mirrors() -> dict[type, Any]:
+    """The model's classes as real dataclasses, which pydantic can validate and serialise.
+
+    The model is built from :func:`statusdoc._record.record` classes to keep start-up cheap;
+    their ``__record_fields__`` say everything :func:`dataclasses.make_dataclass` needs.
+    """
+    import dataclasses
+    import sys
+    import types
+
+    from statusdoc import _record, model
+
+    mod = types.ModuleType("statusdoc._model_dataclasses")
+    mod.__dict__.update(vars(model))  # the annotations name model's aliases (State, Role, ...)
+    sys.modules[mod.__name__] = mod
+    out: dict[type, Any] = {}
+    for cls in vars(model).values():
+        if not (isinstance(cls, type) and "__record_fields__" in vars(cls)):
+            continue
+        fields: list[Any] = []
+        for name, ann, default in vars(cls)["__record_fields__"]:
+            if default is _record.MISSING:
+                fields.append((name, ann))
+            elif isinstance(default, _record.Factory):
+                fields.append((name, ann, dataclasses.field(default_factory=default.factory)))
+            else:
+                fields.append((name, ann, dataclasses.field(default=default)))
+        mirror = dataclasses.make_dataclass(
+            cls.__name__, fields, namespace={"__doc__": cls.__doc__, "__module__": mod.__name__}, slots=True
+        )
+        setattr(mod, cls.__name__, mirror)
+        out[cls] = mirror
+    return out
+
+
+def _mirror(obj: Any) -> Any:
+    if isinstance(obj, list):
+        return [_mirror(x) for x in obj]
+    cls = _mirrors().get(type(obj))
+    if cls is None:
+        return obj
+    return cls(**{name: _mirror(getattr(obj, name)) for name in type(obj).__match_args__})
+
+
+@functools.cache
 def _adapter() -> Any:
     from pydantic import TypeAdapter
 
-    return TypeAdapter(Document)
+    return TypeAdapter(_mirrors()[Document])
 
 
 def to_data(doc: Document) -> dict[str, Any]:
-    data: dict[str, Any] = _adapter().dump_python(doc, mode="json")
+    data: dict[str, Any] = _adapter().dump_python(_mirror(doc), mode="json")
     data.pop("text", None)
     data.pop("edits", None)
     # Conveniences the reader of a dump looks for first.

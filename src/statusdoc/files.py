@@ -17,9 +17,10 @@ import errno
 import os
 import stat
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, TextIO
+
+from statusdoc._record import frozen_record
 
 try:  # what hashlib.blake2b is, without hashlib's OpenSSL import (≈ 4 ms on every run)
     from _blake2 import blake2b
@@ -46,14 +47,14 @@ class Fingerprint(NamedTuple):
     digest: bytes
 
 
-@dataclass(frozen=True)
+@frozen_record
 class SourceFile:
     """A document as read: ``path`` is ``None`` for stdin; ``display`` is what messages show."""
 
     path: Path | None
     display: str
     text: str
-    fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
+    fingerprint: Fingerprint | None = None
 
 
 # --------------------------------------------------------------------------------------- reading

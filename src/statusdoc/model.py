@@ -10,9 +10,9 @@ the document's lists, which keeps the JSON flat and the model acyclic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
+from statusdoc._record import field, record
 from statusdoc.vocabulary import State
 
 Context = Literal["heading", "paragraph", "list_item", "table_cell", "board", "front_matter", "status_line"]
@@ -33,7 +33,7 @@ Role = Literal[
 ItemKind = Literal["checkbox", "emoji", "progress", "table_row"]
 
 
-@dataclass(slots=True)
+@record
 class Span:
     """``text[start:end]``; ``line`` and ``column`` are 1-based, as editors show them."""
 
@@ -43,7 +43,7 @@ class Span:
     column: int
 
 
-@dataclass(slots=True)
+@record
 class Dialect:
     """How the document is written, so that what the tool writes matches it."""
 
@@ -54,7 +54,7 @@ class Dialect:
     bar_glyphs: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record
 class Item:
     span: Span
     state: State
@@ -79,7 +79,7 @@ class Item:
         return not self.children
 
 
-@dataclass(slots=True)
+@record
 class Section:
     span: Span
     level: int
@@ -107,7 +107,7 @@ class Section:
         return self.span.line
 
 
-@dataclass(slots=True)
+@record
 class Bar:
     filled_glyph: str
     empty_glyph: str
@@ -119,7 +119,7 @@ class Bar:
     close_bracket: str
 
 
-@dataclass(slots=True)
+@record
 class Number:
     """One number inside a counter, with what it stands for."""
 
@@ -130,7 +130,7 @@ class Number:
     decimals: int = 0
 
 
-@dataclass(slots=True)
+@record
 class Counter:
     kind: CounterKind
     span: Span
@@ -155,7 +155,7 @@ class Counter:
         return self.span.line
 
 
-@dataclass(slots=True)
+@record
 class StatusLine:
     span: Span
     label: str
@@ -177,7 +177,7 @@ class StatusLine:
         return self.span.line
 
 
-@dataclass(slots=True)
+@record
 class Reference:
     """A list item that mentions a state at its end (``- **Batch 2:** … - COMPLETE ✅``)."""
 
@@ -188,33 +188,33 @@ class Reference:
     section: int | None
 
 
-@dataclass(slots=True)
+@record
 class BoardRow:
     line: int
     label: str
     counters: list[int]
 
 
-@dataclass(slots=True)
+@record
 class Board:
     span: Span
     rows: list[BoardRow]
     section: int | None
 
 
-@dataclass(slots=True)
+@record
 class Cell:
     span: Span
     text: str
 
 
-@dataclass(slots=True)
+@record
 class TableRow:
     line: int
     cells: list[Cell]
 
 
-@dataclass(slots=True)
+@record
 class Table:
     span: Span
     header: list[str]
@@ -224,13 +224,13 @@ class Table:
     status_column: int | None = None
 
 
-@dataclass(slots=True)
+@record
 class FrontMatter:
     span: Span
     text: str
 
 
-@dataclass(slots=True)
+@record
 class Directive:
     span: Span
     kind: Literal[
@@ -246,7 +246,7 @@ class Directive:
     args: list[str]
 
 
-@dataclass(slots=True)
+@record
 class Edit:
     """Replace ``text[start:end]`` (which reads ``old``) with ``new``."""
 
@@ -258,7 +258,7 @@ class Edit:
     why: str
 
 
-@dataclass(slots=True)
+@record
 class Document:
     text: str
     path: str | None

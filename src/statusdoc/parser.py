@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
 
 from statusdoc import codepages, labels
+from statusdoc._record import field, record
 from statusdoc.counters import Found, find_counters
 from statusdoc.model import (
     Board,
@@ -97,7 +97,7 @@ def _mask(line: str) -> str:
     return line
 
 
-@dataclass(slots=True)
+@record
 class _Line:
     start: int  # offset of the first character
     end: int  # offset after the content, before the line ending
@@ -105,7 +105,7 @@ class _Line:
     col0: int  # offset that column 1 refers to (after a BOM on line 1)
 
 
-@dataclass(slots=True)
+@record
 class _ListEntry:
     indent: int
     content: int
@@ -134,6 +134,7 @@ class _Parser:
         self._extra_items: list[Item] = []
         self._columns: tuple[int, frozenset[int]] = (0, frozenset())
         self._item_text_counters: set[int] = set()
+        self._line_starts: list[int] = []
         self._titles: labels.TitleIndex | None = None
         self._table_claims: list[
             tuple[
@@ -148,8 +149,18 @@ class _Parser:
     # --- helpers --------------------------------------------------------------------------
 
     def span(self, ln: _Line, a: int, b: int) -> Span:
-        """Span of ``text[a:b]`` on line ``ln`` (absolute offsets)."""
-        return Span(start=a, end=b, line=ln.number, column=a - ln.col0 + 1)
+        """Span of ``text[a:b]``, which starts on line ``ln`` or, in a setext heading's text,
+        on a later line (absolute offsets)."""
+        if a > ln.end:
+            import bisect
+
+            ln = self.lines[bisect.bisect_right(self._starts(), a) - 1]
+        return Span(a, b, ln.number, a - ln.col0 + 1)
+
+    def _starts(self) -> list[int]:
+        if len(self._line_starts) != len(self.lines):
+            self._line_starts = [x.start for x in self.lines]
+        return self._line_starts
 
     @property
     def section(self) -> int | None:
@@ -581,8 +592,13 @@ class _Parser:
         if self.history_depth is not None and len(self.section_stack) < self.history_depth:
             self.history_depth = None
         title = self.text[a:b]
+        # A setext heading's text may run over several lines: the span covers all of them.
         sec = Section(
-            span=self.span(ln, ln.start, ln.end), level=level, title=title, parent=self.section, first_line=ln.number
+            span=self.span(ln, ln.start, max(ln.end, b)),
+            level=level,
+            title=title,
+            parent=self.section,
+            first_line=ln.number,
         )
         idx = len(self.doc.sections)
         if self.section is not None:

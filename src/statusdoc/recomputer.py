@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
+from statusdoc._record import replace
 from statusdoc.checks import edits_for, evaluate
 from statusdoc.directives import suppression
 from statusdoc.model import Document
@@ -23,4 +23,4 @@ def recompute(doc: Document, *, config: Config | None = None) -> Document:
     if doc.directives:
         off = suppression(doc)
         checks = [c for c in checks if not off(c.code, c.line)]
-    return dataclasses.replace(doc, edits=edits_for(doc, checks))
+    return replace(doc, edits=edits_for(doc, checks))

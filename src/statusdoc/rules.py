@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from statusdoc._record import frozen_record, record
 
 Severity = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_record
 class Rule:
     code: str
     name: str
@@ -97,7 +98,7 @@ RULES: dict[str, Rule] = {
 }
 
 
-@dataclass(slots=True)
+@record
 class Finding:
     path: str
     line: int

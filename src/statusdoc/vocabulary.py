@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import Literal
 
+from statusdoc._record import field, frozen_record
 from statusdoc.codepages import FormTable, forms
 
 State = Literal["done", "in_progress", "todo", "blocked", "cancelled"]
@@ -18,7 +18,7 @@ STATES: tuple[State, ...] = ("done", "in_progress", "todo", "blocked", "cancelle
 VS16 = "\ufe0f"
 
 
-@dataclass(frozen=True, eq=False)
+@frozen_record
 class Vocabulary:
     """Which checkbox characters, emoji and words state which state.
 
@@ -79,7 +79,10 @@ class Vocabulary:
         }
     )
 
-    # eq=False keeps identity hashing, so the regex caches below are per instance.
+    # Identity equality and hashing, so the regex caches below are per instance.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
     def emoji_state(self, marker: str) -> State | None:
         """State of a marker as written (any mojibake form, with or without U+FE0F)."""
         return _form_index(self)[0].get(marker)

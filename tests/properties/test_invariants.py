@@ -332,3 +332,13 @@ UNDEFINED_BYTE_DECORATION = [
 @pytest.mark.parametrize(("d", "codepage", "lost_bytes"), UNDEFINED_BYTE_DECORATION)
 def test_regression_mojibake_decoration_with_undefined_byte(d: str, codepage: str, lost_bytes: bool) -> None:
     _mojibake_independent(d, codepage, lost_bytes=lost_bytes)
+
+
+def test_multiline_setext_heading_marker_edit_stays_in_the_heading() -> None:
+    # Found by test_only_spans_change_generated: the heading's text ends on its second line, where
+    # recompute drops the stale ✅; the section's span must cover that line too.
+    t = "# Plan\n\nNotes on\nA (0/1) ✅\n---\n\n- [ ] a\n\n## B (1/1) ✅\n\n- [x] b\n"
+    doc, rc, r1 = recomputed(t)
+    assert [(e.line, e.old) for e in rc.edits] == [(4, " ✅")]
+    assert [(f.line, f.column) for f in lint(doc) if f.code == "SD004"] == [(4, 8)]
+    check_edits(doc, rc, r1)
