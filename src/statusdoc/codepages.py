@@ -103,16 +103,23 @@ class FormTable:
 
     def __init__(self, entries: dict[str, object]) -> None:
         self.entries = entries
-        self.lengths = sorted({len(k) for k in entries}, reverse=True)
-        firsts = sorted({k[0] for k in entries})
+        # For each first character, the lengths of the entries that start with it, longest first:
+        # a look-up then slices only lengths that can match there.
+        by_first: dict[str, set[int]] = {}
+        for k in entries:
+            by_first.setdefault(k[0], set()).add(len(k))
+        self._lengths = {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()}
+        firsts = sorted(by_first)
         self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
 
     def match(self, text: str, pos: int = 0) -> FormMatch | None:
-        get = self.entries.get
-        for n in self.lengths:
+        if pos >= len(text):
+            return None
+        entries = self.entries
+        for n in self._lengths.get(text[pos], ()):
             piece = text[pos : pos + n]
-            if len(piece) == n and piece in self.entries:
-                return FormMatch(piece, pos, pos + n, get(piece))
+            if len(piece) == n and piece in entries:
+                return FormMatch(piece, pos, pos + n, entries[piece])
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[FormMatch]:

@@ -270,10 +270,14 @@ def _only_marker(rest: str) -> bool:
 
 def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
     """Counters in one masked line.  ``context`` is the block the line belongs to."""
-    if _DIGIT.search(line) is None and _ASCII_BAR_START.search(line) is None and _glyphs().search(line) is None:
-        return []  # nothing that could count: the common case, kept cheap
+    # Nothing that could count is the common case: kept cheap, as is every regex below, which
+    # runs only when the characters it needs are in the line.
+    glyph = _glyphs().search(line) is not None
+    ascii_bar = "[" in line and _ASCII_BAR_START.search(line) is not None
+    if not glyph and not ascii_bar and _DIGIT.search(line) is None:
+        return []
     out: list[Found] = []
-    bars = find_bars(line)
+    bars = find_bars(line) if glyph or ascii_bar else []
     out.extend(bars)
     bar_ends = {b.end for b in bars}
     bar_starts = {b.start for b in bars}
@@ -290,7 +294,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         return 1 not in claimed[a:b]
 
     # Summary label at the start of the line.
-    labelled = _LABELLED.match(line) if labelled_ok else None
+    labelled = _LABELLED.match(line) if labelled_ok and (":" in line or "-" in line or "–" in line) else None
     if labelled:
         lr = _label_role(labelled.group("label"))
         tail = labelled.group("tail")
@@ -316,15 +320,18 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
 
     foreign = False
     labels_at: list[tuple[int, str]] = []
-    if labelled_ok:
-        for lm in _LABEL_ANY.finditer(line):
-            text = (lm.group("label") or lm.group("blabel") or "").strip()
-            if text:
-                labels_at.append((lm.end(), text))
-
-    label_ends = [end for end, _ in labels_at]
+    label_ends: list[int] = []
+    labels_read = not labelled_ok
 
     def label_for(pos: int) -> str | None:
+        nonlocal labels_read
+        if not labels_read:  # read on first need: most lines have no number to label
+            labels_read = True
+            for lm in _LABEL_ANY.finditer(line):
+                text = (lm.group("label") or lm.group("blabel") or "").strip()
+                if text:
+                    labels_at.append((lm.end(), text))
+                    label_ends.append(lm.end())
         k = bisect.bisect_right(label_ends, pos)
         return labels_at[k - 1][1] if k else None
 
@@ -334,7 +341,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     for b in bars:
         b.label = label_for(b.start)
 
-    for m in _FRACTION.finditer(line):
+    for m in _FRACTION.finditer(line) if "/" in line else ():
         if not free(m.start(), m.end()):
             continue
         num, den = int(m.group(1)), int(m.group(2))
@@ -403,7 +410,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         )
         take(m.start(), m.end())
 
-    for m in _OF_FRACTION.finditer(line):
+    for m in _OF_FRACTION.finditer(line) if "of" in line.lower() else ():
         if not free(m.start(), m.end()):
             continue
         unit = m.group("unit")
@@ -422,7 +429,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         take(m.start(), m.end(2))
 
     counted = any(f.kind in ("number", "fraction") for f in out)
-    for m in _PERCENT.finditer(line):
+    for m in _PERCENT.finditer(line) if "%" in line else ():
         if not free(m.start(), m.end()):
             continue
         before = line[max(0, m.start() - _WINDOW) : m.start()]

@@ -80,6 +80,11 @@ _PROGRESS_ITEM = re.compile(
 )
 
 
+_STRUCK = re.compile(r"~~.+~~")
+_LEGEND_TAIL = re.compile(r"\s*(?:\*\*|__)?\s*[:=–—]")
+_PARAGRAPH_CLAIM = re.compile(r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)")
+
+
 def _mask(line: str) -> str:
     """Blank out code spans, comments, link targets and URLs, keeping every offset."""
 
@@ -269,25 +274,29 @@ class _Parser:
                     i = j
                     para_open = False
                     continue
-            self.inline_directives(ln, raw)
-            fm = _FENCE_OPEN.match(raw)
+            if "statusdoc" in raw:
+                self.inline_directives(ln, raw)
+            # Each block's regex runs only where the line's first character allows that block.
+            c = stripped[0]
+            fm = _FENCE_OPEN.match(raw) if c in "`~" else None
             if fm and not (fm.group(2)[0] == "`" and "`" in fm.group(3)):
                 i = self.fence(i, fm)
                 para_open = False
                 continue
-            hm = _ATX.match(raw)
+            hm = _ATX.match(raw) if c == "#" else None
             if hm:
                 self.clear_lists()
                 self.heading(ln, raw, len(hm.group(2)), ln.start + hm.start(3), ln.start + hm.end(3))
                 para_open = False
                 i += 1
                 continue
-            if _THEMATIC.match(raw) and not para_open:
+            thematic = c in "-*_" and _THEMATIC.match(raw) is not None
+            if thematic and not para_open:
                 self.clear_lists()
                 i += 1
                 continue
-            lm = _LIST.match(raw)
-            if lm and not _THEMATIC.match(raw):
+            lm = _LIST.match(raw) if c in "-*+" or "0" <= c <= "9" else None
+            if lm and not thematic:
                 self.list_item(ln, raw, lm)
                 para_open = False
                 i += 1
@@ -401,8 +410,6 @@ class _Parser:
         return len(self.lines)  # unclosed: the rest is comment, as in HTML
 
     def inline_directives(self, ln: _Line, raw: str) -> None:
-        if "statusdoc" not in raw:
-            return
         for m in _DIRECTIVE.finditer(raw):
             word, rest = m.group(1), m.group(2)
             span = self.span(ln, ln.start + m.start(), ln.start + m.end())
@@ -542,7 +549,7 @@ class _Parser:
             cell = cells[k]
             claim_ = self.claim_in(ln, cell.span.start, masked)
             if claim_ is not None:
-                if re.fullmatch(r"~~.+~~", cells[0].text.strip("*_ ")):
+                if _STRUCK.fullmatch(cells[0].text.strip("*_ ")):
                     claim_ = ("cancelled", *claim_[1:])  # a struck-through row is cancelled
                 self._table_claims.append((ln, cells, claim_, self.section, self.in_history))
 
@@ -729,8 +736,8 @@ class _Parser:
         )
         self.list_stack.append(entry)
         masked = _mask(body)
-        sm = _STATUS_LABEL.match(masked)
-        if sm and item_idx is None:
+        sm = _STATUS_LABEL.match(masked) if item_idx is None and ":" in masked else None
+        if sm:
             self.status_line(ln, body_off, masked, sm, "status_line")
         found = find_counters(masked, "list_item")
         # Item text is never a counter, unless the item turns out to have status children: then
@@ -759,7 +766,7 @@ class _Parser:
         mspan: Span | None = None
         kind = "checkbox"
         text_start = 0
-        cb = _CHECKBOX.match(body)
+        cb = _CHECKBOX.match(body) if body[:1] == "[" else None
         if cb:
             state = self.vocab.checkboxes.get(cb.group(1))
             marker, mspan = cb.group(0), self.span(ln, off, off + 3)
@@ -776,7 +783,7 @@ class _Parser:
             return None
         if _NOT_AN_ITEM.match(text.lstrip("*")) or self._legend_word(text):
             return None  # `- ✅ = done`, `- 🟢 **COMPLETE**: …` (a legend), `- [ ] None`
-        if state != "cancelled" and re.fullmatch(r"~~.+~~", text):
+        if state != "cancelled" and text.startswith("~~") and _STRUCK.fullmatch(text):
             state = "cancelled"
         item = Item(
             span=self.span(ln, ln.start, ln.end),
@@ -798,9 +805,11 @@ class _Parser:
 
     def _legend_word(self, text: str) -> bool:
         """`**COMPLETE**: Phase finished` explains a marker; it is not an item."""
+        if not any(c in text for c in ":=–—"):
+            return False
         t = text.lstrip("*_ ")
         m = self.word_rx.match(t)
-        return m is not None and re.match(r"\s*(?:\*\*|__)?\s*[:=–—]", t[m.end() :]) is not None
+        return m is not None and _LEGEND_TAIL.match(t, m.end()) is not None
 
     def reference_or_progress(self, ln: _Line, body: str, off: int, level: int) -> None:
         tail = body.rstrip(" *_")
@@ -839,7 +848,7 @@ class _Parser:
             self.status_line(ln, ln.start, masked, sm, "status_line")
         # Free sentences are prose: only labelled lines (`**Progress:** …`) and short emphasised
         # claims carry counters in a paragraph.
-        if not re.match(r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)", masked):
+        if not _PARAGRAPH_CLAIM.match(masked):
             return
         found = find_counters(masked, "status_line" if sm else context)
         self.add_counters(ln, ln.start, found, "status_line" if sm else context)
