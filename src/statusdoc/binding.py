@@ -66,7 +66,8 @@ class Binder:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.titles = [labels.words(_strip_markers(s.title)) for s in doc.sections]
+        stripped = [_strip_markers(s.title) for s in doc.sections]
+        self.titles = [labels.words(t) for t in stripped]
         # History sections are never named by a label: they are snapshots.
         self.index = labels.TitleIndex([() if s.history else t for s, t in zip(doc.sections, self.titles, strict=True)])
         # Sections are in document order, so a section's subsections are the run that follows it.
@@ -75,7 +76,9 @@ class Binder:
         for k, t in enumerate(self.titles):
             if t and not doc.sections[k].history:
                 self.by_first_word.setdefault(t[0], []).append(k)
-        self.slugs = {labels.slug(_strip_markers(s.title)): i for i, s in enumerate(doc.sections)}
+        # Only `scope=` directives look sections up by slug.
+        scoped = any(d.kind == "scope" for d in doc.directives)
+        self.slugs = {labels.slug(t): i for i, t in enumerate(stripped)} if scoped else {}
         self.doc_items = self._document_items()
         self._directive_lines = self._directives()
         self.claims: dict[int, list[Counter]] = {}

@@ -12,22 +12,38 @@ _NON_WORD = re.compile(r"[^\w\s]+", re.UNICODE)
 _LEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+")
 
 
+_EMPHASIS_TO_SPACE = str.maketrans("*_`~", "    ")
+#: Tokens already classified by :func:`_garbled_symbol` (the same few decorations recur).
+_GARBLED: dict[str, bool] = {}
+
+
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words of a label or title, emphasis, markers, punctuation and numbering gone.
 
     A trailing parenthetical (`(4/4)`, `(60% Complete)`) is dropped: it is a counter, not a name.
     """
-    t = _EMPHASIS.sub(" ", text)
+    # Emphasis runs become blanks (the same words as replacing each run with one blank).
+    t = text.translate(_EMPHASIS_TO_SPACE)
     if not t.isascii():
-        t = " ".join(tok for tok in t.split() if not _garbled_symbol(tok))
-    while True:
+        t = " ".join(tok for tok in t.split() if tok.isascii() or not _garbled(tok))
+    while t.rstrip().endswith((")", "]")):
         stripped = _PAREN_TAIL.sub("", t)
         if stripped == t:
             break
         t = stripped
-    t = _LEADING_NUMBER.sub("", t)
+    if t.lstrip()[:1].isdigit():
+        t = _LEADING_NUMBER.sub("", t)
     t = _NON_WORD.sub(" ", t)
     return tuple(w for w in t.lower().split() if w.isascii() or w.isalnum())
+
+
+def _garbled(token: str) -> bool:
+    known = _GARBLED.get(token)
+    if known is None:
+        if len(_GARBLED) > 4096:
+            _GARBLED.clear()  # bounded: a document of distinct foreign words must not grow it
+        known = _GARBLED[token] = _garbled_symbol(token)
+    return known
 
 
 def _garbled_symbol(token: str) -> bool:

@@ -79,7 +79,7 @@ def _key(text: str) -> str:
     """Item text compared without emphasis, punctuation or decoration (in any mojibake form)."""
     from statusdoc.labels import words
 
-    return " ".join(words(re.sub(r"[`]+", "", text)))
+    return " ".join(words(text.replace("`", "")))
 
 
 def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
