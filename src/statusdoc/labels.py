@@ -12,7 +12,6 @@ _NON_WORD = re.compile(r"[^\w\s]+", re.UNICODE)
 _LEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+")
 
 
-_EMPHASIS_TO_SPACE = str.maketrans("*_`~", "    ")
 #: Tokens already classified by :func:`_garbled_symbol` (the same few decorations recur).
 _GARBLED: dict[str, bool] = {}
 
@@ -22,8 +21,7 @@ def words(text: str) -> tuple[str, ...]:
 
     A trailing parenthetical (`(4/4)`, `(60% Complete)`) is dropped: it is a counter, not a name.
     """
-    # Emphasis runs become blanks (the same words as replacing each run with one blank).
-    t = text.translate(_EMPHASIS_TO_SPACE)
+    t = _EMPHASIS.sub(" ", text) if "*" in text or "_" in text or "`" in text or "~" in text else text
     if not t.isascii():
         t = " ".join(tok for tok in t.split() if tok.isascii() or not _garbled(tok))
     while t.rstrip().endswith((")", "]")):
@@ -33,8 +31,10 @@ def words(text: str) -> tuple[str, ...]:
         t = stripped
     if t.lstrip()[:1].isdigit():
         t = _LEADING_NUMBER.sub("", t)
-    t = _NON_WORD.sub(" ", t)
-    return tuple(w for w in t.lower().split() if w.isascii() or w.isalnum())
+    t = _NON_WORD.sub(" ", t).lower()
+    if t.isascii():
+        return tuple(t.split())
+    return tuple([w for w in t.split() if w.isascii() or w.isalnum()])
 
 
 def _garbled(token: str) -> bool:
@@ -97,11 +97,19 @@ class TitleIndex:
     def __init__(self, titles: list[tuple[str, ...]]) -> None:
         self.exact: dict[tuple[str, ...], list[int]] = {}
         self.starts: dict[tuple[str, ...], list[int]] = {}
+        exact, starts = self.exact, self.starts
         for i, t in enumerate(titles):
-            self.exact.setdefault(t, []).append(i)
+            if t in exact:
+                exact[t].append(i)
+            else:
+                exact[t] = [i]
             # Labels are short: prefixes past eight words never match one, and would cost memory.
             for n in range(1, min(len(t), 8) + 1):
-                self.starts.setdefault(t[:n], []).append(i)
+                p = t[:n]
+                if p in starts:
+                    starts[p].append(i)
+                else:
+                    starts[p] = [i]
 
     def match(self, label: str) -> int | None:
         """Index of the one title the label names: equal words, then a unique word prefix, then

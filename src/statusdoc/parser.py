@@ -81,6 +81,12 @@ _PROGRESS_ITEM = re.compile(
 
 
 _STRUCK = re.compile(r"~~.+~~")
+_PAREN_WORD = re.compile(r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$")
+_DASH_WORD = re.compile(r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z' ]+?)(?:\*\*|__)?\s*$")
+_HISTORY_HINTS = ("log", "histor", "journal", "activit", "retrospective", "diary", "session")
+_YEAR = re.compile(r"\d{4}")
+_DECORATION = re.compile(r"[*_`#]+")
+_AS_OF = re.compile(r"\bas of\b", re.IGNORECASE)
 _LEGEND_TAIL = re.compile(r"\s*(?:\*\*|__)?\s*[:=–—]")
 _PARAGRAPH_CLAIM = re.compile(r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)")
 
@@ -631,7 +637,7 @@ class _Parser:
                     sec.stated = marker_state(self.vocab, tm.group(), with_lights=False)
                     plain = title[: tm.start()]
         masked = _mask(title)
-        status = _STATUS_LABEL.match(masked)
+        status = _STATUS_LABEL.match(masked) if ":" in masked else None
         if status:
             # `### Status: ✅ …` — its markers belong to the status claim, not to a trailing-marker
             # convention among sibling headings (the two would rewrite each other's marker).
@@ -657,10 +663,10 @@ class _Parser:
             t[: m.end()].isupper() or m.end() == len(t) or t[m.end() : m.end() + 2].strip() in ("(", "", "-", ":")
         ):
             return self.vocab.word_state(m.group())
-        m = re.search(r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$", t)
+        m = _PAREN_WORD.search(t) if t.rstrip(" *_").endswith((")", "]")) else None
         if m and self.word_rx.fullmatch(m.group(1).strip()):
             return self.vocab.word_state(m.group(1))
-        m = re.search(r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z' ]+?)(?:\*\*|__)?\s*$", t)
+        m = _DASH_WORD.search(t) if "-" in t or "–" in t or "—" in t else None
         if m and self.word_rx.fullmatch(m.group(1).strip()):
             return self.vocab.word_state(m.group(1))
         return None
@@ -999,11 +1005,12 @@ def _is_history_title(title: str) -> bool:
     Only when the date is most of the title, or the log word is the title's last word: `Week 1
     Goals (Sept 24-30, 2025)` and `Testing (Log-Only Mode)` are plans, not history.
     """
-    t = re.sub(r"[*_`#]+", " ", title).strip()
-    if _HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t):
+    t = _DECORATION.sub(" ", title).strip()
+    low = t.lower()
+    if any(h in low for h in _HISTORY_HINTS) and (_HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t)):
         return True
-    m = _DATE.search(t)
-    if m is None or re.search(r"\bas of\b", t, re.IGNORECASE):
+    m = _DATE.search(t) if _YEAR.search(t) else None  # every date form has a four-digit year
+    if m is None or _AS_OF.search(t):
         return False
     rest = (t[: m.start()] + t[m.end() :]).strip(" \t-–—:,()[]")
     return len(rest) <= 12
