@@ -118,6 +118,8 @@ ASCII_PAIRS = (("=", "-"), ("#", "-"), ("#", "."), ("=", " "), ("#", " "), ("|",
 
 
 _ASCII_BAR = re.compile(r"\[(?P<asc>[=#|]*[-. ]*>?)\]")
+_ASCII_BAR_BODY = re.compile(r"([=#|]*)(>?)([-. ]*)")
+_BAR_ORDER = re.compile(r"f*p?e*")
 
 
 @functools.cache
@@ -156,7 +158,7 @@ def find_bars(line: str) -> list[Found]:
         partial_forms = [w for w, (k, _) in zip(written, seq, strict=True) if k == "partial"]
         # A bar is filled glyphs, at most one partial, then empty glyphs, each of one kind.
         order = "".join({"filled": "f", "partial": "p", "empty": "e"}[k] for k, _ in seq)
-        if not re.fullmatch(r"f*p?e*", order) or len(set(filled_forms)) > 1 or len(set(empty_forms)) > 1:
+        if not _BAR_ORDER.fullmatch(order) or len(set(filled_forms)) > 1 or len(set(empty_forms)) > 1:
             continue
         if not filled_forms and not empty_forms:
             continue
@@ -181,7 +183,7 @@ def find_bars(line: str) -> list[Found]:
         return out
     for m in _ASCII_BAR.finditer(line):
         body = m.group("asc")
-        am = re.fullmatch(r"([=#|]*)(>?)([-. ]*)", body)
+        am = _ASCII_BAR_BODY.fullmatch(body)
         if not am or len(body) < 4:
             continue
         fill, head, rest = am.group(1), am.group(2), am.group(3)
@@ -255,6 +257,24 @@ def _label_role(label: str) -> tuple[str, str | None] | None:
 
 
 _DIGIT = re.compile(r"\d")
+_LABELLED_TAIL = re.compile(r"^\s*(?:(?P<unit>[A-Za-z]+)\b)?\s*(?:\(.*|[,;].*|\s*(?:\*\*|__)?\s*)$")
+_CLOSE_PAREN = re.compile(r"\s*(?:[A-Za-z]+\s*)?\)")
+_LABEL_BEFORE_FRACTION = re.compile(
+    r"(?:progress|completed|complete|done|total|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$", re.I
+)
+_STARS_BEFORE = re.compile(r"[⭐★☆]\W*$")
+_UNIT_IN_PARENS = re.compile(r"\s*([A-Za-z]+)\s*\)")
+_NEXT_WORD = re.compile(r"\s*(?:\*\*|__)?\s*([A-Za-z]+)")
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _ends_with(bare: str, chars: str) -> bool:
+    """Whether ``bare`` (already right-stripped) ends, past closing emphasis, with one of ``chars``:
+    a cheap necessary condition for the patterns anchored at `[:=]` or an arrow, checked first."""
+    t = bare.rstrip("*_").rstrip()
+    return t[-1:] in chars if t else False
+
+
 _ASCII_BAR_START = re.compile(r"\[[=#|.\- >]{3}")
 
 
@@ -298,7 +318,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     if labelled:
         lr = _label_role(labelled.group("label"))
         tail = labelled.group("tail")
-        tail_ok = re.match(r"^\s*(?:(?P<unit>[A-Za-z]+)\b)?\s*(?:\(.*|[,;].*|\s*(?:\*\*|__)?\s*)$", tail)
+        tail_ok = _LABELLED_TAIL.match(tail)
         unit = tail_ok.group("unit") if tail_ok else None
         if lr and tail_ok and (unit is None or unit.lower() in UNITS) and not tail.lstrip().startswith("/"):
             role, lunit = lr
@@ -351,16 +371,15 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         after = line[m.end() : m.end() + _WINDOW]
         line_start = m.start() <= _WINDOW
         am = _AFTER_FRACTION.match(after)
-        in_parens = bool(re.search(r"\(\s*$", before)) and bool(re.match(r"\s*(?:[A-Za-z]+\s*)?\)", after))
-        labelled_before = bool(
-            re.search(
-                r"(?:progress|completed|complete|done|total|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
-                before,
-                re.I,
-            )
-        )
+        bare = before.rstrip()
+        in_parens = bare.endswith("(") and _CLOSE_PAREN.match(after) is not None
+        labelled_before = _ends_with(bare, ":=") and _LABEL_BEFORE_FRACTION.search(before) is not None
         label = label_for(m.start())
-        if stopped(label) or (den == 100 and not am) or re.search(r"[⭐★☆]\W*$", before):
+        if (
+            stopped(label)
+            or (den == 100 and not am)
+            or (("⭐" in before or "★" in before or "☆" in before) and _STARS_BEFORE.search(before))
+        ):
             continue  # targets, scores out of 100, star ratings
         whole_cell = (
             context in ("table_cell", "board")
@@ -377,13 +396,13 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             unit = am.group("unit")
             word = am.group("word").lower()
         elif in_parens:
-            um = re.match(r"\s*([A-Za-z]+)\s*\)", after)
+            um = _UNIT_IN_PARENS.match(after)
             unit = um.group(1) if um else None
             weak = unit is None and not labelled_before and context in ("list_item", "paragraph", "status_line")
             if weak and context != "list_item":
                 continue
         if unit is None and not am and context != "heading":
-            nxt = re.match(r"\s*(?:\*\*|__)?\s*([A-Za-z]+)", after)
+            nxt = _NEXT_WORD.match(after)
             unit = nxt.group(1) if nxt and nxt.group(1).lower() not in ("of",) else None
         if unit and unit.lower() not in UNITS:
             foreign = True
@@ -438,9 +457,12 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         alone_after = len(line) - m.end() <= _WINDOW and not after.strip(" *_")
         am = _AFTER_PERCENT.match(after)
         near_bar = any(m.start() - k in bar_ends for k in (0, 1, 2)) or any(m.end() + k in bar_starts for k in (0, 1))
-        after_count = before.rstrip().endswith("(") and bool(re.match(r"\s*\)", after)) and counted
-        before_label = bool(_BEFORE_PERCENT.search(before))
-        in_heading_paren = heading and bool(re.search(r"[\(\[]\s*$", before))
+        bare = before.rstrip()
+        after_count = bare.endswith("(") and after.lstrip().startswith(")") and counted
+        before_label = _ends_with(bare.rstrip("~").rstrip().rstrip("(").rstrip(), ":=") and bool(
+            _BEFORE_PERCENT.search(before)
+        )
+        in_heading_paren = heading and bare.endswith(("(", "["))
         heading_tail = (
             heading
             and len(line) - m.end() <= _WINDOW
@@ -449,7 +471,12 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         )
         cell = context in ("table_cell",) and alone_before and alone_after
         label = label_for(m.start())
-        if stopped(label) or re.match(r"\s+of\b", after) or _ARROW_AFTER.match(after) or _ARROW_BEFORE.search(before):
+        if (
+            stopped(label)
+            or _OF_AFTER.match(after)
+            or _ARROW_AFTER.match(after)
+            or (_ends_with(bare, ">→⟶") and _ARROW_BEFORE.search(before))
+        ):
             continue  # targets, weights (`35% of M6`), transitions (`60% → 100%`)
         if not (
             am
@@ -485,7 +512,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         for m in _STATE_COUNT.finditer(line):
             if not free(m.start(), m.end()):
                 continue
-            if not re.search(r"[,;(]\s*$", line[max(0, m.start() - 8) : m.start()]):
+            if not line[max(0, m.start() - 8) : m.start()].rstrip().endswith((",", ";", "(")):
                 continue
             word = m.group(2).lower()
             role = {"in progress": "in_progress", "complete": "done", "completed": "done", "pending": "todo"}.get(
