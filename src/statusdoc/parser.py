@@ -116,15 +116,18 @@ class _Line:
     col0: int  # offset that column 1 refers to (after a BOM on line 1)
 
 
+_NO_WEAK: frozenset[int] = frozenset()
+
+
 @record
 class _ListEntry:
     indent: int
     content: int
     item: int | None  # index of the status item, if this list item is one
     nearest: int | None  # this item or the nearest enclosing one that is a status item
-    first_child: int = 0  # items created after this one are its descendants until it closes
-    counters: list[int] = field(default_factory=list)  # counters in its own text
-    weak: set[int] = field(default_factory=set)  # those that count only with status children
+    first_child: int  # items created after this one are its descendants until it closes
+    counters: list[int]  # counters in its own text
+    weak: set[int] | frozenset[int]  # those that count only with status children
 
 
 class _Parser:
@@ -725,22 +728,17 @@ class _Parser:
         )
 
     def list_item(self, ln: _Line, raw: str, lm: re.Match[str]) -> None:
-        indent = len(lm.group(1).expandtabs(4))
+        lead = lm.group(1)
+        indent = len(lead.expandtabs(4)) if "\t" in lead else len(lead)
         content_col = lm.end()
-        while self.list_stack and self.list_stack[-1].indent >= indent:
+        stack = self.list_stack
+        while stack and stack[-1].indent >= indent:
             self.close_list_entry()
-        parent_item = self.list_stack[-1].nearest if self.list_stack else None
+        parent_item = stack[-1].nearest if stack else None
         body = raw[content_col:]
         body_off = ln.start + content_col
-        item_idx = self.status_item(ln, body, body_off, parent_item, len(self.list_stack))
-        entry = _ListEntry(
-            indent,
-            content_col,
-            item_idx,
-            item_idx if item_idx is not None else parent_item,
-            first_child=len(self.doc.items),
-        )
-        self.list_stack.append(entry)
+        item_idx = self.status_item(ln, body, body_off, parent_item, len(stack))
+        first_child = len(self.doc.items)
         masked = _mask(body)
         sm = _STATUS_LABEL.match(masked) if item_idx is None and ":" in masked else None
         if sm:
@@ -748,8 +746,10 @@ class _Parser:
         found = find_counters(masked, "list_item")
         # Item text is never a counter, unless the item turns out to have status children: then
         # its `(2/4)` speaks about them.  Decided when the item closes.
-        entry.counters = self.add_counters(ln, body_off, found, "list_item")
-        entry.weak = {k for k, f in zip(entry.counters, found, strict=True) if f.weak}
+        counters = self.add_counters(ln, body_off, found, "list_item")
+        weak = {k for k, f in zip(counters, found, strict=True) if f.weak} if counters else _NO_WEAK
+        nearest = item_idx if item_idx is not None else parent_item
+        stack.append(_ListEntry(indent, content_col, item_idx, nearest, first_child, counters, weak))
 
     def close_list_entry(self) -> None:
         entry = self.list_stack.pop()
@@ -849,7 +849,7 @@ class _Parser:
 
     def paragraph(self, ln: _Line, raw: str, context: Context) -> None:
         masked = _mask(raw)
-        sm = _STATUS_LABEL.match(masked)
+        sm = _STATUS_LABEL.match(masked) if ":" in masked else None
         if sm:
             self.status_line(ln, ln.start, masked, sm, "status_line")
         # Free sentences are prose: only labelled lines (`**Progress:** …`) and short emphasised
