@@ -13,6 +13,7 @@ from typing import Literal
 
 from statusdoc import labels
 from statusdoc._record import field, record
+from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
 from statusdoc.model import Counter, Document, Section, TableRow
 
@@ -42,7 +43,7 @@ GENERIC_LABELS = frozenset(
 )
 
 
-_IDENT = re.compile(r"\d+[a-z]?|[a-z]|[ivxlc]+")
+_IDENT = lazy(globals(), "_IDENT", r"\d+[a-z]?|[a-z]|[ivxlc]+")
 
 
 def generic_label(label: str) -> bool:

@@ -13,6 +13,7 @@ from typing import Literal
 
 from statusdoc import codepages
 from statusdoc._record import record
+from statusdoc._regex import lazy
 from statusdoc.binding import Binder, Binding
 from statusdoc.counters import PARTIAL, SECTION_UNITS
 from statusdoc.model import Counter, Document, Edit, Number, Section, StatusLine
@@ -491,7 +492,7 @@ class Evaluator:
         return out
 
 
-_STATUS_HEADING = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}?\s)?status\W*:", re.IGNORECASE)
+_STATUS_HEADING = lazy(globals(), "_STATUS_HEADING", r"^\W*(?:[A-Za-z][\w ]{0,30}?\s)?status\W*:", re.IGNORECASE)
 
 
 def _number_check(code: str, n: Number, old: str, new: str, message: str, counter: int) -> Check:

@@ -12,6 +12,7 @@ import functools
 import re
 
 from statusdoc._record import record
+from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch, FormTable, forms
 
 #: Words that make a number next to them count progress.
@@ -117,9 +118,9 @@ PARTIAL_SHARE = {g: (i + 1) / 8 for i, g in enumerate(PARTIAL)}
 ASCII_PAIRS = (("=", "-"), ("#", "-"), ("#", "."), ("=", " "), ("#", " "), ("|", " "), ("=", "."))
 
 
-_ASCII_BAR = re.compile(r"\[(?P<asc>[=#|]*[-. ]*>?)\]")
-_ASCII_BAR_BODY = re.compile(r"([=#|]*)(>?)([-. ]*)")
-_BAR_ORDER = re.compile(r"f*p?e*")
+_ASCII_BAR = lazy(globals(), "_ASCII_BAR", r"\[(?P<asc>[=#|]*[-. ]*>?)\]")
+_ASCII_BAR_BODY = lazy(globals(), "_ASCII_BAR_BODY", r"([=#|]*)(>?)([-. ]*)")
+_BAR_ORDER = lazy(globals(), "_BAR_ORDER", r"f*p?e*")
 
 
 @functools.cache
@@ -203,8 +204,10 @@ def find_bars(line: str) -> list[Found]:
 #: How far around a number its wording is read; keeps the scan linear on very long lines.
 _WINDOW = 80
 
-_PERCENT = re.compile(r"(?<![\w.,<>≤≥+\-/])(\d{1,3}(?:\.(\d+))?)\s?%(?![\w%+/])")
-_OF_FRACTION = re.compile(
+_PERCENT = lazy(globals(), "_PERCENT", r"(?<![\w.,<>≤≥+\-/])(\d{1,3}(?:\.(\d+))?)\s?%(?![\w%+/])")
+_OF_FRACTION = lazy(
+    globals(),
+    "_OF_FRACTION",
     rf"(?<![\w.,/])(\d{{1,6}})\s+of\s+(\d{{1,6}})(?=\s+(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS})\b)",
     re.IGNORECASE,
 )
@@ -214,28 +217,43 @@ STOP_LABELS = frozenset(
     "budget coverage weight weighting score rating grade benchmark baseline".split()
 )
 #: `**Label:**` or `Label:` (at the start, or after a table/field separator), for the label nearest a number.
-_LABEL_ANY = re.compile(
+_LABEL_ANY = lazy(
+    globals(),
+    "_LABEL_ANY",
     r"(?:^|[|;]|\s{2,})\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z /&]{0,40}?)\s*(?:\*\*|__)?\s*:(?!//)"
-    r"|(?:\*\*|__)(?P<blabel>[A-Za-z][A-Za-z /&]{0,40}?)\s*:?\s*(?:\*\*|__)\s*:?"
+    r"|(?:\*\*|__)(?P<blabel>[A-Za-z][A-Za-z /&]{0,40}?)\s*:?\s*(?:\*\*|__)\s*:?",
 )
-_ARROW_AFTER = re.compile(r"\s*(?:→|->|=>|⟶)")
-_ARROW_BEFORE = re.compile(r"(?:→|->|=>|⟶)\s*(?:\*\*|__)?\s*$")
-_FRACTION = re.compile(r"(?<![\w.,/:#$<>~\-])(\d{1,6})\s?/\s?(\d{1,6})(?![\w/%]|[.,]\d)")
-_AFTER_FRACTION = re.compile(rf"\s*(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS}|in progress)\b", re.IGNORECASE)
-_AFTER_PERCENT = re.compile(rf"\s*(?:\*\*|__|\*|_)?\s*(?:-\s*)?(?P<word>{PROGRESS_WORDS})\b", re.IGNORECASE)
-_BEFORE_PERCENT = re.compile(
+_ARROW_AFTER = lazy(globals(), "_ARROW_AFTER", r"\s*(?:→|->|=>|⟶)")
+_ARROW_BEFORE = lazy(globals(), "_ARROW_BEFORE", r"(?:→|->|=>|⟶)\s*(?:\*\*|__)?\s*$")
+_FRACTION = lazy(globals(), "_FRACTION", r"(?<![\w.,/:#$<>~\-])(\d{1,6})\s?/\s?(\d{1,6})(?![\w/%]|[.,]\d)")
+_AFTER_FRACTION = lazy(
+    globals(),
+    "_AFTER_FRACTION",
+    rf"\s*(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS}|in progress)\b",
+    re.IGNORECASE,
+)
+_AFTER_PERCENT = lazy(
+    globals(), "_AFTER_PERCENT", rf"\s*(?:\*\*|__|\*|_)?\s*(?:-\s*)?(?P<word>{PROGRESS_WORDS})\b", re.IGNORECASE
+)
+_BEFORE_PERCENT = lazy(
+    globals(),
+    "_BEFORE_PERCENT",
     r"(?:progress|completion|complete|completed|done|overall|status)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
     re.IGNORECASE,
 )
-_STATE_COUNT = re.compile(
+_STATE_COUNT = lazy(
+    globals(),
+    "_STATE_COUNT",
     r"(?<![\w/])(\d{1,6})\s+(in progress|done|complete|completed|remaining|blocked|pending|started|todo)\b",
     re.IGNORECASE,
 )
 #: A summary label: `**Total Files:** 38`, `- Completed: 18 (47%)`, `**Remaining:** 20 files`.
-_LABELLED = re.compile(
+_LABELLED = lazy(
+    globals(),
+    "_LABELLED",
     r"^(?P<lead>\s*(?:[-*+]\s+)?(?:[>]\s*)?)(?P<o>\*\*|__)?(?P<label>[A-Za-z][A-Za-z ]{0,40}?)\s*"
     r"(?:(?P<c1>\*\*|__)\s*:|:\s*(?P<c2>\*\*|__)?|(?P<c3>\*\*|__)\s*[-–]|\s[-–])\s*(?P<num>\d{1,7})(?![\d.,/%]\d|[\w%])"
-    r"(?P<tail>.*)$"
+    r"(?P<tail>.*)$",
 )
 
 
@@ -256,16 +274,21 @@ def _label_role(label: str) -> tuple[str, str | None] | None:
     return None
 
 
-_DIGIT = re.compile(r"\d")
-_LABELLED_TAIL = re.compile(r"^\s*(?:(?P<unit>[A-Za-z]+)\b)?\s*(?:\(.*|[,;].*|\s*(?:\*\*|__)?\s*)$")
-_CLOSE_PAREN = re.compile(r"\s*(?:[A-Za-z]+\s*)?\)")
-_LABEL_BEFORE_FRACTION = re.compile(
-    r"(?:progress|completed|complete|done|total|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$", re.I
+_DIGIT = lazy(globals(), "_DIGIT", r"\d")
+_LABELLED_TAIL = lazy(
+    globals(), "_LABELLED_TAIL", r"^\s*(?:(?P<unit>[A-Za-z]+)\b)?\s*(?:\(.*|[,;].*|\s*(?:\*\*|__)?\s*)$"
 )
-_STARS_BEFORE = re.compile(r"[⭐★☆]\W*$")
-_UNIT_IN_PARENS = re.compile(r"\s*([A-Za-z]+)\s*\)")
-_NEXT_WORD = re.compile(r"\s*(?:\*\*|__)?\s*([A-Za-z]+)")
-_OF_AFTER = re.compile(r"\s+of\b")
+_CLOSE_PAREN = lazy(globals(), "_CLOSE_PAREN", r"\s*(?:[A-Za-z]+\s*)?\)")
+_LABEL_BEFORE_FRACTION = lazy(
+    globals(),
+    "_LABEL_BEFORE_FRACTION",
+    r"(?:progress|completed|complete|done|total|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
+    re.I,
+)
+_STARS_BEFORE = lazy(globals(), "_STARS_BEFORE", r"[⭐★☆]\W*$")
+_UNIT_IN_PARENS = lazy(globals(), "_UNIT_IN_PARENS", r"\s*([A-Za-z]+)\s*\)")
+_NEXT_WORD = lazy(globals(), "_NEXT_WORD", r"\s*(?:\*\*|__)?\s*([A-Za-z]+)")
+_OF_AFTER = lazy(globals(), "_OF_AFTER", r"\s+of\b")
 
 
 def _ends_with(bare: str, chars: str) -> bool:
@@ -275,7 +298,7 @@ def _ends_with(bare: str, chars: str) -> bool:
     return t[-1:] in chars if t else False
 
 
-_ASCII_BAR_START = re.compile(r"\[[=#|.\- >]{3}")
+_ASCII_BAR_START = lazy(globals(), "_ASCII_BAR_START", r"\[[=#|.\- >]{3}")
 
 
 def _only_marker(rest: str) -> bool:

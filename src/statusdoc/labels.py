@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
-_EMPHASIS = re.compile(r"[*_`~]+")
-_PAREN_TAIL = re.compile(r"\s*[\(\[][^()\[\]]*[\)\]]\s*$")
-_NON_WORD = re.compile(r"[^\w\s]+", re.UNICODE)
+from statusdoc._regex import lazy
+
+_EMPHASIS = lazy(globals(), "_EMPHASIS", r"[*_`~]+")
+_PAREN_TAIL = lazy(globals(), "_PAREN_TAIL", r"\s*[\(\[][^()\[\]]*[\)\]]\s*$")
+_NON_WORD = lazy(globals(), "_NON_WORD", r"[^\w\s]+", re.UNICODE)
 #: Leading list-style numbering (`1.`, `2.3`, `1)`) but not `Stage 1`.
-_LEADING_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*[.)]?\s+")
+_LEADING_NUMBER = lazy(globals(), "_LEADING_NUMBER", r"^\s*\d+(?:\.\d+)*[.)]?\s+")
 
 
 #: Tokens already classified by :func:`_garbled_symbol` (the same few decorations recur).

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from statusdoc import codepages
+from statusdoc._regex import lazy
 from statusdoc.checks import Evaluator
 from statusdoc.directives import suppression
 from statusdoc.model import Document
@@ -15,13 +16,18 @@ if TYPE_CHECKING:
     from statusdoc.config import Config
 
 #: An item text tail stating the opposite of a done marker, or of an open one.
-_NOT_DONE_TAIL = re.compile(
+_NOT_DONE_TAIL = lazy(
+    globals(),
+    "_NOT_DONE_TAIL",
     r"(?:^|[:\-–—]\s*)(?:\*\*|__)?(not (?:set up|configured|started|implemented|done|complete|ready|deployed)|"
     r"missing|todo|pending|failed|blocked|broken)(?:\*\*|__)?\s*[.!]?$",
     re.IGNORECASE,
 )
-_DONE_TAIL = re.compile(
-    r"[:\-–—]\s*(?:\*\*|__)?(done|complete|completed|implemented|finished)(?:\*\*|__)?\s*[.!]?$", re.IGNORECASE
+_DONE_TAIL = lazy(
+    globals(),
+    "_DONE_TAIL",
+    r"[:\-–—]\s*(?:\*\*|__)?(done|complete|completed|implemented|finished)(?:\*\*|__)?\s*[.!]?$",
+    re.IGNORECASE,
 )
 
 

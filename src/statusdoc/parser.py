@@ -13,7 +13,8 @@ import gc
 import re
 
 from statusdoc import codepages, labels
-from statusdoc._record import field, record
+from statusdoc._record import record
+from statusdoc._regex import lazy
 from statusdoc.counters import Found, find_counters
 from statusdoc.model import (
     Board,
@@ -36,59 +37,77 @@ from statusdoc.model import (
 )
 from statusdoc.vocabulary import DEFAULT, State, Vocabulary, marker_regex, marker_state, word_regex
 
-_EOL = re.compile(r"\r\n|\r|\n")
-_ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
-_THEMATIC = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_LIST = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
-_FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
-_CHECKBOX = re.compile(r"^\[([ xX\-/~!])\](?=\s|\*|$)")
+_EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
+_ATX = lazy(globals(), "_ATX", r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = lazy(globals(), "_SETEXT", r"^ {0,3}(=+|-{2,})[ \t]*$")
+_THEMATIC = lazy(globals(), "_THEMATIC", r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_LIST = lazy(globals(), "_LIST", r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
+_FENCE_OPEN = lazy(globals(), "_FENCE_OPEN", r"^([ \t]*)(`{3,}|~{3,})(.*)$")
+_CHECKBOX = lazy(globals(), "_CHECKBOX", r"^\[([ xX\-/~!])\](?=\s|\*|$)")
 #: Text after a marker that makes the line a legend or a placeholder, not an item.
 _PROGRESS_HEADERS = frozenset(("progress", "complete", "completion", "done", "status", "tasks", "percent"))
 _DASHES = "|".join(re.escape(f) for d in ("–", "—") for f in codepages.forms(d))
-_NOT_AN_ITEM = re.compile(
-    rf"^(?:[=:]|{_DASHES}|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)", re.IGNORECASE
+_NOT_AN_ITEM = lazy(
+    globals(),
+    "_NOT_AN_ITEM",
+    rf"^(?:[=:]|{_DASHES}|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)",
+    re.IGNORECASE,
 )
-_TABLE_DELIM = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
-_DIRECTIVE = re.compile(
+_TABLE_DELIM = lazy(globals(), "_TABLE_DELIM", r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_DIRECTIVE = lazy(
+    globals(),
+    "_DIRECTIVE",
     r"<!--\s*(statusdoc(?:-disable-next-line|-disable-line|-disable-file|-enable-file|-disable|-enable)?)"
-    r"\s*:?\s*(.*?)\s*-->"
+    r"\s*:?\s*(.*?)\s*-->",
 )
-_STATUS_LABEL = re.compile(
+_STATUS_LABEL = lazy(
+    globals(),
+    "_STATUS_LABEL",
     r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*|__)?(?P<label>(?:[A-Z][\w ]{0,30}?\s)?Status)(?:\*\*|__)?"
     r"\s*:\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(
+_DATE = lazy(
+    globals(),
+    "_DATE",
     rf"(?:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[–\-]\d{{1,2}})?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b)",
     re.IGNORECASE,
 )
-_HISTORY_TAIL = re.compile(
-    r"(?:\blog|changelog|change log|history|journal|activity|activities|retrospective|diary)\W*$", re.IGNORECASE
+_HISTORY_TAIL = lazy(
+    globals(),
+    "_HISTORY_TAIL",
+    r"(?:\blog|changelog|change log|history|journal|activity|activities|retrospective|diary)\W*$",
+    re.IGNORECASE,
 )
-_HISTORY_ANY = re.compile(
+_HISTORY_ANY = lazy(
+    globals(),
+    "_HISTORY_ANY",
     r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session)\b",
     re.IGNORECASE,
 )
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_COMMENT = re.compile(r"<!--.*?-->")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_URL = re.compile(r"(?:https?|ftp)://\S+|<[a-z]+://[^>]*>", re.I)
-_PROGRESS_ITEM = re.compile(
-    r"^(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<pct>\d{1,3})%"
+_CODE_SPAN = lazy(globals(), "_CODE_SPAN", r"(`+)(?:(?!\1).)+?\1")
+_COMMENT = lazy(globals(), "_COMMENT", r"<!--.*?-->")
+_LINK_TARGET = lazy(globals(), "_LINK_TARGET", r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_URL = lazy(globals(), "_URL", r"(?:https?|ftp)://\S+|<[a-z]+://[^>]*>", re.I)
+_PROGRESS_ITEM = lazy(
+    globals(),
+    "_PROGRESS_ITEM",
+    r"^(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<pct>\d{1,3})%",
 )
 
 
-_STRUCK = re.compile(r"~~.+~~")
-_PAREN_WORD = re.compile(r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$")
-_DASH_WORD = re.compile(r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z' ]+?)(?:\*\*|__)?\s*$")
+_STRUCK = lazy(globals(), "_STRUCK", r"~~.+~~")
+_PAREN_WORD = lazy(
+    globals(), "_PAREN_WORD", r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$"
+)
+_DASH_WORD = lazy(globals(), "_DASH_WORD", r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z' ]+?)(?:\*\*|__)?\s*$")
 _HISTORY_HINTS = ("log", "histor", "journal", "activit", "retrospective", "diary", "session")
-_YEAR = re.compile(r"\d{4}")
-_DECORATION = re.compile(r"[*_`#]+")
-_AS_OF = re.compile(r"\bas of\b", re.IGNORECASE)
-_LEGEND_TAIL = re.compile(r"\s*(?:\*\*|__)?\s*[:=–—]")
-_PARAGRAPH_CLAIM = re.compile(r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)")
+_YEAR = lazy(globals(), "_YEAR", r"\d{4}")
+_DECORATION = lazy(globals(), "_DECORATION", r"[*_`#]+")
+_AS_OF = lazy(globals(), "_AS_OF", r"\bas of\b", re.IGNORECASE)
+_LEGEND_TAIL = lazy(globals(), "_LEGEND_TAIL", r"\s*(?:\*\*|__)?\s*[:=–—]")
+_PARAGRAPH_CLAIM = lazy(globals(), "_PARAGRAPH_CLAIM", r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)")
 
 
 def _mask(line: str) -> str:
