@@ -6,13 +6,15 @@ deferred so that ``import statusdoc`` stays cheap for the command line.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # typing itself is not imported: `import statusdoc` stays cheap
 
 __version__ = "0.1.0"
 
 __all__ = ["Document", "Finding", "__version__", "lint", "parse", "recompute", "render"]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from statusdoc._api import lint, parse, recompute, render
     from statusdoc.model import Document
     from statusdoc.rules import Finding

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from statusdoc.model import Document
 from statusdoc.parser import parse
 from statusdoc.renderer import render
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statusdoc.config import Config
     from statusdoc.rules import Finding

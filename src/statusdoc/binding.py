@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Literal
 
 from statusdoc import labels
 from statusdoc._record import field, record
@@ -17,7 +16,9 @@ from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
 from statusdoc.model import Counter, Document, Section, TableRow
 
-Rule = Literal["directive", "label", "unit", "position", "board", "unbound", "history", "ignored"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc._types import Rule
 
 
 @record

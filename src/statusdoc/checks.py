@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Literal
 
 from statusdoc import codepages
 from statusdoc._record import record
@@ -17,9 +16,11 @@ from statusdoc._regex import lazy
 from statusdoc.binding import Binder, Binding
 from statusdoc.counters import PARTIAL, SECTION_UNITS
 from statusdoc.model import Counter, Document, Edit, Number, Section, StatusLine
-from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, State, marker_state
+from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, marker_state
 
-Rounding = Literal["nearest", "floor", "org"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc._types import Rounding, State
 
 
 @record

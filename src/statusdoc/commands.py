@@ -9,12 +9,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
 
 from statusdoc._record import record, replace
 from statusdoc.errors import StatusdocError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from statusdoc.config import Config
     from statusdoc.files import SourceFile
     from statusdoc.model import Document

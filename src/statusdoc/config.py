@@ -8,16 +8,17 @@ pydantic model in :mod:`statusdoc.config_model`, imported only when a file is fo
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
 
 from statusdoc._record import field, field_names, record
 from statusdoc.errors import ConfigError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from statusdoc.rules import Finding, Severity
-    from statusdoc.vocabulary import Vocabulary
+    from typing import Any
 
-Rounding = Literal["nearest", "floor", "org"]
+    from statusdoc._types import Rounding, Severity
+    from statusdoc.rules import Finding
+    from statusdoc.vocabulary import Vocabulary
 
 
 @record

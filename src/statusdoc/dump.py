@@ -20,10 +20,10 @@ def _mirrors() -> dict[type, Any]:
     import sys
     import types
 
-    from statusdoc import _record, model
+    from statusdoc import _record, _types, model
 
     mod = types.ModuleType("statusdoc._model_dataclasses")
-    mod.__dict__.update(vars(model))  # the annotations name model's aliases (State, Role, ...)
+    mod.__dict__.update(vars(_types))  # the annotations name the literal types (State, Role, ...)
     sys.modules[mod.__name__] = mod
     out: dict[type, Any] = {}
     for cls in vars(model).values():

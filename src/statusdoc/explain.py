@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from statusdoc.checks import Evaluator, Rounding, tally
+from statusdoc.checks import Evaluator, tally
 from statusdoc.model import Document
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc._types import Rounding
 
 
 def explain_document(doc: Document, *, line: int | None = None, rounding: Rounding = "nearest") -> str:

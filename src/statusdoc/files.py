@@ -18,7 +18,6 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO, NamedTuple, TextIO
 
 from statusdoc._record import frozen_record
 
@@ -28,6 +27,10 @@ except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
 from statusdoc.errors import ChangedOnDisk, InputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, TextIO
 
 __all__ = ["Fingerprint", "SourceFile", "iter_paths", "read_source", "write_atomic"]
 
@@ -39,7 +42,8 @@ TEMP_SUFFIX = ".tmp"
 SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 
 
-class Fingerprint(NamedTuple):
+@frozen_record
+class Fingerprint:
     """What the file on disk was when it was read: size, mtime and a hash of its bytes."""
 
     size: int

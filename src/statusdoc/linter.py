@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from statusdoc import codepages
 from statusdoc._regex import lazy
@@ -12,6 +11,7 @@ from statusdoc.directives import suppression
 from statusdoc.model import Document
 from statusdoc.rules import RULES, Finding
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statusdoc.config import Config
 

@@ -1,7 +1,8 @@
 """The typed document model.
 
-Slotted dataclasses: cheap to build on the lint path; pydantic validates and serialises them
-through ``TypeAdapter`` only when a command dumps the model or writes its schema.
+Slotted records (:mod:`statusdoc._record`): cheap to build on the lint path; pydantic validates
+and serialises them, as dataclasses built from the same fields, only when a command dumps the
+model or writes its schema (:mod:`statusdoc.dump`).
 
 Every node carries a :class:`Span` into ``Document.text`` (character offsets, 1-based line and
 column), so findings and edits point back to the file.  Nodes refer to each other by index into
@@ -10,27 +11,13 @@ the document's lists, which keeps the JSON flat and the model acyclic.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from statusdoc._record import field, record
-from statusdoc.vocabulary import State
 
-Context = Literal["heading", "paragraph", "list_item", "table_cell", "board", "front_matter", "status_line"]
-CounterKind = Literal["fraction", "percent", "number", "state_count", "bar"]
-#: What a number in a counter stands for.
-Role = Literal[
-    "done",
-    "total",
-    "remaining",
-    "in_progress",
-    "started",
-    "todo",
-    "blocked",
-    "percent",
-    "percent_remaining",
-    "filled",
-]
-ItemKind = Literal["checkbox", "emoji", "progress", "table_row"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    from statusdoc._types import Context, CounterKind, ItemKind, Role, State
 
 
 @record

@@ -20,7 +20,6 @@ from statusdoc.model import (
     Board,
     BoardRow,
     Cell,
-    Context,
     Counter,
     Dialect,
     Directive,
@@ -35,7 +34,11 @@ from statusdoc.model import (
     Table,
     TableRow,
 )
-from statusdoc.vocabulary import DEFAULT, State, Vocabulary, marker_regex, marker_state, word_regex
+from statusdoc.vocabulary import DEFAULT, Vocabulary, marker_regex, marker_state, word_regex
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc._types import Context, State
 
 _EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
 _ATX = lazy(globals(), "_ATX", r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")

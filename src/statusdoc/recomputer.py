@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from statusdoc._record import replace
 from statusdoc.checks import edits_for, evaluate
 from statusdoc.directives import suppression
 from statusdoc.model import Document
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statusdoc.config import Config
 

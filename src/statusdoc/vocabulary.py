@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Literal
 
 from statusdoc._record import field, frozen_record
 from statusdoc.codepages import FormTable, forms
 
-State = Literal["done", "in_progress", "todo", "blocked", "cancelled"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc._types import State
+
 STATES: tuple[State, ...] = ("done", "in_progress", "todo", "blocked", "cancelled")
 
 VS16 = "\ufe0f"
