@@ -33,7 +33,7 @@ def test_nearest_directory_wins(tmp_path: Path) -> None:
     write(tmp_path / "pyproject.toml", '[tool.statusdoc]\nignore = ["SD009"]\n')
     write(tmp_path / "docs" / ".statusdoc.yaml", "ignore: [SD008]\n")
     doc = write(tmp_path / "docs" / "deep" / "a.md", "# A\n")
-    assert find_config_file(doc) == tmp_path / "docs" / ".statusdoc.yaml"
+    assert find_config_file(doc) == str(tmp_path / "docs" / ".statusdoc.yaml")
     assert config_for(doc).ignore == ["SD008"]
     assert config_for(write(tmp_path / "b.md", "")).ignore == ["SD009"]
 

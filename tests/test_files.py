@@ -102,7 +102,7 @@ def test_read_keeps_every_byte(tmp_path: Path, data: bytes) -> None:
     path = write_bytes(tmp_path / "doc.md", data)
     src = read_source(str(path))
     assert src.text == data.decode("utf-8")  # no newline translation, BOM kept
-    assert src.path == path and src.display == str(path)
+    assert src.path == str(path) and src.display == str(path)
     assert src.text.encode("utf-8") == data
 
 
@@ -136,7 +136,7 @@ def test_display_is_the_path_as_given(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "docs").mkdir()
     write_bytes(tmp_path / "docs" / "a.md", b"x\n")
     src = read_source("./docs/a.md")
-    assert src.display == "./docs/a.md" and src.path == Path("docs/a.md")
+    assert src.display == "./docs/a.md" and src.path == "./docs/a.md"
 
 
 def test_not_utf8_names_file_line_and_offset(tmp_path: Path) -> None:

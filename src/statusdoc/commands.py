@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from statusdoc._record import record, replace
 from statusdoc.errors import StatusdocError
@@ -59,7 +58,7 @@ def _std() -> Streams:
     return Streams(sys.stdout, sys.stderr, None)
 
 
-def _config_for(path: Path | None) -> Config:
+def _config_for(path: str | None) -> Config:
     from statusdoc.config import config_for
 
     return config_for(path)

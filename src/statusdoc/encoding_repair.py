@@ -573,13 +573,25 @@ def _units(cluster: list[_Piece]) -> Iterator[tuple[int, int, str, int]]:
             p = q
 
 
-def _is_multi(cluster: list[_Piece]) -> bool:
+def _punctuation_only(run: str, cluster: list[_Piece]) -> bool:
+    """Whether the cluster is written with punctuation and symbols only (``–•–•``).
+
+    Such text is far likelier typography than mojibake: its letters (Mac Roman ``–•`` is
+    Cyrillic Х) are no evidence of their own, as in :func:`_is_multi`.
+    """
+    return all(unicodedata.category(ch)[0] in "PS" for ch in run[cluster[0][0] : cluster[-1][1]])
+
+
+def _is_multi(cluster: list[_Piece], run: str) -> bool:
     """Two or more adjacent sequences that decode to letters, of one script: together
-    they are evidence of mojibake (``ÐŸÐµÑ‚`` is Пет).
+    they are evidence of mojibake (``ÐŸÐµÑ‚`` is Пет), unless the cluster is written with
+    punctuation only (:func:`_punctuation_only`).
 
     A symbol is no such evidence for its neighbour: ``‚úÖ—é`` in Mac Roman is ✅ followed by a
     correctly written ``—é``, not by a Cyrillic letter.
     """
+    if _punctuation_only(run, cluster):
+        return False
     n = 0
     scripts: set[int] = set()
     for _start, _end, text, restored in cluster:
@@ -609,12 +621,18 @@ _LostRec = tuple[int, int, str, tuple[str, ...], int]  # start, end, codepage, c
 _Resolved = tuple[list[_Edit], list[_LostRec], frozenset[tuple[str, int]]]
 
 
-def _all_accepted(text: str) -> bool:
-    """Fast path: consecutive complete sequences that are all symbols, or letters of one script."""
+def _all_accepted(text: str, run: str, cluster: list[_Piece]) -> bool:
+    """Fast path: consecutive complete sequences that are all symbols, or letters of one script
+    (not written with punctuation only)."""
     classes = set(map(_char_class, text))
     if classes == {_SYMBOL}:
         return True
-    return classes == {_OTHER} and len(text) > 1 and len(set(map(_script, text))) == 1
+    return (
+        classes == {_OTHER}
+        and len(text) > 1
+        and len(set(map(_script, text))) == 1
+        and not _punctuation_only(run, cluster)
+    )
 
 
 def _unit_ok(
@@ -656,10 +674,10 @@ def _accepted(
     scripts = ctx.scripts.get(cp, frozenset())
     headless = ctx.dominant == cp
     for cluster in _clusters(parse.pieces):
-        if len(cluster) == 1 and not cluster[0][3] and _all_accepted(cluster[0][2]):
+        if len(cluster) == 1 and not cluster[0][3] and _all_accepted(cluster[0][2], run, cluster):
             edits.append((cluster[0][0], cluster[0][1], cluster[0][2], cp, False))  # the common cases
             continue
-        multi = _is_multi(cluster)
+        multi = _is_multi(cluster, run)
         first = cluster[0][0]
         before = prev_letter if first == 0 else _is_letter(run[first - 1])
         open_start = -1
@@ -761,11 +779,11 @@ def _run_stats(run: str, parses: dict[tuple[str, str], _Parse]) -> _Stats:
         strong, weak = len(parse.frags), 0
         for cluster in _clusters(parse.pieces):
             text = cluster[0][2]
-            if len(cluster) == 1 and not cluster[0][3] and _all_accepted(text):
+            if len(cluster) == 1 and not cluster[0][3] and _all_accepted(text, run, cluster):
                 strong += sum(1 for c in text if c >= "\u0800")
                 weak += sum(1 for c in text if c < "\u0800")
                 continue
-            multi = _is_multi(cluster)
+            multi = _is_multi(cluster, run)
             for _start, _end, ch, restored in _units(cluster):
                 if not _unit_ok(ch, restored, multi, True, frozenset()):
                     continue

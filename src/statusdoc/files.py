@@ -17,7 +17,6 @@ import errno
 import os
 import stat
 import sys
-from pathlib import Path
 
 from statusdoc._record import frozen_record
 
@@ -55,7 +54,7 @@ class Fingerprint:
 class SourceFile:
     """A document as read: ``path`` is ``None`` for stdin; ``display`` is what messages show."""
 
-    path: Path | None
+    path: str | None
     display: str
     text: str
     fingerprint: Fingerprint | None = None
@@ -109,7 +108,7 @@ def _os_reason(e: OSError, *, writing: bool = False) -> str:
     return (f"cannot write: {reason}; not written") if writing else f"cannot read: {reason}"
 
 
-def _read_bytes(path: str | Path, display: str) -> tuple[bytes, os.stat_result]:
+def _read_bytes(path: str, display: str) -> tuple[bytes, os.stat_result]:
     try:
         # A FIFO or a device named like a document would block open() or never end: look first.
         pre = os.stat(path)
@@ -157,7 +156,7 @@ def read_source(path_arg: str, *, stdin: BinaryIO | TextIO | None = None) -> Sou
     data, st = _read_bytes(path_arg, path_arg)
     text = _decode(data, path_arg)
     return SourceFile(
-        path=Path(path_arg),
+        path=path_arg,
         display=path_arg,
         text=text,
         fingerprint=Fingerprint(st.st_size, st.st_mtime_ns, _digest(data)),
