@@ -94,24 +94,42 @@ def slug(title: str) -> str:
 
 
 class TitleIndex:
-    """Section titles indexed by their words and word prefixes, so binding by name stays linear."""
+    """Section titles indexed by their words and word prefixes, so binding by name stays linear.
+
+    Each index maps to the one title that has those words, or to -1 when several do; the prefix
+    index for a length is built the first time a label of that many words asks for it (labels
+    are short, so most lengths are never built: a 1 MB document has thousands of titles).
+    """
+
+    #: Labels are short: prefixes past eight words never match one.
+    MAX_PREFIX = 8
 
     def __init__(self, titles: list[tuple[str, ...]]) -> None:
-        self.exact: dict[tuple[str, ...], list[int]] = {}
-        self.starts: dict[tuple[str, ...], list[int]] = {}
-        exact, starts = self.exact, self.starts
+        self.titles = titles
+        self.exact: dict[tuple[str, ...], int] = {}
         for i, t in enumerate(titles):
-            if t in exact:
-                exact[t].append(i)
-            else:
-                exact[t] = [i]
-            # Labels are short: prefixes past eight words never match one, and would cost memory.
-            for n in range(1, min(len(t), 8) + 1):
-                p = t[:n]
-                if p in starts:
-                    starts[p].append(i)
-                else:
-                    starts[p] = [i]
+            self.exact[t] = -1 if t in self.exact else i
+        self._prefixes: dict[int, dict[tuple[str, ...], int]] = {}
+
+    def _unique(self, index: dict[tuple[str, ...], int], key: tuple[str, ...]) -> int | None:
+        i = index.get(key, -1)
+        return None if i < 0 else i
+
+    def _prefix(self, key: tuple[str, ...]) -> int | None:
+        n = len(key)
+        if n > self.MAX_PREFIX:
+            return None
+        index = self._prefixes.get(n)
+        if index is None:
+            index = self._prefixes[n] = {}
+            for i, t in enumerate(self.titles):
+                if len(t) >= n:
+                    p = t[:n]
+                    index[p] = -1 if p in index else i
+        return self._unique(index, key)
+
+    def _has_prefix(self, key: tuple[str, ...]) -> bool:
+        return len(key) <= self.MAX_PREFIX and (self._prefix(key) is not None or key in self._prefixes[len(key)])
 
     def match(self, label: str) -> int | None:
         """Index of the one title the label names: equal words, then a unique word prefix, then
@@ -119,18 +137,14 @@ class TitleIndex:
         want = words(label)
         if not want:
             return None
-        exact = self.exact.get(want, [])
-        if exact:
-            return exact[0] if len(exact) == 1 else None
-        prefix = self.starts.get(want, []) if len(want) >= 2 else []
-        if prefix:
-            return prefix[0] if len(prefix) == 1 else None
+        if want in self.exact:
+            return self._unique(self.exact, want)
+        if len(want) >= 2 and self._has_prefix(want):
+            return self._prefix(want)
         head, sep, _ = label.partition(":")
         key = words(head) if sep else ()
         if len(key) >= 2 and any(w.isdigit() for w in key):
-            keyed = self.starts.get(key, [])
-            if len(keyed) == 1:
-                return keyed[0]
+            return self._prefix(key)
         return None
 
 
