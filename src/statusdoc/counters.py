@@ -317,8 +317,12 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     # runs only when the characters it needs are in the line.
     glyph = _glyphs().search(line) is not None
     ascii_bar = "[" in line and _ASCII_BAR_START.search(line) is not None
-    if not glyph and not ascii_bar and _DIGIT.search(line) is None:
-        return []
+    if not glyph and not ascii_bar:
+        if _DIGIT.search(line) is None:
+            return []
+        labelled_chars = labelled_ok and (":" in line or "-" in line or "–" in line)
+        if not (labelled_chars or "/" in line or "%" in line or "of" in line.lower()):
+            return []  # digits, but none of the characters any counter needs
     out: list[Found] = []
     bars = find_bars(line) if glyph or ascii_bar else []
     out.extend(bars)

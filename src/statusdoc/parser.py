@@ -183,6 +183,7 @@ class _Parser:
         self.word_rx = word_regex(vocab)
         self.doc = Document(text=text, path=path, dialect=Dialect())
         self.lines = _Lines()
+        self.n_lines = 0
         self.section_stack: list[int] = []
         self.list_stack: list[_ListEntry] = []
         self.claim = 0
@@ -294,6 +295,7 @@ class _Parser:
         if pos < len(text):
             starts.append(pos)
             ends.append(len(text))
+        self.n_lines = len(starts)
         d.final_newline = bool(text) and text[-1] in "\r\n"
         d.newline = "none" if not endings else ("mixed" if len(endings) > 1 else endings.pop())  # type: ignore[assignment]
         d.codepage = codepages.detect_codepage(text)
@@ -307,7 +309,8 @@ class _Parser:
         if lines and self.text[lines[0].start : lines[0].end].rstrip() == "---":
             i = self.front_matter()
         para_open = False
-        while i < len(lines):
+        n = self.n_lines
+        while i < n:
             ln = lines[i]
             raw = self.text[ln.start : ln.end]
             stripped = raw.strip()
@@ -350,7 +353,7 @@ class _Parser:
                 continue
             if (
                 "|" in raw
-                and i + 1 < len(lines)
+                and i + 1 < n
                 and "|" in self.line_text(i + 1)
                 and _TABLE_DELIM.match(self.line_text(i + 1))
                 and "-" in self.line_text(i + 1)
@@ -383,7 +386,7 @@ class _Parser:
     def setext_end(self, i: int) -> int | None:
         """The last line of the paragraph starting at ``i`` when a setext underline follows it."""
         j = i
-        while j + 1 < len(self.lines):
+        while j + 1 < self.n_lines:
             nxt = self.line_text(j + 1)
             if _SETEXT.match(nxt):
                 return j
@@ -399,7 +402,7 @@ class _Parser:
     # --- blocks ---------------------------------------------------------------------------
 
     def front_matter(self) -> int:
-        for j in range(1, len(self.lines)):
+        for j in range(1, self.n_lines):
             t = self.line_text(j).rstrip()
             if t in ("---", "..."):
                 first, last = self.lines[0], self.lines[j]
@@ -446,7 +449,7 @@ class _Parser:
 
     def html_comment(self, i: int) -> int:
         """Skip a comment block starting at line ``i``; return the next line to read."""
-        for j in range(i, len(self.lines)):
+        for j in range(i, self.n_lines):
             t = self.line_text(j)
             if "-->" in t[(t.index("<!--") + 4) if j == i else 0 :]:
                 if j == i:
@@ -454,7 +457,7 @@ class _Parser:
                     after = t[t.index("-->") + 3 :].strip()
                     return i + 1 if not after else i
                 return j + 1
-        return len(self.lines)  # unclosed: the rest is comment, as in HTML
+        return self.n_lines  # unclosed: the rest is comment, as in HTML
 
     def inline_directives(self, ln: _Line, raw: str) -> None:
         for m in _DIRECTIVE.finditer(raw):
@@ -476,7 +479,7 @@ class _Parser:
         max_indent = len(fm.group(1).expandtabs(4)) + 3
         body: list[int] = []
         j = i + 1
-        while j < len(self.lines):
+        while j < self.n_lines:
             raw = self.line_text(j)
             t = raw.strip()
             indent = len(raw) - len(raw.lstrip(" \t"))
@@ -524,7 +527,7 @@ class _Parser:
                 break
         self.doc.tables.append(table)
         j = i + 2
-        while j < len(self.lines):
+        while j < self.n_lines:
             ln = self.lines[j]
             t = self.line_text(j)
             if not t.strip() or "|" not in t:
