@@ -68,7 +68,8 @@ class Binder:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        stripped = [_strip_markers(s.title) for s in doc.sections]
+        self.stripped = stripped = [_strip_markers(s.title) for s in doc.sections]
+        self._plain_titles: dict[int, str] = {}
         self.titles = [labels.words(t) for t in stripped]
         # History sections are never named by a label: they are snapshots.
         self.index = labels.TitleIndex([() if s.history else t for s, t in zip(doc.sections, self.titles, strict=True)])
@@ -90,6 +91,13 @@ class Binder:
         self._unions: dict[tuple[int, ...], list[int]] = {}
         self._rows: dict[int, dict[int, TableRow]] = {}
         self._claim_units: dict[int, list[str]] = {}
+
+    def title(self, si: int) -> str:
+        """Section ``si``'s title as reasons quote it (computed once per section)."""
+        t = self._plain_titles.get(si)
+        if t is None:
+            t = self._plain_titles[si] = " ".join(self.stripped[si].replace("*", "").split())
+        return t
 
     def _document_items(self) -> list[int]:
         return [i for i, it in enumerate(self.doc.items) if it.is_leaf and not it.history]
@@ -168,7 +176,7 @@ class Binder:
             if si is not None:
                 return Binding(
                     "directive",
-                    f"`scope={directive[1]}` names section '{_title(self.doc.sections[si])}'",
+                    f"`scope={directive[1]}` names section '{self.title(si)}'",
                     self.section_scope(si),
                     section=si,
                 )
@@ -181,7 +189,7 @@ class Binder:
             if si is not None and not self._is_own_section(c, si):
                 return Binding(
                     "label",
-                    f"label '{c.label}' names section '{_title(self.doc.sections[si])}'",
+                    f"label '{c.label}' names section '{self.title(si)}'",
                     self.section_scope(si),
                     section=si,
                 )
@@ -246,23 +254,25 @@ class Binder:
             sec = self.doc.sections[c.section]
             if sec.items:
                 return Binding(
-                    "position", f"stands in the heading of section '{_title(sec)}'", sec.items, section=c.section
+                    "position",
+                    f"stands in the heading of section '{self.title(c.section)}'",
+                    sec.items,
+                    section=c.section,
                 )
-            return Binding("unbound", f"heading of section '{_title(sec)}', which holds no items")
+            return Binding("unbound", f"heading of section '{self.title(c.section)}', which holds no items")
         if c.context == "front_matter":
             return self._scope_or_unbound(self.doc_items, None, "front matter speaks about the whole document")
         scope = self.claim_scope(c.section, c.label, c.unit)
         if scope is None:
-            own = _title(self.doc.sections[c.section]) if c.section is not None else "the document"
+            own = self.title(c.section) if c.section is not None else "the document"
             return Binding(
                 "unbound", f"section '{own}' holds no items, and the wording is not about the whole document"
             )
         si, items = scope
         if si is None:
             return self._scope_or_unbound(items, None, "no enclosing section holds items: the whole document")
-        sec = self.doc.sections[si]
         how = "stands in" if si == c.section else "nearest enclosing section with items is"
-        return Binding("position", f"{how} section '{_title(sec)}'", items, section=si)
+        return Binding("position", f"{how} section '{self.title(si)}'", items, section=si)
 
     def claim_scope(
         self, section: int | None, label: str | None, unit: str | None
@@ -293,7 +303,7 @@ class Binder:
             if si is not None:
                 return Binding(
                     "label",
-                    f"board label '{c.label}' names section '{_title(self.doc.sections[si])}'",
+                    f"board label '{c.label}' names section '{self.title(si)}'",
                     self.section_scope(si),
                     section=si,
                 )
@@ -327,7 +337,7 @@ class Binder:
         if si is not None:
             return Binding(
                 "label",
-                f"row '{first}' names section '{_title(self.doc.sections[si])}'",
+                f"row '{first}' names section '{self.title(si)}'",
                 self.section_scope(si),
                 section=si,
             )

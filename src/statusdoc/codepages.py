@@ -111,6 +111,8 @@ class FormTable:
         self._lengths = {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()}
         firsts = sorted(by_first)
         self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
+        self._in_ascii = any(c.isascii() for c in firsts)
 
     def match(self, text: str, pos: int = 0) -> FormMatch | None:
         if pos >= len(text):
@@ -123,7 +125,7 @@ class FormTable:
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[FormMatch]:
-        if self._first is None:
+        if self._first is None or (not self._in_ascii and text.isascii()):
             return []
         out: list[FormMatch] = []
         end = len(text) if endpos is None else endpos
@@ -139,7 +141,7 @@ class FormTable:
                 pos = hit.end()
 
     def search(self, text: str, pos: int = 0) -> FormMatch | None:
-        if self._first is None:
+        if self._first is None or (not self._in_ascii and text.isascii()):
             return None
         while True:
             m = self._first.search(text, pos)
@@ -151,6 +153,8 @@ class FormTable:
             pos = m.start() + 1
 
     def sub(self, repl: str, text: str) -> str:
+        if not self._in_ascii and text.isascii():
+            return text
         parts = []
         pos = 0
         for m in self.finditer(text):

@@ -50,7 +50,10 @@ _FENCE_OPEN = lazy(globals(), "_FENCE_OPEN", r"^([ \t]*)(`{3,}|~{3,})(.*)$")
 _CHECKBOX = lazy(globals(), "_CHECKBOX", r"^\[([ xX\-/~!])\](?=\s|\*|$)")
 #: Text after a marker that makes the line a legend or a placeholder, not an item.
 _PROGRESS_HEADERS = frozenset(("progress", "complete", "completion", "done", "status", "tasks", "percent"))
-_DASHES = "|".join(re.escape(f) for d in ("–", "—") for f in codepages.forms(d))
+_DASH_FORMS = [f for d in ("–", "—") for f in codepages.forms(d)]
+_DASHES = "|".join(re.escape(f) for f in _DASH_FORMS)
+#: The first characters of every text _NOT_AN_ITEM matches (`none`, `n/a`, `tbd`, `tba`, dashes).
+_NOT_AN_ITEM_FIRST = frozenset("=:-_*nNtT") | {f[0] for f in _DASH_FORMS}
 _NOT_AN_ITEM = lazy(
     globals(),
     "_NOT_AN_ITEM",
@@ -188,6 +191,10 @@ class _Parser:
         self.list_stack: list[_ListEntry] = []
         self.claim = 0
         self.history_depth: int | None = None
+        # The innermost open section and whether it is history: read for every item, so kept as
+        # attributes that heading() updates rather than computed.
+        self.section: int | None = None
+        self.in_history = False
         self._clean_titles: list[tuple[str, ...]] = []
         self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int | None]] = []
         self._extra_items: list[Item] = []
@@ -214,14 +221,6 @@ class _Parser:
 
             ln = self.lines[bisect.bisect_right(self.lines.starts, a) - 1]
         return Span(a, b, ln.number, a - ln.start + 1)
-
-    @property
-    def section(self) -> int | None:
-        return self.section_stack[-1] if self.section_stack else None
-
-    @property
-    def in_history(self) -> bool:
-        return self.history_depth is not None
 
     def next_claim(self) -> int:
         self.claim += 1
@@ -648,6 +647,7 @@ class _Parser:
             self.doc.sections[closed].last_line = ln.number - 1
         if self.history_depth is not None and len(self.section_stack) < self.history_depth:
             self.history_depth = None
+        self.section = self.section_stack[-1] if self.section_stack else None
         title = self.text[a:b]
         # A setext heading's text may run over several lines: the span covers all of them.
         sec = Section(
@@ -662,6 +662,7 @@ class _Parser:
             self.doc.sections[self.section].children.append(idx)
         self.doc.sections.append(sec)
         self.section_stack.append(idx)
+        self.section = idx
         # Markers: leading (after emphasis) or trailing.
         body = title
         lead = len(body) - len(body.lstrip("*_ "))
@@ -695,6 +696,7 @@ class _Parser:
         is_history = _is_history_title(clean) and not status
         if is_history and self.history_depth is None:
             self.history_depth = len(self.section_stack)
+        self.in_history = self.history_depth is not None
         sec.history = self.in_history
         found = find_counters(masked, "heading", heading=True, labelled_ok=False)
         self.add_counters(ln, a, found, "heading")
@@ -816,24 +818,25 @@ class _Parser:
         cb = _CHECKBOX.match(body) if body[:1] == "[" else None
         if cb:
             state = self.vocab.checkboxes.get(cb.group(1))
-            marker, mspan = cb.group(0), self.span(ln, off, off + 3)
+            marker, mspan = cb.group(0), Span(off, off + 3, ln.number, off - ln.start + 1)
             text_start = 3
         else:
             mm = self.marker_light_rx.match(body)
             if mm:
                 state = marker_state(self.vocab, mm.group(), with_lights=True)
-                marker, mspan, kind = mm.group(), self.span(ln, off, off + mm.end()), "emoji"
+                marker, mspan, kind = mm.group(), Span(off, off + mm.end(), ln.number, off - ln.start + 1), "emoji"
                 text_start = mm.end()
         text = body[text_start:].strip()
         if state is None:
             self.reference_or_progress(ln, body, off, level)
             return None
-        if _NOT_AN_ITEM.match(text.lstrip("*")) or self._legend_word(text):
+        bare = text.lstrip("*")
+        if bare[:1] in _NOT_AN_ITEM_FIRST and _NOT_AN_ITEM.match(bare) or self._legend_word(text):
             return None  # `- ✅ = done`, `- 🟢 **COMPLETE**: …` (a legend), `- [ ] None`
         if state != "cancelled" and text.startswith("~~") and _STRUCK.fullmatch(text):
             state = "cancelled"
         item = Item(
-            span=self.span(ln, ln.start, ln.end),
+            span=Span(ln.start, ln.end, ln.number, 1),
             state=state,
             kind=kind,  # type: ignore[arg-type]
             marker=marker,
