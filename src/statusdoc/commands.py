@@ -97,9 +97,16 @@ def _single(path: str, streams: Streams) -> tuple[SourceFile, Config]:
 
 
 def _parse(src: SourceFile, cfg: Config) -> Document:
+    import gc
+
     from statusdoc.parser import parse
 
-    return parse(src.text, path=src.display, vocabulary=cfg.vocabulary())
+    doc = parse(src.text, path=src.display, vocabulary=cfg.vocabulary())
+    # The model is acyclic and lives until the file is done: taking it out of the collector's
+    # generations spares the full collections that checking it would trigger, again and again
+    # (a fifth of lint's time at 1 MB).  Reference counting still frees it.
+    gc.freeze()
+    return doc
 
 
 def _diff(src: SourceFile, new: str) -> str:
