@@ -309,14 +309,15 @@ class _Parser:
             i = self.front_matter()
         para_open = False
         n = self.n_lines
+        starts, ends, text = lines.starts, lines.ends, self.text
         while i < n:
-            ln = lines[i]
-            raw = self.text[ln.start : ln.end]
+            raw = text[starts[i] : ends[i]]
             stripped = raw.strip()
             if not stripped:
                 para_open = False
                 i += 1
                 continue
+            ln = _Line(starts[i], ends[i], i + 1)
             if stripped.startswith("<!--"):
                 j = self.html_comment(i)
                 if j > i:
@@ -344,7 +345,7 @@ class _Parser:
                 self.clear_lists()
                 i += 1
                 continue
-            lm = _LIST.match(raw) if c in "-*+" or "0" <= c <= "9" else None
+            lm = _LIST.match(raw) if c in "-*+" or c.isdecimal() else None
             if lm and not thematic:
                 self.list_item(ln, raw, lm)
                 para_open = False
@@ -395,8 +396,7 @@ class _Parser:
         return None
 
     def line_text(self, i: int) -> str:
-        ln = self.lines[i]
-        return self.text[ln.start : ln.end]
+        return self.text[self.lines.starts[i] : self.lines.ends[i]]
 
     # --- blocks ---------------------------------------------------------------------------
 
@@ -1063,13 +1063,21 @@ def _is_history_title(title: str) -> bool:
 def _starts_block(line: str) -> bool:
     """Whether ``line`` interrupts a paragraph (so it cannot continue a setext heading's text)."""
     s = line.lstrip()
-    return bool(
-        _ATX.match(line)
-        or _THEMATIC.match(line)
-        or _FENCE_OPEN.match(line)
-        or s.startswith(("<!--", ">", "|"))
-        or (_LIST.match(line) and s[1:2] in (" ", "\t", ".", ")"))
-    )
+    c = s[:1]
+    # Each pattern runs only where the first character allows its block (as in scan()).
+    if not c:
+        return False
+    if c in "<>|":
+        return s.startswith(("<!--", ">", "|"))
+    if c == "#":
+        return _ATX.match(line) is not None
+    if c in "`~":
+        return _FENCE_OPEN.match(line) is not None
+    if c in "-*_" and _THEMATIC.match(line):
+        return True
+    if c in "-*+" or c.isdecimal():
+        return _LIST.match(line) is not None and s[1:2] in (" ", "\t", ".", ")")
+    return False
 
 
 def _combine(states: list[State]) -> State:
