@@ -257,8 +257,20 @@ _LABELLED = lazy(
 )
 
 
+_ROLES: dict[str, tuple[str, str | None] | None] = {}
+
+
 def _label_role(label: str) -> tuple[str, str | None] | None:
     """(role, unit) for a summary label made of a counting word and at most a unit word."""
+    if label in _ROLES:
+        return _ROLES[label]
+    if len(_ROLES) > 4096:
+        _ROLES.clear()  # labels repeat; a document of distinct ones must not grow this
+    role = _ROLES[label] = _read_label_role(label)
+    return role
+
+
+def _read_label_role(label: str) -> tuple[str, str | None] | None:
     w = " ".join(label.lower().split())
     if w in COUNT_LABELS:
         return COUNT_LABELS[w], None
