@@ -120,13 +120,18 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
     """Rewrite drifted counters in place; ``-`` reads stdin and writes stdout."""
     from statusdoc.files import write_atomic
     from statusdoc.recomputer import recompute as recompute_doc
-    from statusdoc.renderer import render
+    from statusdoc.renderer import changes_text, render
 
     s = streams or _std()
     failures: list[StatusdocError] = []
     changed = 0
     for src, cfg in _sources(paths, s, failures):
         doc = recompute_doc(_parse(src, cfg), config=cfg)
+        if check and not diff:
+            if changes_text(src.text, doc.edits):
+                changed += 1
+                print(f"would recompute {src.display}", file=s.out)
+            continue
         new = render(doc)
         if src.path is None and not check and not diff:
             s.out.write(new)
@@ -136,11 +141,6 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
         changed += 1
         if diff:
             s.out.write(_diff(src, new))
-        if check:
-            if not diff:
-                print(f"would recompute {src.display}", file=s.out)
-            continue
-        if diff:
             continue
         try:
             write_atomic(src, new)

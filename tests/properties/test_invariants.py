@@ -12,7 +12,8 @@ from strategies import apply_dialect, clean_documents, dialects, documents, mark
 
 from statusdoc import lint, parse, recompute, render
 from statusdoc.codepages import garble
-from statusdoc.model import Document
+from statusdoc.model import Document, Edit
+from statusdoc.renderer import apply_edits, changes_text
 
 #: Budget: the whole folder in well under 60 s on 2 cores.  `STATUSDOC_PROPERTY_SCALE=20` explores 20 times
 #: as many examples (minutes), which is how the regressions below were found.
@@ -342,3 +343,26 @@ def test_multiline_setext_heading_marker_edit_stays_in_the_heading() -> None:
     assert [(e.line, e.old) for e in rc.edits] == [(4, " ✅")]
     assert [(f.line, f.column) for f in lint(doc) if f.code == "SD004"] == [(4, 8)]
     check_edits(doc, rc, r1)
+
+
+@GEN
+@given(documents())
+def test_changes_text_agrees_with_render(t: str) -> None:
+    # `recompute --check` decides from the edits alone; it must say what rendering would.
+    doc, rc, r1 = recomputed(t)
+    assert changes_text(t, rc.edits) == (r1 != t)
+
+
+def test_changes_text_when_edits_cancel_out() -> None:
+    text = "ab ✅ cd"
+    insert = Edit(start=2, end=2, old="", new="X", line=1, why="t")
+    delete = Edit(start=3, end=4, old="✅", new="", line=1, why="t")
+    same = Edit(start=0, end=2, old="ab", new="ab", line=1, why="t")
+    swap = Edit(start=0, end=2, old="ab", new="ba", line=1, why="t")
+    assert changes_text(text, [insert, delete]) == (apply_edits(text, [insert, delete]) != text) is True
+    # An insertion then the deletion of what now follows it: same length, same text.
+    back = Edit(start=3, end=4, old="✅", new="", line=1, why="t")
+    again = Edit(start=3, end=3, old="", new="✅", line=1, why="t")
+    assert apply_edits(text, [again, back]) == text and changes_text(text, [again, back]) is False
+    assert changes_text(text, [same]) is False and changes_text(text, [swap]) is True
+    assert changes_text(text, []) is False
