@@ -240,6 +240,8 @@ def detect_codepage(text: str) -> str | None:
             pos = hit.end()
         if n > best[0]:
             best = (n, cp)
+        if best[0] >= _ENOUGH:
+            break  # later code pages could at most tie, and ties go to the earlier one
     return best[1]
 
 

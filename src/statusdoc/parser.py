@@ -286,11 +286,20 @@ class _Parser:
         pos = start
         endings = set()
         starts, ends = self.lines.starts, self.lines.ends
-        for m in _EOL.finditer(text, start):
-            starts.append(pos)
-            ends.append(m.start())
-            endings.add(m.group())
-            pos = m.end()
+        if "\r" in text:
+            for m in _EOL.finditer(text, start):
+                starts.append(pos)
+                ends.append(m.start())
+                endings.add(m.group())
+                pos = m.end()
+        else:  # the common case: `\n` alone ends lines, and str.find is cheaper than matches
+            find = text.find
+            while (nl := find("\n", pos)) >= 0:
+                starts.append(pos)
+                ends.append(nl)
+                pos = nl + 1
+            if starts:
+                endings.add("\n")
         if pos < len(text):
             starts.append(pos)
             ends.append(len(text))
@@ -311,13 +320,14 @@ class _Parser:
         n = self.n_lines
         starts, ends, text = lines.starts, lines.ends, self.text
         while i < n:
-            raw = text[starts[i] : ends[i]]
+            a, b = starts[i], ends[i]
+            raw = text[a:b]
             stripped = raw.strip()
             if not stripped:
                 para_open = False
                 i += 1
                 continue
-            ln = _Line(starts[i], ends[i], i + 1)
+            ln = _Line(a, b, i + 1)
             if stripped.startswith("<!--"):
                 j = self.html_comment(i)
                 if j > i:
@@ -340,7 +350,8 @@ class _Parser:
                 para_open = False
                 i += 1
                 continue
-            thematic = c in "-*_" and _THEMATIC.match(raw) is not None
+            # A thematic break holds nothing but its character and blanks: checked before the pattern.
+            thematic = c in "-*_" and not stripped.strip("-*_ \t") and _THEMATIC.match(raw) is not None
             if thematic and not para_open:
                 self.clear_lists()
                 i += 1
@@ -789,8 +800,11 @@ class _Parser:
         found = find_counters(masked, "list_item")
         # Item text is never a counter, unless the item turns out to have status children: then
         # its `(2/4)` speaks about them.  Decided when the item closes.
-        counters = self.add_counters(ln, body_off, found, "list_item")
-        weak = {k for k, f in zip(counters, found, strict=True) if f.weak} if counters else _NO_WEAK
+        if found:
+            counters = self.add_counters(ln, body_off, found, "list_item")
+            weak: set[int] | frozenset[int] = {k for k, f in zip(counters, found, strict=True) if f.weak}
+        else:
+            counters, weak = [], _NO_WEAK
         nearest = item_idx if item_idx is not None else parent_item
         stack.append(_ListEntry(indent, content_col, item_idx, nearest, first_child, counters, weak))
 
@@ -915,33 +929,30 @@ class _Parser:
             doc.sections[idx].last_line = last
         self.resolve_table_claims()
         self.resolve_progress_items()
-        # Leaves per section (history subsections left out unless the section is history).
-        for si, sec in enumerate(doc.sections):
-            del si
+        # Leaves per section (history subsections left out unless the section is history), and
+        # their tallies, in one pass up each leaf's chain of sections.
+        sections = doc.sections
+        for sec in sections:
             sec.items = []
+            sec.done = sec.total = 0
+            sec.weighted_done = 0.0
         for ii, it in enumerate(doc.items):
             if it.children:
                 continue
+            counted = it.state != "cancelled"
+            done = it.state == "done"
+            share = 1.0 if done else (it.fraction if it.fraction is not None else 0.0)
+            history = it.history
             s = it.section
             while s is not None:
-                sec = doc.sections[s]
-                if not it.history or sec.history:
+                sec = sections[s]
+                if not history or sec.history:
                     sec.items.append(ii)
+                    if counted:
+                        sec.total += 1
+                        sec.done += done
+                        sec.weighted_done += share
                 s = sec.parent
-        for sec in doc.sections:
-            done = total = 0
-            weighted = 0.0
-            for ii in sec.items:
-                it = doc.items[ii]
-                if it.state == "cancelled":
-                    continue
-                total += 1
-                if it.state == "done":
-                    done += 1
-                    weighted += 1
-                elif it.fraction is not None:
-                    weighted += it.fraction
-            sec.done, sec.total, sec.weighted_done = done, total, weighted
         # Parents take their state from their children.
         for it in reversed(doc.items):
             if it.children:
