@@ -103,25 +103,33 @@ class FormTable:
 
     def __init__(self, entries: dict[str, object]) -> None:
         self.entries = entries
-        # For each first character, the lengths of the entries that start with it, longest first:
-        # a look-up then slices only lengths that can match there.
-        by_first: dict[str, set[int]] = {}
+        # For each two-character head, the lengths of the longer entries that start with it,
+        # longest first: a look-up then slices only lengths that can match there (in mojibake
+        # text `â` starts every garbled dash and quote too; `â€` rules those out at once).
+        by_head: dict[str, set[int]] = {}
         for k in entries:
-            by_first.setdefault(k[0], set()).add(len(k))
-        self._lengths = {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()}
-        firsts = sorted(by_first)
+            if len(k) >= 2:
+                by_head.setdefault(k[:2], set()).add(len(k))
+        self._lengths = {h: tuple(sorted(ns, reverse=True)) for h, ns in by_head.items()}
+        self._singles = frozenset(k for k in entries if len(k) == 1)
+        firsts = sorted({k[0] for k in entries})
         self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
         self._in_ascii = any(c.isascii() for c in firsts)
 
     def match(self, text: str, pos: int = 0) -> FormMatch | None:
-        if pos >= len(text):
-            return None
         entries = self.entries
-        for n in self._lengths.get(text[pos], ()):
-            piece = text[pos : pos + n]
-            if len(piece) == n and piece in entries:
-                return FormMatch(piece, pos, pos + n, entries[piece])
+        lengths = self._lengths.get(text[pos : pos + 2])
+        if lengths is not None:
+            for n in lengths:
+                # Near the end of the text the slice may come out shorter: if it is an entry all
+                # the same, it is the longest one that fits.
+                piece = text[pos : pos + n]
+                if piece in entries:
+                    return FormMatch(piece, pos, pos + len(piece), entries[piece])
+        c = text[pos : pos + 1]
+        if c in self._singles:
+            return FormMatch(c, pos, pos + 1, entries[c])
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[FormMatch]:

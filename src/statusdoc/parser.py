@@ -109,7 +109,6 @@ _PAREN_WORD = lazy(
     globals(), "_PAREN_WORD", r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$"
 )
 _DASH_WORD = lazy(globals(), "_DASH_WORD", r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z' ]+?)(?:\*\*|__)?\s*$")
-_HISTORY_HINTS = ("log", "histor", "journal", "activit", "retrospective", "diary", "session")
 _YEAR = lazy(globals(), "_YEAR", r"\d{4}")
 _DECORATION = lazy(globals(), "_DECORATION", r"[*_`#]+")
 _AS_OF = lazy(globals(), "_AS_OF", r"\bas of\b", re.IGNORECASE)
@@ -195,7 +194,7 @@ class _Parser:
         # attributes that heading() updates rather than computed.
         self.section: int | None = None
         self.in_history = False
-        self._clean_titles: list[tuple[str, ...]] = []
+        self._clean_titles: list[str] = []  # titles without markers; their words on first need
         self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int | None]] = []
         self._extra_items: list[Item] = []
         self._columns: tuple[int, frozenset[int]] = (0, frozenset())
@@ -703,7 +702,7 @@ class _Parser:
             sec.stated = self.heading_word_state(plain)
         clean = self.marker_rx.sub(" ", plain)
         sec.title = title
-        self._clean_titles.append(labels.words(clean))
+        self._clean_titles.append(clean)
         is_history = _is_history_title(clean) and not status
         if is_history and self.history_depth is None:
             self.history_depth = len(self.section_stack)
@@ -960,7 +959,7 @@ class _Parser:
 
     def title_index(self) -> labels.TitleIndex:
         if self._titles is None:
-            self._titles = labels.TitleIndex(self._clean_titles)
+            self._titles = labels.TitleIndex([labels.words(t) for t in self._clean_titles])
         return self._titles
 
     def drop_counters(self, spans: set[tuple[int, int]], *, indices: set[int] | None = None) -> None:
@@ -1062,7 +1061,8 @@ def _is_history_title(title: str) -> bool:
     """
     t = _DECORATION.sub(" ", title).strip()
     low = t.lower()
-    if any(h in low for h in _HISTORY_HINTS) and (_HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t)):
+    hint = "log" in low or "histor" in low or "journal" in low or "activit" in low or "session" in low
+    if (hint or "retrospective" in low or "diary" in low) and (_HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t)):
         return True
     m = _DATE.search(t) if _YEAR.search(t) else None  # every date form has a four-digit year
     if m is None or _AS_OF.search(t):
