@@ -23,6 +23,11 @@ _NOT_DONE_TAIL = lazy(
     r"missing|todo|pending|failed|blocked|broken)(?:\*\*|__)?\s*[.!]?$",
     re.IGNORECASE,
 )
+_NOT_DONE_WORDS = (
+    *("set up", "configured", "started", "implemented", "done", "complete", "ready", "deployed"),
+    *("missing", "todo", "pending", "failed", "blocked", "broken"),
+)
+_DONE_WORDS = ("done", "complete", "completed", "implemented", "finished")
 _DONE_TAIL = lazy(
     globals(),
     "_DONE_TAIL",
@@ -60,14 +65,17 @@ def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | N
         if it.kind not in ("checkbox", "emoji") or it.children:
             continue
         text = it.text.rstrip()
+        # The patterns are anchored at the end, but a search tries every start: look at the last
+        # word first (non-ASCII tails go to the pattern, whose case folding is wider than lower()).
+        tail = text.rstrip(".!").rstrip().rstrip("*_").lower()
         if it.state == "done":
-            m = _NOT_DONE_TAIL.search(text)
+            m = _NOT_DONE_TAIL.search(text) if tail.endswith(_NOT_DONE_WORDS) or not tail.isascii() else None
             if m:
                 out.append(
                     ("SD005", it.line, it.span.column, f"item is marked done but its text says '{m.group(1)}'", None)
                 )
         elif it.state in ("todo", "blocked"):
-            m = _DONE_TAIL.search(text)
+            m = _DONE_TAIL.search(text) if tail.endswith(_DONE_WORDS) or not tail.isascii() else None
             if m:
                 out.append(
                     (
@@ -90,11 +98,14 @@ def _key(text: str) -> str:
 
 def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
     seen: dict[str, int] = {}
+    keys: dict[str, str] = {}  # text -> key: the same text recurs (that is what this rule is about)
     out: list[tuple[str, int, int, str, str | None]] = []
     for i, it in enumerate(doc.items):
         if it.history or it.kind == "progress":
             continue
-        k = _key(it.text)
+        k = keys.get(it.text)
+        if k is None:
+            k = keys[it.text] = _key(it.text)
         if len(k) < 8:
             continue  # `Add`, `Auth`: too short to be the same task
         if k in seen:
