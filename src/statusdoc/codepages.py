@@ -117,6 +117,10 @@ class FormTable:
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
         self._in_ascii = any(c.isascii() for c in firsts)
 
+    def first_chars(self) -> re.Pattern[str] | None:
+        """Finds the characters an entry can start with."""
+        return self._first
+
     def match(self, text: str, pos: int = 0) -> FormMatch | None:
         entries = self.entries
         lengths = self._lengths.get(text[pos : pos + 2])

@@ -133,6 +133,20 @@ def _glyphs() -> FormTable:
     return FormTable(table)
 
 
+def _may_hold_bar(line: str) -> bool:
+    """Whether ``line`` holds a bar glyph, and enough characters that start one for a bar.
+
+    A bar is three or more adjacent glyphs, each starting with one of the table's first
+    characters: a mojibake line whose few `â` start dashes and quotes needs no glyph search
+    (a line without a bar finds nothing without digits either way).
+    """
+    if line.isascii():
+        return False  # no glyph form is ASCII
+    table = _glyphs()
+    first = table.first_chars()
+    return first is not None and len(first.findall(line)) >= 3 and table.search(line) is not None
+
+
 def _glyph_runs(line: str) -> list[list[FormMatch]]:
     """Runs of three or more adjacent bar glyphs."""
     runs: list[list[FormMatch]] = []
@@ -327,7 +341,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     """Counters in one masked line.  ``context`` is the block the line belongs to."""
     # Nothing that could count is the common case: kept cheap, as is every regex below, which
     # runs only when the characters it needs are in the line.
-    glyph = _glyphs().search(line) is not None
+    glyph = _may_hold_bar(line)
     ascii_bar = "[" in line and _ASCII_BAR_START.search(line) is not None
     if not glyph and not ascii_bar:
         if _DIGIT.search(line) is None:
