@@ -1042,11 +1042,16 @@ class _Parser:
         # Items found after the pass were appended: restore document order and remap indices.
         self.doc.items.extend(self._extra_items)
         items = self.doc.items
-        order = sorted(range(len(items)), key=lambda k: items[k].span.start)
-        new_index = {old: new for new, old in enumerate(order)}
+        starts = [it.span.start for it in items]
+        order = sorted(range(len(items)), key=starts.__getitem__)
+        new_index = order[:]  # old index -> new index
+        for new, old in enumerate(order):
+            new_index[old] = new
         for it in items:
-            it.parent = None if it.parent is None else new_index[it.parent]
-            it.children = [new_index[c] for c in it.children]
+            if it.parent is not None:
+                it.parent = new_index[it.parent]
+            if it.children:
+                it.children = [new_index[c] for c in it.children]
         for c in self.doc.counters:
             if c.children:
                 c.children = [new_index[k] for k in c.children]
