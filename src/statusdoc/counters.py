@@ -255,6 +255,8 @@ _BEFORE_PERCENT = lazy(
     r"(?:progress|completion|complete|completed|done|overall|status)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
     re.IGNORECASE,
 )
+#: Lower-case stems of _STATE_COUNT's words, one of which a line needs before the pattern runs.
+_STATE_COUNT_HINTS = ("progress", "done", "complet", "remaining", "blocked", "pending", "started", "todo")
 _STATE_COUNT = lazy(
     globals(),
     "_STATE_COUNT",
@@ -423,7 +425,8 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         before = line[max(0, m.start() - _WINDOW) : m.start()]
         after = line[m.end() : m.end() + _WINDOW]
         line_start = m.start() <= _WINDOW
-        am = _AFTER_FRACTION.match(after)
+        # A progress word (or a unit and one) must follow: letters first.
+        am = _AFTER_FRACTION.match(after) if after.lstrip()[:1].isalpha() else None
         bare = before.rstrip()
         in_parens = bare.endswith("(") and _CLOSE_PAREN.match(after) is not None
         labelled_before = _ends_with(bare, ":=") and _LABEL_BEFORE_FRACTION.search(before) is not None
@@ -561,7 +564,10 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     if foreign:
         # A percentage or bar beside a count of days or tests measures that count, not items.
         out = [f for f in out if f.kind not in ("percent", "bar")]
-    if out and any(f.kind in ("fraction", "percent", "bar") for f in out):
+    low = line.lower()
+    # (A non-ASCII line goes to the pattern: its case folding is wider than lower().)
+    state_words = not line.isascii() or any(w in low for w in _STATE_COUNT_HINTS)
+    if out and state_words and any(f.kind in ("fraction", "percent", "bar") for f in out):
         for m in _STATE_COUNT.finditer(line):
             if not free(m.start(), m.end()):
                 continue
@@ -573,5 +579,6 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             )
             out.append(Found("state_count", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, 0)]))
             take(m.start(), m.end())
-    out.sort(key=lambda f: f.start)
+    if len(out) > 1:
+        out.sort(key=lambda f: f.start)
     return out
