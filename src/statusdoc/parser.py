@@ -104,6 +104,7 @@ _PROGRESS_ITEM = lazy(
 )
 
 
+_COUNTER_HINT = lazy(globals(), "_COUNTER_HINT", r"\d|\[[=#|.\- >]{3}")
 _STRUCK = lazy(globals(), "_STRUCK", r"~~.+~~")
 _PAREN_WORD = lazy(
     globals(), "_PAREN_WORD", r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$"
@@ -786,17 +787,24 @@ class _Parser:
         content_col = lm.end()
         stack = self.list_stack
         while stack and stack[-1].indent >= indent:
-            self.close_list_entry()
+            if stack[-1].counters:
+                self.close_list_entry()
+            else:
+                stack.pop()  # nothing to decide for an item without counters
         parent_item = stack[-1].nearest if stack else None
         body = raw[content_col:]
         body_off = ln.start + content_col
         item_idx = self.status_item(ln, body, body_off, parent_item, len(stack))
         first_child = len(self.doc.items)
-        masked = _mask(body)
+        masked = _mask(body) if "`" in body or "<" in body or "](" in body or "://" in body else body
         sm = _STATUS_LABEL.match(masked) if item_idx is None and ":" in masked else None
         if sm:
             self.status_line(ln, body_off, masked, sm, "status_line")
-        found = find_counters(masked, "list_item")
+        # An ASCII line without a digit or an ASCII bar's opening has no counter (see find_counters).
+        if masked.isascii() and _COUNTER_HINT.search(masked) is None:
+            found = []
+        else:
+            found = find_counters(masked, "list_item")
         # Item text is never a counter, unless the item turns out to have status children: then
         # its `(2/4)` speaks about them.  Decided when the item closes.
         if found:
@@ -868,7 +876,7 @@ class _Parser:
 
     def _legend_word(self, text: str) -> bool:
         """`**COMPLETE**: Phase finished` explains a marker; it is not an item."""
-        if not any(c in text for c in ":=–—"):
+        if not (":" in text or "=" in text or "–" in text or "—" in text):
             return False
         t = text.lstrip("*_ ")
         m = self.word_rx.match(t)
