@@ -256,7 +256,9 @@ _BEFORE_PERCENT = lazy(
     re.IGNORECASE,
 )
 #: Lower-case stems of _STATE_COUNT's words, one of which a line needs before the pattern runs.
-_STATE_COUNT_HINTS = ("progress", "done", "complet", "remaining", "blocked", "pending", "started", "todo")
+_STATE_COUNT_HINT = lazy(
+    globals(), "_STATE_COUNT_HINT", r"progress|done|complet|remaining|blocked|pending|started|todo"
+)
 _STATE_COUNT = lazy(
     globals(),
     "_STATE_COUNT",
@@ -566,7 +568,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         out = [f for f in out if f.kind not in ("percent", "bar")]
     low = line.lower()
     # (A non-ASCII line goes to the pattern: its case folding is wider than lower().)
-    state_words = not line.isascii() or any(w in low for w in _STATE_COUNT_HINTS)
+    state_words = not line.isascii() or _STATE_COUNT_HINT.search(low) is not None
     if out and state_words and any(f.kind in ("fraction", "percent", "bar") for f in out):
         for m in _STATE_COUNT.finditer(line):
             if not free(m.start(), m.end()):

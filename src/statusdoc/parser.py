@@ -801,10 +801,8 @@ class _Parser:
         if sm:
             self.status_line(ln, body_off, masked, sm, "status_line")
         # An ASCII line without a digit or an ASCII bar's opening has no counter (see find_counters).
-        if masked.isascii() and _COUNTER_HINT.search(masked) is None:
-            found = []
-        else:
-            found = find_counters(masked, "list_item")
+        hinted = not masked.isascii() or _COUNTER_HINT.search(masked) is not None
+        found = find_counters(masked, "list_item") if hinted else []
         # Item text is never a counter, unless the item turns out to have status children: then
         # its `(2/4)` speaks about them.  Decided when the item closes.
         if found:
