@@ -16,6 +16,7 @@ from array import array
 from statusdoc import codepages, labels
 from statusdoc._record import record
 from statusdoc._regex import lazy
+from statusdoc.codepages import FormMatch
 from statusdoc.counters import Found, find_counters
 from statusdoc.model import (
     Board,
@@ -39,7 +40,7 @@ from statusdoc.vocabulary import DEFAULT, Vocabulary, marker_regex, marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from statusdoc._types import Context, State
+    from statusdoc._types import Context, ItemKind, State
 
 _EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
 _ATX = lazy(globals(), "_ATX", r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -117,6 +118,11 @@ _LEGEND_TAIL = lazy(globals(), "_LEGEND_TAIL", r"\s*(?:\*\*|__)?\s*[:=–—]")
 _PARAGRAPH_CLAIM = lazy(globals(), "_PARAGRAPH_CLAIM", r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)")
 
 
+def _state_of(m: FormMatch) -> State | None:
+    """The state a marker table match stands for (the tables map each written form to it)."""
+    return m.value  # type: ignore[return-value]
+
+
 def _mask(line: str) -> str:
     """Blank out code spans, comments, link targets and URLs, keeping every offset."""
 
@@ -183,6 +189,7 @@ class _Parser:
         self.vocab = vocab
         self.marker_rx = marker_regex(vocab, with_lights=False)
         self.marker_light_rx = marker_regex(vocab, with_lights=True)
+        self.checkboxes = vocab.checkboxes
         self.word_rx = word_regex(vocab)
         self.doc = Document(text=text, path=path, dialect=Dialect())
         self.lines = _Lines()
@@ -682,7 +689,7 @@ class _Parser:
         if mm:
             sec.marker, sec.marker_position = mm.group(), "leading"
             sec.marker_span = self.span(ln, a + mm.start(), a + mm.end())
-            sec.stated = marker_state(self.vocab, mm.group(), with_lights=False)
+            sec.stated = _state_of(mm)
             plain = title[mm.end() :]
         else:
             tail = body.rstrip("*_ ")
@@ -690,7 +697,7 @@ class _Parser:
                 if tm.end() == len(tail):
                     sec.marker, sec.marker_position = tm.group(), "trailing"
                     sec.marker_span = self.span(ln, a + tm.start(), a + tm.end())
-                    sec.stated = marker_state(self.vocab, tm.group(), with_lights=False)
+                    sec.stated = _state_of(tm)
                     plain = title[: tm.start()]
         masked = _mask(title)
         status = _STATUS_LABEL.match(masked) if ":" in masked else None
@@ -832,50 +839,45 @@ class _Parser:
         state: State | None = None
         marker = ""
         mspan: Span | None = None
-        kind = "checkbox"
+        kind: ItemKind = "checkbox"
         text_start = 0
         cb = _CHECKBOX.match(body) if body[:1] == "[" else None
         if cb:
-            state = self.vocab.checkboxes.get(cb.group(1))
+            state = self.checkboxes.get(cb.group(1))
             marker, mspan = cb.group(0), Span(off, off + 3, ln.number, off - ln.start + 1)
             text_start = 3
         else:
             mm = self.marker_light_rx.match(body)
             if mm:
-                state = marker_state(self.vocab, mm.group(), with_lights=True)
-                marker, mspan, kind = mm.group(), Span(off, off + mm.end(), ln.number, off - ln.start + 1), "emoji"
+                state = _state_of(mm)
                 text_start = mm.end()
+                marker, mspan, kind = mm.group(), Span(off, off + text_start, ln.number, off - ln.start + 1), "emoji"
         text = body[text_start:].strip()
         if state is None:
             self.reference_or_progress(ln, body, off, level)
             return None
         bare = text.lstrip("*")
-        if bare[:1] in _NOT_AN_ITEM_FIRST and _NOT_AN_ITEM.match(bare) or self._legend_word(text):
-            return None  # `- ✅ = done`, `- 🟢 **COMPLETE**: …` (a legend), `- [ ] None`
+        if bare[:1] in _NOT_AN_ITEM_FIRST and _NOT_AN_ITEM.match(bare):
+            return None  # `- [ ] None`, `- ✅ = done`
+        if (":" in text or "=" in text or "–" in text or "—" in text) and self._legend_word(text):
+            return None  # `- 🟢 **COMPLETE**: …` (a legend)
         if state != "cancelled" and text.startswith("~~") and _STRUCK.fullmatch(text):
             state = "cancelled"
-        item = Item(
-            span=Span(ln.start, ln.end, ln.number, 1),
-            state=state,
-            kind=kind,  # type: ignore[arg-type]
-            marker=marker,
-            marker_span=mspan,
-            text=text,
-            level=level,
-            section=self.section,
-            parent=parent,
-            history=self.in_history,
+        items = self.doc.items
+        idx = len(items)
+        # Positional: this runs for every item (fields: span, state, kind, marker, marker_span,
+        # text, level, section, parent, children, fraction, history).
+        span = Span(ln.start, ln.end, ln.number, 1)
+        items.append(
+            Item(span, state, kind, marker, mspan, text, level, self.section, parent, [], None, self.in_history)
         )
-        idx = len(self.doc.items)
-        self.doc.items.append(item)
         if parent is not None:
-            self.doc.items[parent].children.append(idx)
+            items[parent].children.append(idx)
         return idx
 
     def _legend_word(self, text: str) -> bool:
-        """`**COMPLETE**: Phase finished` explains a marker; it is not an item."""
-        if not (":" in text or "=" in text or "–" in text or "—" in text):
-            return False
+        """`**COMPLETE**: Phase finished` explains a marker; it is not an item (the text holds
+        one of `:=–—`, which the caller checks first)."""
         t = text.lstrip("*_ ")
         m = self.word_rx.match(t)
         return m is not None and _LEGEND_TAIL.match(t, m.end()) is not None
@@ -884,7 +886,7 @@ class _Parser:
         tail = body.rstrip(" *_")
         for tm in self.marker_rx.finditer(tail):
             if tm.end() == len(tail) and tm.start() > 0:
-                st = marker_state(self.vocab, tm.group(), with_lights=False)
+                st = _state_of(tm)
                 if st:
                     self.doc.references.append(
                         Reference(
