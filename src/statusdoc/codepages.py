@@ -112,6 +112,9 @@ class FormTable:
                 by_head.setdefault(k[:2], set()).add(len(k))
         self._lengths = {h: tuple(sorted(ns, reverse=True)) for h, ns in by_head.items()}
         self._singles = frozenset(k for k in entries if len(k) == 1)
+        # Entries that begin a longer entry: after one of the others, the same text again is the
+        # longest match again (bars repeat one glyph twenty times).
+        self._extendable = frozenset(k[:n] for k in entries for n in range(1, len(k)) if k[:n] in entries)
         firsts = sorted({k[0] for k in entries})
         self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
@@ -148,9 +151,15 @@ class FormTable:
             hit = self.match(text[:end], m.start())
             if hit is None:
                 pos = m.start() + 1
-            else:
-                out.append(hit)
-                pos = hit.end()
+                continue
+            out.append(hit)
+            pos = hit.end()
+            piece = hit.group()
+            if piece not in self._extendable:
+                n, value = len(piece), hit.value
+                while text.startswith(piece, pos, end):
+                    out.append(FormMatch(piece, pos, pos + n, value))
+                    pos += n
 
     def search(self, text: str, pos: int = 0) -> FormMatch | None:
         if self._first is None or (not self._in_ascii and text.isascii()):
