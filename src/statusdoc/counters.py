@@ -321,6 +321,18 @@ _NEXT_WORD = lazy(globals(), "_NEXT_WORD", r"\s*(?:\*\*|__)?\s*([A-Za-z]+)")
 _OF_AFTER = lazy(globals(), "_OF_AFTER", r"\s+of\b")
 
 
+def _take(claimed: bytearray, a: int, b: int) -> None:
+    claimed[a:b] = b"\x01" * (b - a)
+
+
+def _free(claimed: bytearray, a: int, b: int) -> bool:
+    return 1 not in claimed[a:b]
+
+
+def _stopped(label: str | None) -> bool:
+    return label is not None and label.split()[0].lower() in STOP_LABELS
+
+
 def _ends_with(bare: str, chars: str) -> bool:
     """Whether ``bare`` (already right-stripped) ends, past closing emphasis, with one of ``chars``:
     a cheap necessary condition for the patterns anchored at `[:=]` or an arrow, checked first."""
@@ -361,14 +373,8 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     # Characters already claimed by a counter; a bytearray keeps the check linear on long lines.
     claimed = bytearray(len(line) + 1)
 
-    def take(a: int, b: int) -> None:
-        claimed[a:b] = b"\x01" * (b - a)
-
     for b in bars:
-        take(b.start, b.end)
-
-    def free(a: int, b: int) -> bool:
-        return 1 not in claimed[a:b]
+        _take(claimed, b.start, b.end)
 
     # Summary label at the start of the line.
     labelled = _LABELLED.match(line) if labelled_ok and (":" in line or "-" in line or "–" in line) else None
@@ -393,7 +399,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                     unit=(unit or lunit),
                 )
             )
-            take(s, e)
+            _take(claimed, s, e)
 
     foreign = False
     labels_at: list[tuple[int, str]] = []
@@ -412,14 +418,11 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         k = bisect.bisect_right(label_ends, pos)
         return labels_at[k - 1][1] if k else None
 
-    def stopped(label: str | None) -> bool:
-        return label is not None and label.split()[0].lower() in STOP_LABELS
-
     for b in bars:
         b.label = label_for(b.start)
 
     for m in _FRACTION.finditer(line) if "/" in line else ():
-        if not free(m.start(), m.end()):
+        if not _free(claimed, m.start(), m.end()):
             continue
         num, den = int(m.group(1)), int(m.group(2))
         if den == 0 and num != 0:
@@ -434,7 +437,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         labelled_before = _ends_with(bare, ":=") and _LABEL_BEFORE_FRACTION.search(before) is not None
         label = label_for(m.start())
         if (
-            stopped(label)
+            _stopped(label)
             or (den == 100 and not am)
             or (("⭐" in before or "★" in before or "☆" in before) and _STARS_BEFORE.search(before))
         ):
@@ -485,16 +488,16 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 weak=weak,
             )
         )
-        take(m.start(), m.end())
+        _take(claimed, m.start(), m.end())
 
     for m in _OF_FRACTION.finditer(line) if "of" in line.lower() else ():
-        if not free(m.start(), m.end()):
+        if not _free(claimed, m.start(), m.end()):
             continue
         unit = m.group("unit")
         if unit and unit.lower() not in UNITS:
             continue
         label = label_for(m.start())
-        if stopped(label):
+        if _stopped(label):
             continue
         word = m.group("word").lower()
         role = {"started": "started", "remaining": "remaining", "left": "remaining"}.get(word, "done")
@@ -503,11 +506,11 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             (m.start(2), m.end(2), float(m.group(2)), "total", 0),
         ]
         out.append(Found("fraction", m.start(), m.end(2), numbers, label=label, unit=unit))
-        take(m.start(), m.end(2))
+        _take(claimed, m.start(), m.end(2))
 
     counted = any(f.kind in ("number", "fraction") for f in out)
     for m in _PERCENT.finditer(line) if "%" in line else ():
-        if not free(m.start(), m.end()):
+        if not _free(claimed, m.start(), m.end()):
             continue
         before = line[max(0, m.start() - _WINDOW) : m.start()]
         after = line[m.end() : m.end() + _WINDOW]
@@ -530,7 +533,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         cell = context in ("table_cell",) and alone_before and alone_after
         label = label_for(m.start())
         if (
-            stopped(label)
+            _stopped(label)
             or _OF_AFTER.match(after)
             or _ARROW_AFTER.match(after)
             or (_ends_with(bare, ">→⟶") and _ARROW_BEFORE.search(before))
@@ -561,7 +564,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 label=label,
             )
         )
-        take(m.start(), m.end())
+        _take(claimed, m.start(), m.end())
 
     if foreign:
         # A percentage or bar beside a count of days or tests measures that count, not items.
@@ -571,7 +574,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     state_words = not line.isascii() or _STATE_COUNT_HINT.search(low) is not None
     if out and state_words and any(f.kind in ("fraction", "percent", "bar") for f in out):
         for m in _STATE_COUNT.finditer(line):
-            if not free(m.start(), m.end()):
+            if not _free(claimed, m.start(), m.end()):
                 continue
             if not line[max(0, m.start() - 8) : m.start()].rstrip().endswith((",", ";", "(")):
                 continue
@@ -580,7 +583,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 word, word
             )
             out.append(Found("state_count", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, 0)]))
-            take(m.start(), m.end())
+            _take(claimed, m.start(), m.end())
     if len(out) > 1:
         out.sort(key=lambda f: f.start)
     return out

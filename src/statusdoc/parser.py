@@ -190,6 +190,7 @@ class _Parser:
         self.marker_rx = marker_regex(vocab, with_lights=False)
         self.marker_light_rx = marker_regex(vocab, with_lights=True)
         self.checkboxes = vocab.checkboxes
+        self.word_firsts = frozenset(w[:1].lower() for w in vocab.words)
         self.word_rx = word_regex(vocab)
         self.doc = Document(text=text, path=path, dialect=Dialect())
         self.lines = _Lines()
@@ -722,7 +723,9 @@ class _Parser:
     def heading_word_state(self, title: str) -> State | None:
         """A status word at the start of a heading, in a trailing parenthesis, or after a dash."""
         t = title.strip().strip("*_ ").strip()
-        m = self.word_rx.match(t)
+        c0 = t[:1]
+        # Only a word's first letter can start a match (non-ASCII: the pattern folds case wider).
+        m = self.word_rx.match(t) if c0.lower() in self.word_firsts or not c0.isascii() else None
         if m and (
             t[: m.end()].isupper() or m.end() == len(t) or t[m.end() : m.end() + 2].strip() in ("(", "", "-", ":")
         ):
@@ -1072,7 +1075,7 @@ def _is_history_title(title: str) -> bool:
     Only when the date is most of the title, or the log word is the title's last word: `Week 1
     Goals (Sept 24-30, 2025)` and `Testing (Log-Only Mode)` are plans, not history.
     """
-    t = _DECORATION.sub(" ", title).strip()
+    t = (_DECORATION.sub(" ", title) if "*" in title or "_" in title or "`" in title or "#" in title else title).strip()
     low = t.lower()
     hint = "log" in low or "histor" in low or "journal" in low or "activit" in low or "session" in low
     if (hint or "retrospective" in low or "diary" in low) and (_HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t)):
