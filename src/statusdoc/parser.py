@@ -970,7 +970,10 @@ class _Parser:
 
     def title_index(self) -> labels.TitleIndex:
         if self._titles is None:
-            self._titles = labels.TitleIndex([labels.words(t) for t in self._clean_titles])
+            memo: dict[str, tuple[str, ...]] = {}  # subsection titles recur (`Tasks`, `Notes`)
+            self._titles = labels.TitleIndex(
+                [memo[t] if t in memo else memo.setdefault(t, labels.words(t)) for t in self._clean_titles]
+            )
         return self._titles
 
     def drop_counters(self, spans: set[tuple[int, int]], *, indices: set[int] | None = None) -> None:
