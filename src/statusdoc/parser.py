@@ -330,13 +330,16 @@ class _Parser:
         while i < n:
             a, b = starts[i], ends[i]
             raw = text[a:b]
-            stripped = raw.strip()
-            if not stripped:
+            if not raw or raw.isspace():
                 para_open = False
                 i += 1
                 continue
             ln = _Line(a, b, i + 1)
-            if stripped.startswith("<!--"):
+            # The first character that is not a blank (no copy of the line for the common case).
+            c = raw[0]
+            if c.isspace():
+                c = raw.lstrip()[0]
+            if c == "<" and raw.lstrip().startswith("<!--"):
                 j = self.html_comment(i)
                 if j > i:
                     i = j
@@ -345,7 +348,6 @@ class _Parser:
             if "statusdoc" in raw:
                 self.inline_directives(ln, raw)
             # Each block's regex runs only where the line's first character allows that block.
-            c = stripped[0]
             fm = _FENCE_OPEN.match(raw) if c in "`~" else None
             if fm and not (fm.group(2)[0] == "`" and "`" in fm.group(3)):
                 i = self.fence(i, fm)
@@ -359,7 +361,7 @@ class _Parser:
                 i += 1
                 continue
             # A thematic break holds nothing but its character and blanks: checked before the pattern.
-            thematic = c in "-*_" and not stripped.strip("-*_ \t") and _THEMATIC.match(raw) is not None
+            thematic = c in "-*_" and not raw.strip("-*_ \t") and _THEMATIC.match(raw) is not None
             if thematic and not para_open:
                 self.clear_lists()
                 i += 1
@@ -661,12 +663,12 @@ class _Parser:
 
     def heading(self, ln: _Line, raw: str, level: int, a: int, b: int) -> None:
         # Close sections at the same or a deeper level.
-        while self.section_stack and self.doc.sections[self.section_stack[-1]].level >= level:
-            closed = self.section_stack.pop()
-            self.doc.sections[closed].last_line = ln.number - 1
-        if self.history_depth is not None and len(self.section_stack) < self.history_depth:
+        stack, sections = self.section_stack, self.doc.sections
+        while stack and sections[stack[-1]].level >= level:
+            sections[stack.pop()].last_line = ln.number - 1
+        if self.history_depth is not None and len(stack) < self.history_depth:
             self.history_depth = None
-        self.section = self.section_stack[-1] if self.section_stack else None
+        self.section = stack[-1] if stack else None
         title = self.text[a:b]
         # A setext heading's text may run over several lines: the span covers all of them.
         sec = Section(
@@ -718,7 +720,8 @@ class _Parser:
         self.in_history = self.history_depth is not None
         sec.history = self.in_history
         found = find_counters(masked, "heading", heading=True, labelled_ok=False)
-        self.add_counters(ln, a, found, "heading")
+        if found:
+            self.add_counters(ln, a, found, "heading")
 
     def heading_word_state(self, title: str) -> State | None:
         """A status word at the start of a heading, in a trailing parenthesis, or after a dash."""
@@ -925,7 +928,8 @@ class _Parser:
         if not _PARAGRAPH_CLAIM.match(masked):
             return
         found = find_counters(masked, "status_line" if sm else context)
-        self.add_counters(ln, ln.start, found, "status_line" if sm else context)
+        if found:
+            self.add_counters(ln, ln.start, found, "status_line" if sm else context)
 
     # --- after the pass -------------------------------------------------------------------
 
