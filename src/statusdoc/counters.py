@@ -133,7 +133,7 @@ def _glyphs() -> FormTable:
     return FormTable(table)
 
 
-def _may_hold_bar(line: str) -> bool:
+def may_hold_bar(line: str) -> bool:
     """Whether ``line`` holds a bar glyph, and enough characters that start one for a bar.
 
     A bar is three or more adjacent glyphs, each starting with one of the table's first
@@ -357,7 +357,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     """Counters in one masked line.  ``context`` is the block the line belongs to."""
     # Nothing that could count is the common case: kept cheap, as is every regex below, which
     # runs only when the characters it needs are in the line.
-    glyph = _may_hold_bar(line)
+    glyph = may_hold_bar(line)
     ascii_bar = "[" in line and _ASCII_BAR_START.search(line) is not None
     if not glyph and not ascii_bar:
         if _DIGIT.search(line) is None:

@@ -17,7 +17,7 @@ from statusdoc import codepages, labels
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch
-from statusdoc.counters import Found, find_counters
+from statusdoc.counters import Found, find_counters, may_hold_bar
 from statusdoc.model import (
     Board,
     BoardRow,
@@ -813,8 +813,9 @@ class _Parser:
         sm = _STATUS_LABEL.match(masked) if item_idx is None and ":" in masked else None
         if sm:
             self.status_line(ln, body_off, masked, sm, "status_line")
-        # An ASCII line without a digit or an ASCII bar's opening has no counter (see find_counters).
-        hinted = not masked.isascii() or _COUNTER_HINT.search(masked) is not None
+        # A line without a digit, an ASCII bar's opening or a possible glyph bar has no counter
+        # (the first test find_counters makes).
+        hinted = _COUNTER_HINT.search(masked) is not None or may_hold_bar(masked)
         found = find_counters(masked, "list_item") if hinted else []
         # Item text is never a counter, unless the item turns out to have status children: then
         # its `(2/4)` speaks about them.  Decided when the item closes.
