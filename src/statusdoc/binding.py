@@ -68,7 +68,11 @@ class Binder:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.stripped = stripped = [_strip_markers(s.title) for s in doc.sections]
+        plain: dict[str, str] = {}  # subsection titles recur (`Tasks`, `Notes`)
+        self.stripped = stripped = [
+            plain[s.title] if s.title in plain else plain.setdefault(s.title, _strip_markers(s.title))
+            for s in doc.sections
+        ]
         self._plain_titles: dict[int, str] = {}
         memo: dict[str, tuple[str, ...]] = {}  # subsection titles recur (`Tasks`, `Notes`)
         self.titles = [memo[t] if t in memo else memo.setdefault(t, labels.words(t)) for t in stripped]
@@ -101,7 +105,7 @@ class Binder:
         return t
 
     def _document_items(self) -> list[int]:
-        return [i for i, it in enumerate(self.doc.items) if it.is_leaf and not it.history]
+        return [i for i, it in enumerate(self.doc.items) if not it.children and not it.history]
 
     def _directives(self) -> dict[int, tuple[str, str]]:
         """Line -> (kind, arg) for `statusdoc:` directives, applying to their line and the next."""
