@@ -146,8 +146,3 @@ class TitleIndex:
         if len(key) >= 2 and any(w.isdigit() for w in key):
             return self._prefix(key)
         return None
-
-
-def match_section(label: str, titles: list[tuple[str, ...]]) -> int | None:
-    """One-off form of :meth:`TitleIndex.match`."""
-    return TitleIndex(titles).match(label)
