@@ -55,14 +55,59 @@ TARGETS_TEXT = [
 # Inputs
 # --------------------------------------------------------------------------------------
 
-_VERBS = ["Implement", "Write", "Add", "Wire up", "Document", "Test", "Refactor", "Review",
-          "Deploy", "Configure", "Benchmark", "Harden", "Migrate", "Design", "Validate"]
-_NOUNS = ["ledger schema", "charge endpoint", "idempotency keys", "bank feed", "checkout form",
-          "receipt page", "auth middleware", "rate limiter", "audit log", "search index",
-          "billing job", "export API", "retry queue", "feature flag", "metrics dashboard",
-          "cache layer", "webhook relay", "backup policy", "CSV importer", "role model"]
-_AREAS = ["Foundation", "Database", "Authentication", "User Service", "Frontend", "Payments",
-          "Notifications", "Search", "Reporting", "Deployment", "Observability", "Security"]
+_VERBS = [
+    "Implement",
+    "Write",
+    "Add",
+    "Wire up",
+    "Document",
+    "Test",
+    "Refactor",
+    "Review",
+    "Deploy",
+    "Configure",
+    "Benchmark",
+    "Harden",
+    "Migrate",
+    "Design",
+    "Validate",
+]
+_NOUNS = [
+    "ledger schema",
+    "charge endpoint",
+    "idempotency keys",
+    "bank feed",
+    "checkout form",
+    "receipt page",
+    "auth middleware",
+    "rate limiter",
+    "audit log",
+    "search index",
+    "billing job",
+    "export API",
+    "retry queue",
+    "feature flag",
+    "metrics dashboard",
+    "cache layer",
+    "webhook relay",
+    "backup policy",
+    "CSV importer",
+    "role model",
+]
+_AREAS = [
+    "Foundation",
+    "Database",
+    "Authentication",
+    "User Service",
+    "Frontend",
+    "Payments",
+    "Notifications",
+    "Search",
+    "Reporting",
+    "Deployment",
+    "Observability",
+    "Security",
+]
 
 
 def _bar(fraction: float, width: int) -> str:
@@ -82,8 +127,7 @@ def _status(done: int, total: int) -> str:
     return "\u2b1c Not Started"
 
 
-def generate_status_doc(stages: int, steps: int, items: int, *, seed: int, title: str,
-                        drift: float = 0.02) -> str:
+def generate_status_doc(stages: int, steps: int, items: int, *, seed: int, title: str, drift: float = 0.02) -> str:
     """A status document: stages (## with **Status:**/**Progress:** lines), steps (### with
     `(done/total)` fractions and a trailing ✅ when complete), `- [x]`/`- [ ]` items, a
     progress board in a fenced block, a header and a summary block.  A fraction `drift`
@@ -111,15 +155,18 @@ def generate_status_doc(stages: int, steps: int, items: int, *, seed: int, title
             if rng.random() < drift:  # drifted fraction
                 shown_t += 1
             mark = " \u2705" if shown_d == shown_t else ""
-            step_blocks.append(f"### Step {s}.{t}: {area} work package {t} ({shown_d}/{shown_t}){mark}\n\n"
-                               + "\n".join(lines) + "\n")
+            step_blocks.append(
+                f"### Step {s}.{t}: {area} work package {t} ({shown_d}/{shown_t}){mark}\n\n" + "\n".join(lines) + "\n"
+            )
             s_done += d
             s_total += items
         shown_total = s_total + (rng.randrange(1, 4) if rng.random() < drift * 10 else 0)
-        body.append(f"## Stage {s}: {area}\n\n"
-                    f"**Status:** {_status(s_done, s_total)}  \n"
-                    f"**Progress:** {s_done}/{shown_total} tasks completed ({_pct(s_done, shown_total)}%)  \n\n"
-                    + "\n".join(step_blocks))
+        body.append(
+            f"## Stage {s}: {area}\n\n"
+            f"**Status:** {_status(s_done, s_total)}  \n"
+            f"**Progress:** {s_done}/{shown_total} tasks completed ({_pct(s_done, shown_total)}%)  \n\n"
+            + "\n".join(step_blocks)
+        )
         stage_counts.append((area, s_done, s_total))
     all_done = sum(d for _, d, _ in stage_counts)
     all_total = sum(t for _, _, t in stage_counts)
@@ -129,16 +176,20 @@ def generate_status_doc(stages: int, steps: int, items: int, *, seed: int, title
         label = f"Stage {s}: {area}"
         frac = d / t if rng.random() >= drift * 10 else min(1.0, d / t + 0.1)
         board.append(f"{label:<36}{_bar(frac, 10)} {_pct(d, t) if frac == d / t else int(frac * 100)}%")
-    head = (f"# {title}\n\n"
-            f"**Last Updated:** 2025-11-04  \n"
-            f"**Status:** {_status(all_done, all_total)}  \n"
-            f"**Progress:** {all_done}/{all_total} tasks completed ({shown_pct}%)\n\n"
-            "---\n\n## Overall Progress\n\n```\n" + "\n".join(board) + "\n```\n\n---\n\n")
-    summary = ("\n## Summary\n\n"
-               f"**Total Tasks:** {all_total}  \n"
-               f"**Completed:** {all_done} ({_pct(all_done, all_total)}%)  \n"
-               f"**Remaining:** {all_total - all_done + 1} tasks  \n"
-               "**Test Coverage:** 0%\n")
+    head = (
+        f"# {title}\n\n"
+        f"**Last Updated:** 2025-11-04  \n"
+        f"**Status:** {_status(all_done, all_total)}  \n"
+        f"**Progress:** {all_done}/{all_total} tasks completed ({shown_pct}%)\n\n"
+        "---\n\n## Overall Progress\n\n```\n" + "\n".join(board) + "\n```\n\n---\n\n"
+    )
+    summary = (
+        "\n## Summary\n\n"
+        f"**Total Tasks:** {all_total}  \n"
+        f"**Completed:** {all_done} ({_pct(all_done, all_total)}%)  \n"
+        f"**Remaining:** {all_total - all_done + 1} tasks  \n"
+        "**Test Coverage:** 0%\n"
+    )
     return head + "\n".join(body) + summary
 
 
@@ -146,8 +197,7 @@ def generated_seed() -> str:
     """Fallback for the 20 KB seed when ../shared/seeds is absent: a ~20 KB status doc."""
     items = 4
     while True:
-        text = generate_status_doc(4, 5, items, seed=4, title="Generated Project - Implementation Status",
-                                   drift=0.1)
+        text = generate_status_doc(4, 5, items, seed=4, title="Generated Project - Implementation Status", drift=0.1)
         if len(text.encode()) >= 20_000:
             return text
         items += 1
@@ -190,8 +240,10 @@ def build_inputs(inputs_dir: Path) -> tuple[dict[str, Path], str]:
     if seed004:
         seed_text = seed004[0].read_bytes().decode("utf-8")
         concat_from = [p.read_bytes().decode("utf-8") for p in seed_files]
-        origin = (f"seeds from {SEEDS_DIR} (seed-20k = {seed004[0].name}; "
-                  f"doc-1mb/doc-10mb = renumbered copies of {len(seed_files)} seeds)")
+        origin = (
+            f"seeds from {SEEDS_DIR} (seed-20k = {seed004[0].name}; "
+            f"doc-1mb/doc-10mb = renumbered copies of {len(seed_files)} seeds)"
+        )
     else:
         seed_text = generated_seed()
         concat_from = [seed_text]
@@ -201,8 +253,7 @@ def build_inputs(inputs_dir: Path) -> tuple[dict[str, Path], str]:
         "doc-1mb": concat_to_size(concat_from, 1 * MB),
         "doc-10mb": concat_to_size(concat_from, 10 * MB),
         # 10 stages x 100 steps x 100 items = 100,000 items in 1,010 sections.
-        "items-100k": generate_status_doc(10, 100, 100, seed=100_000,
-                                          title="Generated Programme - 100,000 items"),
+        "items-100k": generate_status_doc(10, 100, 100, seed=100_000, title="Generated Programme - 100,000 items"),
     }
     paths = {}
     for name, text in texts.items():
@@ -217,6 +268,7 @@ def build_inputs(inputs_dir: Path) -> tuple[dict[str, Path], str]:
 # --------------------------------------------------------------------------------------
 # Running
 # --------------------------------------------------------------------------------------
+
 
 @dataclass
 class Run:
@@ -247,8 +299,13 @@ class Spawner:
     def __init__(self, workdir: Path) -> None:
         self.errfile = workdir / "stderr.txt"
         workdir.mkdir(parents=True, exist_ok=True)
-        self.proc = subprocess.Popen([sys.executable, "-I", "-S", str(BENCH_DIR / "_spawn.py")],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-I", "-S", str(BENCH_DIR / "_spawn.py")],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
 
     def run(self, argv: list[str], timeout: float) -> Run:
         assert self.proc.stdin and self.proc.stdout
@@ -320,8 +377,15 @@ def machine_info(statusdoc: Path, mdformat: Path | None, load_start: str) -> lis
     except AttributeError:
         affinity = os.cpu_count() or 0
     try:
-        commit = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"],
-                                capture_output=True, text=True, timeout=10).stdout.strip() or "unknown"
+        commit = (
+            subprocess.run(
+                ["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+            ).stdout.strip()
+            or "unknown"
+        )
     except Exception:  # noqa: BLE001
         commit = "unknown"
     return [
@@ -332,8 +396,11 @@ def machine_info(statusdoc: Path, mdformat: Path | None, load_start: str) -> lis
         ("memory", mem),
         ("load average (1/5/15 min)", f"{load_start} at start, {_loadavg()} at the end"),
         ("python", f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})"),
-        ("statusdoc", f"{tool_version([str(statusdoc), '--version'])} ({statusdoc}); repo HEAD {commit} "
-                      "(working tree may hold uncommitted changes)"),
+        (
+            "statusdoc",
+            f"{tool_version([str(statusdoc), '--version'])} ({statusdoc}); repo HEAD {commit} "
+            "(working tree may hold uncommitted changes)",
+        ),
         ("mdformat", f"{tool_version([str(mdformat), '--version'])} ({mdformat})" if mdformat else "not installed"),
     ]
 
@@ -341,6 +408,7 @@ def machine_info(statusdoc: Path, mdformat: Path | None, load_start: str) -> lis
 # --------------------------------------------------------------------------------------
 # Report
 # --------------------------------------------------------------------------------------
+
 
 def precompile(statusdoc: Path) -> str:
     """Write statusdoc's .pyc files before timing it.
@@ -383,10 +451,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inputs", default=",".join(REPEATS), help="comma-separated subset of: " + ", ".join(REPEATS))
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run before it is killed (300)")
     ap.add_argument("--statusdoc", help="path of the statusdoc console script (default: next to sys.executable)")
-    ap.add_argument("--mdformat", help="path of the mdformat console script (default: next to sys.executable, "
-                    "then PATH)")
-    ap.add_argument("--mdformat-10mb", action="store_true",
-                    help="also run mdformat --check on doc-10mb, once (about 5 minutes; off by default)")
+    ap.add_argument(
+        "--mdformat", help="path of the mdformat console script (default: next to sys.executable, then PATH)"
+    )
+    ap.add_argument(
+        "--mdformat-10mb",
+        action="store_true",
+        help="also run mdformat --check on doc-10mb, once (about 5 minutes; off by default)",
+    )
     args = ap.parse_args(argv)
 
     out = Path(args.out)
@@ -399,13 +471,18 @@ def main(argv: list[str] | None = None) -> int:
 
     statusdoc = find_tool("statusdoc", args.statusdoc)
     if statusdoc is None:
-        print(f"statusdoc console script not found next to {sys.executable}; "
-              "install the project into this interpreter (pip install -e .)", file=sys.stderr)
+        print(
+            f"statusdoc console script not found next to {sys.executable}; "
+            "install the project into this interpreter (pip install -e .)",
+            file=sys.stderr,
+        )
         return 2
     mdformat = find_tool("mdformat", args.mdformat)
     if mdformat is None:
-        print("mdformat not found: `python -m pip install mdformat` to get the mdformat columns; "
-              "skipping them.", file=sys.stderr)
+        print(
+            "mdformat not found: `python -m pip install mdformat` to get the mdformat columns; skipping them.",
+            file=sys.stderr,
+        )
 
     t_build = time.perf_counter()
     paths, origin = build_inputs(out / "inputs")
@@ -472,19 +549,24 @@ def render_report(results, paths, commands, machine, origin, args, total) -> str
     lines: list[str] = ["# statusdoc benchmark", ""]
     lines += ["## Machine", ""]
     lines += [f"- **{k}:** {v}" for k, v in machine]
-    lines += [f"- **inputs:** {origin}",
-              "- **method:** commands interleaved round-robin per input; wall = perf_counter around "
-              "posix_spawn + os.wait4 in the lean helper bench/_spawn.py; cpu = child user+sys; "
-              "peak RSS = ru_maxrss from os.wait4 (max over runs); statusdoc byte-compiled first (as pip does); "
-              "one untimed warm-up of every command "
-              f"first; timeout {args.timeout:.0f} s; "
-              f"{'--quick; ' if args.quick else ''}{f'--repeat {args.repeat}; ' if args.repeat else ''}"
-              f"timed phase took {total:.0f} s",
-              ""]
-    lines += ["## Results", "",
-              "| input | size | command | runs | exit | median ms | cpu ms | × `python -c pass` | "
-              "× `mdformat --check` | MB/s | peak RSS MiB | RSS/size |",
-              "|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += [
+        f"- **inputs:** {origin}",
+        "- **method:** commands interleaved round-robin per input; wall = perf_counter around "
+        "posix_spawn + os.wait4 in the lean helper bench/_spawn.py; cpu = child user+sys; "
+        "peak RSS = ru_maxrss from os.wait4 (max over runs); statusdoc byte-compiled first (as pip does); "
+        "one untimed warm-up of every command "
+        f"first; timeout {args.timeout:.0f} s; "
+        f"{'--quick; ' if args.quick else ''}{f'--repeat {args.repeat}; ' if args.repeat else ''}"
+        f"timed phase took {total:.0f} s",
+        "",
+    ]
+    lines += [
+        "## Results",
+        "",
+        "| input | size | command | runs | exit | median ms | cpu ms | × `python -c pass` | "
+        "× `mdformat --check` | MB/s | peak RSS MiB | RSS/size |",
+        "|---|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for name, cells in results.items():
         size = paths[name].stat().st_size
         for label, cell in cells.items():
@@ -497,13 +579,16 @@ def render_report(results, paths, commands, machine, origin, args, total) -> str
             bad = cell.problems(allowed_of[label])
             rcs = ",".join(str(c) for c in sorted({r.rc for r in ok}))
             if not cell.runs:
-                lines.append(f"| {name} | {fmt_size(size)} | {label} | 0 | — | {cell.skipped or 'not run'} "
-                             "| | | | | | |")
+                lines.append(
+                    f"| {name} | {fmt_size(size)} | {label} | 0 | — | {cell.skipped or 'not run'} | | | | | | |"
+                )
                 continue
             if not ok:
                 why = cell.skipped or (f"exit {bad[0].rc}" if bad else "no runs")
-                lines.append(f"| {name} | {fmt_size(size)} | {label} | {len(cell.runs)} | "
-                             f"**{'TIMEOUT' if bad and bad[0].timed_out else 'ERROR'}** | {why} | | | | | | |")
+                lines.append(
+                    f"| {name} | {fmt_size(size)} | {label} | {len(cell.runs)} | "
+                    f"**{'TIMEOUT' if bad and bad[0].timed_out else 'ERROR'}** | {why} | | | | | | |"
+                )
                 continue
             m = med[(name, label)]
             cpu = statistics.median(r.cpu for r in ok)
@@ -518,7 +603,8 @@ def render_report(results, paths, commands, machine, origin, args, total) -> str
             lines.append(
                 f"| {name} | {fmt_size(size)} | {label} | {len(ok)} | {rcs}{note} | {m * 1000:.0f} | "
                 f"{cpu * 1000:.0f} | {fmt_ratio(r_base)} | {fmt_ratio(r_mdf)} | "
-                f"{mbps} | {peak / MIB:.1f} | {'—' if is_base else f'{peak / size:.1f}×'} |")
+                f"{mbps} | {peak / MIB:.1f} | {'—' if is_base else f'{peak / size:.1f}×'} |"
+            )
     lines.append("")
 
     # Targets ---------------------------------------------------------------------------
@@ -540,29 +626,43 @@ def render_report(results, paths, commands, machine, origin, args, total) -> str
     rows.append(("lint, 20 KB status file ≤ 0.35× `mdformat --check`", fmt_ratio(x), verdict(x, 0.35)))
     for cmd in (L, R):
         x = ratio(("doc-1mb", cmd), ("doc-1mb", M))
-        rows.append((f"{cmd.removeprefix('statusdoc ')}, 1 MB document ≤ 0.1× `mdformat --check`",
-                     fmt_ratio(x), verdict(x, 0.1)))
+        rows.append(
+            (
+                f"{cmd.removeprefix('statusdoc ')}, 1 MB document ≤ 0.1× `mdformat --check`",
+                fmt_ratio(x),
+                verdict(x, 0.1),
+            )
+        )
     for cmd in (L, R):
         x = ratio(("doc-10mb", cmd), ("doc-1mb", cmd))
-        rows.append((f"{cmd.removeprefix('statusdoc ')}, 10 MB document ≤ 12× the 1 MB one",
-                     fmt_ratio(x), verdict(x, 12)))
+        rows.append(
+            (f"{cmd.removeprefix('statusdoc ')}, 10 MB document ≤ 12× the 1 MB one", fmt_ratio(x), verdict(x, 12))
+        )
     base_rss = {n: rss.get((n, P)) for n in results}
     for name in results:
         size = paths[name].stat().st_size
         for cmd in (L, R):
             if (name, cmd) not in rss:
-                rows.append((f"{cmd.removeprefix('statusdoc ')}, {name}: peak RSS ≤ 25× file size", "—",
-                             "n/a (not measured)"))
+                rows.append(
+                    (f"{cmd.removeprefix('statusdoc ')}, {name}: peak RSS ≤ 25× file size", "—", "n/a (not measured)")
+                )
                 continue
             x = rss[(name, cmd)] / size
             net = (rss[(name, cmd)] - (base_rss[name] or 0)) / size
             if size < MB:
-                res = (f"n/a: 25× is {25 * size / MIB:.1f} MiB, below the "
-                       f"{(base_rss[name] or 0) / MIB:.1f} MiB of `python -c pass`")
+                res = (
+                    f"n/a: 25× is {25 * size / MIB:.1f} MiB, below the "
+                    f"{(base_rss[name] or 0) / MIB:.1f} MiB of `python -c pass`"
+                )
             else:
                 res = verdict(x, 25)
-            rows.append((f"{cmd.removeprefix('statusdoc ')}, {name} ({fmt_size(size)}): peak RSS ≤ 25× file size",
-                         f"{x:.1f}× ({rss[(name, cmd)] / MIB:.1f} MiB; {net:.1f}× net of `python -c pass`)", res))
+            rows.append(
+                (
+                    f"{cmd.removeprefix('statusdoc ')}, {name} ({fmt_size(size)}): peak RSS ≤ 25× file size",
+                    f"{x:.1f}× ({rss[(name, cmd)] / MIB:.1f} MiB; {net:.1f}× net of `python -c pass`)",
+                    res,
+                )
+            )
     lines += ["## Targets", "", "| target | measured | result |", "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     lines.append("")
@@ -573,8 +673,10 @@ def render_report(results, paths, commands, machine, origin, args, total) -> str
         s1, s10 = paths["doc-1mb"].stat().st_size, paths["doc-10mb"].stat().st_size
         lines.append(f"Size ratio {s10 / s1:.2f}× ({fmt_size(s1)} → {fmt_size(s10)}).")
         lines.append("")
-        lines += ["| command | time 10 MB / 1 MB | peak RSS 10 MB / 1 MB | marginal MB/s (1→10 MB) |",
-                  "|---|---:|---:|---:|"]
+        lines += [
+            "| command | time 10 MB / 1 MB | peak RSS 10 MB / 1 MB | marginal MB/s (1→10 MB) |",
+            "|---|---:|---:|---:|",
+        ]
         for label, _, _ in commands:
             a, b = ("doc-10mb", label), ("doc-1mb", label)
             if a in med and b in med:

@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from statusdoc._types import Context, ItemKind, State
 
 _EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
-_ATX = lazy(globals(), "_ATX", r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = lazy(globals(), "_SETEXT", r"^ {0,3}(=+|-{2,})[ \t]*$")
 _THEMATIC = lazy(globals(), "_THEMATIC", r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _LIST = lazy(globals(), "_LIST", r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)|$)")
@@ -106,6 +105,47 @@ _PROGRESS_ITEM = lazy(
 
 
 _COUNTER_HINT = lazy(globals(), "_COUNTER_HINT", r"\d|\[[=#|.\- >]{3}")
+_ASCII_DIGIT = lazy(globals(), "_ASCII_DIGIT", r"[0-9]")
+_ASCII_BAR_OPEN = lazy(globals(), "_ASCII_BAR_OPEN", r"\[[=#|.\- >]{3}")
+
+
+def _counter_hint(line: str) -> bool:
+    """``_COUNTER_HINT.search(line)``: a digit or an ASCII bar's opening.  In ASCII text ``\\d``
+    is ``[0-9]``, a character class the pattern engine scans several times faster than the
+    alternation; a leading checkbox (`[x]`: no digit, and `]` cannot continue a bar's opening)
+    is skipped, or its `[` would send every checkbox item to the bar pattern."""
+    if not line.isascii():
+        return _COUNTER_HINT.search(line) is not None
+    pos = 3 if line[:1] == "[" and line[2:3] == "]" and line[1] not in "0123456789" else 0
+    return _ASCII_DIGIT.search(line, pos) is not None or (
+        line.find("[", pos) >= 0 and _ASCII_BAR_OPEN.search(line, pos) is not None
+    )
+
+
+def _atx(line: str) -> tuple[int, int, int] | None:
+    """``_ATX.match(line)`` for a line without a newline, read without the pattern (whose lazy
+    text group backtracks at every character): (level, start, end) of the heading's text."""
+    s = len(line) - len(line.lstrip(" "))
+    if s > 3 or line[s : s + 1] != "#":
+        return None
+    j = len(line) - len(line[s:].lstrip("#"))
+    level = j - s
+    if level > 6:
+        return None
+    if j == len(line):
+        return level, j, j
+    if line[j] not in " \t":
+        return None
+    k = len(line) - len(line[j:].lstrip(" \t"))
+    body = line[k:].rstrip(" \t")
+    if body.endswith("#"):
+        # A closing sequence: hashes after a blank, blanks after them (kept when nothing precedes).
+        before = body.rstrip("#")
+        if before[-1:] in (" ", "\t"):
+            body = before.rstrip(" \t")
+    return level, k, k + len(body)
+
+
 _STRUCK = lazy(globals(), "_STRUCK", r"~~.+~~")
 _PAREN_WORD = lazy(
     globals(), "_PAREN_WORD", r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$"
@@ -353,15 +393,18 @@ class _Parser:
                 i = self.fence(i, fm)
                 para_open = False
                 continue
-            hm = _ATX.match(raw) if c == "#" else None
+            hm = _atx(raw) if c == "#" else None
             if hm:
                 self.clear_lists()
-                self.heading(ln, raw, len(hm.group(2)), ln.start + hm.start(3), ln.start + hm.end(3))
+                self.heading(ln, raw, hm[0], ln.start + hm[1], ln.start + hm[2])
                 para_open = False
                 i += 1
                 continue
             # A thematic break holds nothing but its character and blanks: checked before the pattern.
-            thematic = c in "-*_" and not raw.strip("-*_ \t") and _THEMATIC.match(raw) is not None
+            # (It ends with its character or a blank: checked first, without a copy of the line.)
+            thematic = (
+                c in "-*_" and raw[-1] in "-*_ \t" and not raw.strip("-*_ \t") and _THEMATIC.match(raw) is not None
+            )
             if thematic and not para_open:
                 self.clear_lists()
                 i += 1
@@ -815,7 +858,7 @@ class _Parser:
             self.status_line(ln, body_off, masked, sm, "status_line")
         # A line without a digit, an ASCII bar's opening or a possible glyph bar has no counter
         # (the first test find_counters makes).
-        hinted = _COUNTER_HINT.search(masked) is not None or may_hold_bar(masked)
+        hinted = _counter_hint(masked) or may_hold_bar(masked)
         found = find_counters(masked, "list_item") if hinted else []
         # Item text is never a counter, unless the item turns out to have status children: then
         # its `(2/4)` speaks about them.  Decided when the item closes.
@@ -848,10 +891,9 @@ class _Parser:
         mspan: Span | None = None
         kind: ItemKind = "checkbox"
         text_start = 0
-        cb = _CHECKBOX.match(body) if body[:1] == "[" else None
-        if cb:
-            state = self.checkboxes.get(cb.group(1))
-            marker, mspan = cb.group(0), Span(off, off + 3, ln.number, off - ln.start + 1)
+        if _is_checkbox(body):
+            state = self.checkboxes.get(body[1])
+            marker, mspan = body[:3], Span(off, off + 3, ln.number, off - ln.start + 1)
             text_start = 3
         else:
             mm = self.marker_light_rx.match(body)
@@ -1088,11 +1130,39 @@ def _is_history_title(title: str) -> bool:
     hint = "log" in low or "histor" in low or "journal" in low or "activit" in low or "session" in low
     if (hint or "retrospective" in low or "diary" in low) and (_HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t)):
         return True
-    m = _DATE.search(t) if _YEAR.search(t) else None  # every date form has a four-digit year
+    # Every date form has a four-digit year, and a month's name or (ISO) a dash; in ASCII text
+    # (wider case folding aside) those are found without the pattern.
+    m = _DATE.search(t) if _YEAR.search(t) and (not t.isascii() or "-" in t or _has_month(low)) else None
     if m is None or _AS_OF.search(t):
         return False
     rest = (t[: m.start()] + t[m.end() :]).strip(" \t-–—:,()[]")
     return len(rest) <= 12
+
+
+def _is_checkbox(body: str) -> bool:
+    """``_CHECKBOX.match(body)``, read without the pattern (``\\s`` and ``str.isspace`` agree)."""
+    if body[:1] != "[" or body[2:3] != "]" or body[1] not in " xX-/~!":
+        return False
+    after = body[3:4]
+    return not after or after == "*" or after.isspace()
+
+
+def _has_month(low: str) -> bool:
+    """Whether lower-case ASCII text holds a month's first three letters (as ``_MONTHS`` needs)."""
+    return (
+        "jan" in low
+        or "feb" in low
+        or "mar" in low
+        or "apr" in low
+        or "may" in low
+        or "jun" in low
+        or "jul" in low
+        or "aug" in low
+        or "sep" in low
+        or "oct" in low
+        or "nov" in low
+        or "dec" in low
+    )
 
 
 def _starts_block(line: str) -> bool:
@@ -1105,7 +1175,7 @@ def _starts_block(line: str) -> bool:
     if c in "<>|":
         return s.startswith(("<!--", ">", "|"))
     if c == "#":
-        return _ATX.match(line) is not None
+        return _atx(line) is not None
     if c in "`~":
         return _FENCE_OPEN.match(line) is not None
     if c in "-*_" and _THEMATIC.match(line):

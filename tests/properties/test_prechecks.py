@@ -1,0 +1,139 @@
+"""The parser reads some constructs by hand, or checks a cheap necessary condition before a
+pattern, because those run on every line (issue 6).  Each shortcut must agree with the pattern it
+stands for on any text: these properties compare them on text drawn from the characters that
+matter to each pattern, plus arbitrary ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from statusdoc import parser
+from statusdoc.counters import find_counters
+
+#: The pattern ``parser._atx`` reads by hand (CommonMark's ATX heading, one line).
+ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+_LINE_CHARS = st.sampled_from(list("# \t#x[]-*_=|.>0129:/%ab\u00a0\u2003\u0660✅\u200b~!X"))
+lines = st.lists(st.one_of(_LINE_CHARS, st.characters(exclude_characters="\n\r")), max_size=24).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(lines)
+@example("#")
+@example("# ##")
+@example("#  ##  ")
+@example("### foo ### ")
+@example("#\tfoo\t#\t")
+@example("####### seven")
+@example("    # four spaces")
+@example("#foo")
+@example("## foo#")
+def test_atx_reads_like_the_pattern(line: str) -> None:
+    m = ATX.match(line)
+    expected = (len(m.group(2)), m.start(3), m.end(3)) if m else None
+    assert parser._atx(line) == expected
+
+
+@settings(max_examples=2000, deadline=None)
+@given(lines)
+@example("[x]")
+@example("[ ] task")
+@example("[x]\u00a0task")
+@example("[x]**bold**")
+@example("[5] five")
+@example("[x]y")
+def test_checkbox_reads_like_the_pattern(body: str) -> None:
+    assert parser._is_checkbox(body) == (parser._CHECKBOX.match(body) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(lines)
+@example("[x] [=== ]")
+@example("[x] 3 of 4")
+@example("[=== ]")
+@example("[5] x")
+@example("[x]\u0660")
+def test_counter_hint_is_the_pattern(line: str) -> None:
+    assert parser._counter_hint(line) == (parser._COUNTER_HINT.search(line) is not None)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(lines)
+def test_counter_hint_is_necessary(line: str) -> None:
+    # A list item's body without the hint (and without a possible glyph bar) has no counter.
+    from statusdoc.counters import may_hold_bar
+
+    if not parser._counter_hint(line) and not may_hold_bar(line):
+        assert find_counters(line, "list_item") == []
+
+
+_TITLE_WORDS = st.sampled_from(
+    [
+        "2025",
+        "2025-11-04",
+        "Nov",
+        "november",
+        "4,",
+        "Sept",
+        "24-30,",
+        "Log",
+        "Stage",
+        "4803:",
+        "as",
+        "of",
+        "—",
+        "(",
+        ")",
+    ]
+)
+titles = st.lists(st.one_of(_TITLE_WORDS, lines), max_size=8).map(" ".join)
+
+
+def _history_reference(title: str) -> bool:
+    """``parser._is_history_title`` with the date pattern always run (no year/month/dash pre-check)."""
+    t = (parser._DECORATION.sub(" ", title) if any(c in title for c in "*_`#") else title).strip()
+    if parser._HISTORY_ANY.search(t) or parser._HISTORY_TAIL.search(t):
+        return True
+    m = parser._DATE.search(t)
+    if m is None or parser._AS_OF.search(t):
+        return False
+    rest = (t[: m.start()] + t[m.end() :]).strip(" \t-–—:,()[]")
+    return len(rest) <= 12
+
+
+@settings(max_examples=3000, deadline=None)
+@given(titles)
+@example("November 4, 2025")
+@example("2025-11-04")
+@example("Stage 4803: Backend")
+@example("4 DEC 2025")
+@example("ſep 4, 2025")
+@example("Session Log")
+def test_history_title_prechecks_are_exact(title: str) -> None:
+    assert parser._is_history_title(title) == _history_reference(title)
+
+
+_COUNTER_WORDS = st.sampled_from(
+    ["**Done:**", "Total:", "Completed -", "–", "3", "12", "of", "OF", "tasks", "complete", "__x__", ":", "\t", "/"]
+)
+counter_lines = st.lists(st.one_of(_COUNTER_WORDS, lines), max_size=8).map(" ".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(counter_lines)
+@example("**Completed:** 18 (47%)")
+@example("- Remaining: __ 20 files")
+@example("Total Files **–** 38")
+@example("3 of 4 tasks complete")
+@example("3\tOF\t4 steps done")
+def test_counter_hints_are_necessary(line: str) -> None:
+    from statusdoc import counters
+
+    if counters._LABELLED.match(line):
+        assert counters._LABELLED_HINT.search(line)
+    if counters._OF_FRACTION.search(line):
+        assert counters._OF_HINT.search(line)
