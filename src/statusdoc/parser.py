@@ -123,8 +123,9 @@ def _counter_hint(line: str) -> bool:
 
 
 def _atx(line: str) -> tuple[int, int, int] | None:
-    """``_ATX.match(line)`` for a line without a newline, read without the pattern (whose lazy
-    text group backtracks at every character): (level, start, end) of the heading's text."""
+    """An ATX heading, (level, start, end) of its text, as CommonMark's one-line pattern
+    ``^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$`` reads it (whose lazy text group
+    backtracks at every character; ``tests/properties/test_prechecks.py`` holds them equal)."""
     s = len(line) - len(line.lstrip(" "))
     if s > 3 or line[s : s + 1] != "#":
         return None
