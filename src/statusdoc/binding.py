@@ -74,8 +74,7 @@ class Binder:
             for s in doc.sections
         ]
         self._plain_titles: dict[int, str] = {}
-        memo: dict[str, tuple[str, ...]] = {}  # subsection titles recur (`Tasks`, `Notes`)
-        self.titles = [memo[t] if t in memo else memo.setdefault(t, labels.words(t)) for t in stripped]
+        self.titles = [labels.words(t) for t in stripped]
         # History sections are never named by a label: they are snapshots.
         self.index = labels.TitleIndex([() if s.history else t for s, t in zip(doc.sections, self.titles, strict=True)])
         # Sections are in document order, so a section's subsections are the run that follows it.

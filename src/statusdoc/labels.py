@@ -18,11 +18,24 @@ _LEADING_NUMBER = lazy(globals(), "_LEADING_NUMBER", r"^\s*\d+(?:\.\d+)*[.)]?\s+
 _GARBLED: dict[str, bool] = {}
 
 
+#: Words of the texts seen so far: the parser's title index and the binder read the same titles.
+_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def words(text: str) -> tuple[str, ...]:
     """Lower-case words of a label or title, emphasis, markers, punctuation and numbering gone.
 
     A trailing parenthetical (`(4/4)`, `(60% Complete)`) is dropped: it is a counter, not a name.
     """
+    got = _WORDS.get(text)
+    if got is None:
+        if len(_WORDS) >= 1 << 16:
+            _WORDS.clear()  # bounded: a long run over many documents must not grow it
+        got = _WORDS[text] = _words(text)
+    return got
+
+
+def _words(text: str) -> tuple[str, ...]:
     t = _EMPHASIS.sub(" ", text) if "*" in text or "_" in text or "`" in text or "~" in text else text
     if not t.isascii():
         t = " ".join(tok for tok in t.split() if tok.isascii() or not _garbled(tok))

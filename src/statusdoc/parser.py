@@ -755,7 +755,8 @@ class _Parser:
             self.status_line(ln, a, masked, status, "heading")
         elif sec.stated is None:
             sec.stated = self.heading_word_state(plain)
-        clean = self.marker_rx.sub(" ", plain)
+        # Every marker and light blanked out, as the binder reads titles (so both share their words).
+        clean = self.marker_light_rx.sub(" ", title)
         sec.title = title
         self._clean_titles.append(clean)
         is_history = _is_history_title(clean) and not status
@@ -1018,10 +1019,7 @@ class _Parser:
 
     def title_index(self) -> labels.TitleIndex:
         if self._titles is None:
-            memo: dict[str, tuple[str, ...]] = {}  # subsection titles recur (`Tasks`, `Notes`)
-            self._titles = labels.TitleIndex(
-                [memo[t] if t in memo else memo.setdefault(t, labels.words(t)) for t in self._clean_titles]
-            )
+            self._titles = labels.TitleIndex([labels.words(t) for t in self._clean_titles])
         return self._titles
 
     def drop_counters(self, spans: set[tuple[int, int]], *, indices: set[int] | None = None) -> None:
