@@ -446,6 +446,16 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         bare = before.rstrip()
         in_parens = bare.endswith("(") and _CLOSE_PAREN.match(after) is not None
         labelled_before = _ends_with(bare, ":=") and _LABEL_BEFORE_FRACTION.search(before) is not None
+        whole_cell = (
+            context in ("table_cell", "board")
+            and line_start
+            and not before.strip(" *_")
+            and not line[m.end() :].strip(" *_()")
+        )
+        # Without wording that makes it a counter it is skipped, as it is when the wording makes
+        # it something else: the first test is cheaper, and spares most fractions the label.
+        if not (am or in_parens or labelled_before or whole_cell or context == "board"):
+            continue
         label = label_for(m.start())
         if (
             _stopped(label)
@@ -453,14 +463,6 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             or (("⭐" in before or "★" in before or "☆" in before) and _STARS_BEFORE.search(before))
         ):
             continue  # targets, scores out of 100, star ratings
-        whole_cell = (
-            context in ("table_cell", "board")
-            and line_start
-            and not before.strip(" *_")
-            and not line[m.end() :].strip(" *_()")
-        )
-        if not (am or in_parens or labelled_before or whole_cell or context == "board"):
-            continue
         unit = None
         word = None
         weak = False
@@ -525,23 +527,33 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             continue
         before = line[max(0, m.start() - _WINDOW) : m.start()]
         after = line[m.end() : m.end() + _WINDOW]
-        alone_before = m.start() <= _WINDOW and not before.strip(" *_")
-        alone_after = len(line) - m.end() <= _WINDOW and not after.strip(" *_")
         am = _AFTER_PERCENT.match(after)
-        near_bar = any(m.start() - k in bar_ends for k in (0, 1, 2)) or any(m.end() + k in bar_starts for k in (0, 1))
         bare = before.rstrip()
-        after_count = bare.endswith("(") and after.lstrip().startswith(")") and counted
-        before_label = _ends_with(bare.rstrip("~").rstrip().rstrip("(").rstrip(), ":=") and bool(
-            _BEFORE_PERCENT.search(before)
-        )
-        in_heading_paren = heading and bare.endswith(("(", "["))
-        heading_tail = (
-            heading
-            and len(line) - m.end() <= _WINDOW
-            and _only_marker(after.strip(" *_)]"))
-            and not before.rstrip().endswith(("<", ">"))
-        )
-        cell = context in ("table_cell",) and alone_before and alone_after
+        # The reasons a percentage counts, cheapest first; the reasons it does not (a label that
+        # states a target, a weight, a transition) are read only for one that would count.
+        if not (
+            am
+            or context == "board"
+            or any(m.start() - k in bar_ends for k in (0, 1, 2))
+            or any(m.end() + k in bar_starts for k in (0, 1))
+            or (heading and bare.endswith(("(", "[")))
+            or (
+                context == "table_cell"
+                and m.start() <= _WINDOW
+                and not before.strip(" *_")
+                and len(line) - m.end() <= _WINDOW
+                and not after.strip(" *_")
+            )
+            or (counted and bare.endswith("(") and after.lstrip().startswith(")"))
+            or (_ends_with(bare.rstrip("~").rstrip().rstrip("(").rstrip(), ":=") and _BEFORE_PERCENT.search(before))
+            or (
+                heading
+                and len(line) - m.end() <= _WINDOW
+                and _only_marker(after.strip(" *_)]"))
+                and not bare.endswith(("<", ">"))
+            )
+        ):
+            continue
         label = label_for(m.start())
         if (
             _stopped(label)
@@ -550,17 +562,6 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             or (_ends_with(bare, ">→⟶") and _ARROW_BEFORE.search(before))
         ):
             continue  # targets, weights (`35% of M6`), transitions (`60% → 100%`)
-        if not (
-            am
-            or near_bar
-            or after_count
-            or before_label
-            or in_heading_paren
-            or heading_tail
-            or cell
-            or context == "board"
-        ):
-            continue
         word = am.group("word").lower() if am else None
         if word in ("started", "passed", "checked"):
             continue

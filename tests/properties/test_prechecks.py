@@ -56,6 +56,7 @@ def test_checkbox_reads_like_the_pattern(body: str) -> None:
 @example("[x] 3 of 4")
 @example("[=== ]")
 @example("[5] x")
+@example("[\u0663] x")
 @example("[x]\u0660")
 def test_counter_hint_is_the_pattern(line: str) -> None:
     assert parser._counter_hint(line) == (parser._COUNTER_HINT.search(line) is not None)
@@ -113,6 +114,8 @@ def _history_reference(title: str) -> bool:
 @example("4 DEC 2025")
 @example("ſep 4, 2025")
 @example("Session Log")
+@example("Previous \u017fession notes")
+@example("D\u0131ary")
 def test_history_title_prechecks_are_exact(title: str) -> None:
     assert parser._is_history_title(title) == _history_reference(title)
 
