@@ -989,34 +989,56 @@ class _Parser:
             doc.sections[idx].last_line = last
         self.resolve_table_claims()
         self.resolve_progress_items()
-        # Leaves per section (history subsections left out unless the section is history), and
-        # their tallies, in one pass up each leaf's chain of sections.
-        sections = doc.sections
-        for sec in sections:
-            sec.items = []
-            sec.done = sec.total = 0
-            sec.weighted_done = 0.0
-        for ii, it in enumerate(doc.items):
-            if it.children:
-                continue
-            counted = it.state != "cancelled"
-            done = it.state == "done"
-            share = 1.0 if done else (it.fraction if it.fraction is not None else 0.0)
-            history = it.history
-            s = it.section
-            while s is not None:
-                sec = sections[s]
-                if not history or sec.history:
-                    sec.items.append(ii)
-                    if counted:
-                        sec.total += 1
-                        sec.done += done
-                        sec.weighted_done += share
-                s = sec.parent
+        self.tally_sections()
         # Parents take their state from their children.
         for it in reversed(doc.items):
             if it.children:
                 it.state = _combine([doc.items[c].state for c in it.children])
+
+    def tally_sections(self) -> None:
+        """Each section's leaf items, document order, and their tallies.
+
+        A section's leaves are its own, then its subsections' in turn (its own items all come
+        before its first subheading); a history subsection's only count within history.
+        Sections are in document order, so going backwards reaches subsections first, and the
+        lists are joined, not walked item by item up every chain of sections.
+        """
+        doc = self.doc
+        sections, items = doc.sections, doc.items
+        own: list[list[int]] = [[] for _ in sections]
+        counted = bytearray(len(items))
+        done = bytearray(len(items))
+        partial = bytearray(len(items))  # counted, not done, with a stated fraction
+        for ii, it in enumerate(items):
+            if it.children:
+                continue
+            st = it.state
+            if st != "cancelled":
+                counted[ii] = 1
+                if st == "done":
+                    done[ii] = 1
+                elif it.fraction is not None:
+                    partial[ii] = 1
+            if it.section is not None:
+                own[it.section].append(ii)
+        for k in range(len(sections) - 1, -1, -1):
+            sec = sections[k]
+            leaves = own[k]
+            for ch in sec.children:
+                if sec.history or not sections[ch].history:
+                    leaves.extend(sections[ch].items)
+            sec.items = leaves
+            sec.total = sum(map(counted.__getitem__, leaves))
+            sec.done = sum(map(done.__getitem__, leaves))
+            if any(map(partial.__getitem__, leaves)):
+                # Summed in document order, as a person adding the shares up would.
+                w = 0.0
+                for ii in leaves:
+                    if counted[ii]:
+                        w += 1.0 if done[ii] else (items[ii].fraction or 0.0)
+                sec.weighted_done = w
+            else:
+                sec.weighted_done = float(sec.done)  # whole ones and zeros add up exactly
 
     def title_index(self) -> labels.TitleIndex:
         if self._titles is None:
