@@ -68,11 +68,10 @@ class Binder:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        plain: dict[str, str] = {}  # subsection titles recur (`Tasks`, `Notes`)
-        self.stripped = stripped = [
-            plain[s.title] if s.title in plain else plain.setdefault(s.title, _strip_markers(s.title))
-            for s in doc.sections
-        ]
+        from statusdoc.vocabulary import DEFAULT, marker_regex
+
+        markers = marker_regex(DEFAULT, with_lights=True)
+        self.stripped = stripped = [markers.sub(" ", s.title) for s in doc.sections]
         self._plain_titles: dict[int, str] = {}
         self.titles = [labels.words(t) for t in stripped]
         # History sections are never named by a label: they are snapshots.

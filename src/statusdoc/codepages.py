@@ -119,6 +119,7 @@ class FormTable:
         self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
         self._in_ascii = any(c.isascii() for c in firsts)
+        self._subs: dict[tuple[str, str], str] = {}
 
     def first_chars(self) -> re.Pattern[str] | None:
         """Finds the characters an entry can start with."""
@@ -176,6 +177,16 @@ class FormTable:
     def sub(self, repl: str, text: str) -> str:
         if not self._in_ascii and text.isascii():
             return text
+        # Titles are blanked by the parser and again by the binder: the second time is a look-up.
+        key = (repl, text)
+        got = self._subs.get(key)
+        if got is None:
+            if len(self._subs) >= 1 << 14:
+                self._subs.clear()  # bounded over a long run
+            got = self._subs[key] = self._sub(repl, text)
+        return got
+
+    def _sub(self, repl: str, text: str) -> str:
         parts = []
         pos = 0
         for m in self.finditer(text):

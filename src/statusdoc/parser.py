@@ -765,27 +765,34 @@ class _Parser:
             self.history_depth = len(self.section_stack)
         self.in_history = self.history_depth is not None
         sec.history = self.in_history
-        found = find_counters(masked, "heading", heading=True, labelled_ok=False)
-        if found:
-            self.add_counters(ln, a, found, "heading")
+        # Without a label a heading's counter needs `/`, `%`, ` of `, or a bar (ASCII: a `[`; a
+        # glyph bar is not ASCII): find_counters' own first test, without the call.
+        if "/" in masked or "%" in masked or "[" in masked or not masked.isascii() or "of" in masked.lower():
+            found = find_counters(masked, "heading", heading=True, labelled_ok=False)
+            if found:
+                self.add_counters(ln, a, found, "heading")
 
     def heading_word_state(self, title: str) -> State | None:
         """A status word at the start of a heading, in a trailing parenthesis, or after a dash."""
         t = title.strip().strip("*_ ").strip()
-        c0 = t[:1]
-        # Only a word's first letter can start a match (non-ASCII: the pattern folds case wider).
-        m = self.word_rx.match(t) if c0.lower() in self.word_firsts or not c0.isascii() else None
+        m = self.word_rx.match(t) if self._may_start_word(t) else None
         if m and (
             t[: m.end()].isupper() or m.end() == len(t) or t[m.end() : m.end() + 2].strip() in ("(", "", "-", ":")
         ):
             return self.vocab.word_state(m.group())
         m = _PAREN_WORD.search(t) if t.rstrip(" *_").endswith((")", "]")) else None
-        if m and self.word_rx.fullmatch(m.group(1).strip()):
+        if m and self._may_start_word(w := m.group(1).strip()) and self.word_rx.fullmatch(w):
             return self.vocab.word_state(m.group(1))
         m = _DASH_WORD.search(t) if "-" in t or "–" in t or "—" in t else None
-        if m and self.word_rx.fullmatch(m.group(1).strip()):
+        if m and self._may_start_word(w := m.group(1).strip()) and self.word_rx.fullmatch(w):
             return self.vocab.word_state(m.group(1))
         return None
+
+    def _may_start_word(self, text: str) -> bool:
+        """Whether a state word can match at the start of ``text``: only a word's first letter
+        starts one (a non-ASCII one goes to the pattern, which folds case wider than lower())."""
+        c0 = text[:1]
+        return c0.lower() in self.word_firsts or not c0.isascii()
 
     def status_line(self, ln: _Line, offset: int, masked: str, m: re.Match[str], context: Context) -> None:
         rest_start = m.start("rest")
@@ -950,7 +957,7 @@ class _Parser:
                         )
                     )
                 return
-        pm = _PROGRESS_ITEM.match(body)
+        pm = _PROGRESS_ITEM.match(body) if body.startswith(("**", "__")) else None
         sec = self.section
         # The heading must state its status through a leading marker or a word, which recompute
         # never rewrites: a trailing ✅ comes and goes with recompute, and item-ness must not.
@@ -1021,16 +1028,23 @@ class _Parser:
                     partial[ii] = 1
             if it.section is not None:
                 own[it.section].append(ii)
+        has_partial = bytearray(len(sections))
         for k in range(len(sections) - 1, -1, -1):
             sec = sections[k]
             leaves = own[k]
+            total = sum(map(counted.__getitem__, leaves))
+            n_done = sum(map(done.__getitem__, leaves))
+            part = any(map(partial.__getitem__, leaves))
             for ch in sec.children:
-                if sec.history or not sections[ch].history:
-                    leaves.extend(sections[ch].items)
-            sec.items = leaves
-            sec.total = sum(map(counted.__getitem__, leaves))
-            sec.done = sum(map(done.__getitem__, leaves))
-            if any(map(partial.__getitem__, leaves)):
+                sub = sections[ch]
+                if sec.history or not sub.history:
+                    leaves.extend(sub.items)
+                    total += sub.total
+                    n_done += sub.done
+                    part = part or bool(has_partial[ch])
+            sec.items, sec.total, sec.done = leaves, total, n_done
+            has_partial[k] = part
+            if part:
                 # Summed in document order, as a person adding the shares up would.
                 w = 0.0
                 for ii in leaves:
@@ -1038,7 +1052,7 @@ class _Parser:
                         w += 1.0 if done[ii] else (items[ii].fraction or 0.0)
                 sec.weighted_done = w
             else:
-                sec.weighted_done = float(sec.done)  # whole ones and zeros add up exactly
+                sec.weighted_done = float(n_done)  # whole ones and zeros add up exactly
 
     def title_index(self) -> labels.TitleIndex:
         if self._titles is None:
