@@ -55,3 +55,18 @@ def test_scope_directive_binds_to_the_named_section() -> None:
     assert "**Progress:** 2/2 tasks completed" in new
     without = text.replace("<!-- statusdoc: scope=backend-api -->\n", "")
     assert "**Progress:** 2/3 tasks completed" in render(recompute(parse(without)))
+
+
+@pytest.mark.parametrize(
+    ("line", "kinds"),
+    [
+        ("<!-- statusdoc-disable-line SD001 --> **Total:** 5", ["disable-line"]),
+        ("<!-- statusdoc-disable-next-line SD001 -->", ["disable-next-line"]),
+        ("<!-- statusdoc: ignore --> text <!-- statusdoc-disable-line -->", ["ignore", "disable-line"]),
+    ],
+)
+def test_a_directive_is_read_once(line: str, kinds: list[str]) -> None:
+    # A comment with text after it on its line was read twice: by the comment and by the line.
+    doc = parse("# T\n" + line + "\n" + BODY)
+    assert [d.kind for d in doc.directives] == kinds
+    assert {d.span.line for d in doc.directives} == {2}

@@ -389,34 +389,37 @@ class _Parser:
                     continue
             if "statusdoc" in raw:
                 self.inline_directives(ln, raw)
-            # Each block's regex runs only where the line's first character allows that block.
-            fm = _FENCE_OPEN.match(raw) if c in "`~" else None
-            if fm and not (fm.group(2)[0] == "`" and "`" in fm.group(3)):
-                i = self.fence(i, fm)
-                para_open = False
-                continue
-            hm = _atx(raw) if c == "#" else None
-            if hm:
-                self.clear_lists()
-                self.heading(ln, raw, hm[0], ln.start + hm[1], ln.start + hm[2])
-                para_open = False
-                i += 1
-                continue
-            # A thematic break holds nothing but its character and blanks: checked before the pattern.
-            # (It ends with its character or a blank: checked first, without a copy of the line.)
-            thematic = (
-                c in "-*_" and raw[-1] in "-*_ \t" and not raw.strip("-*_ \t") and _THEMATIC.match(raw) is not None
-            )
-            if thematic and not para_open:
-                self.clear_lists()
-                i += 1
-                continue
-            lm = _LIST.match(raw) if c in "-*+" or c.isdecimal() else None
-            if lm and not thematic:
-                self.list_item(ln, raw, lm)
-                para_open = False
-                i += 1
-                continue
+            # Each block is tried only where the line's first character allows it.
+            if c == "-" or c == "*" or c == "+" or c == "_" or c.isdecimal():
+                # A thematic break holds nothing but its character and blanks, so it ends with
+                # one of them: both checked before the pattern, without a copy of the line.
+                thematic = (
+                    c in "-*_" and raw[-1] in "-*_ \t" and not raw.strip("-*_ \t") and _THEMATIC.match(raw) is not None
+                )
+                if thematic:
+                    if not para_open:
+                        self.clear_lists()
+                        i += 1
+                        continue
+                elif c != "_" and (lm := _LIST.match(raw)):
+                    self.list_item(ln, raw, lm)
+                    para_open = False
+                    i += 1
+                    continue
+            elif c == "#":
+                hm = _atx(raw)
+                if hm:
+                    self.clear_lists()
+                    self.heading(ln, raw, hm[0], a + hm[1], a + hm[2])
+                    para_open = False
+                    i += 1
+                    continue
+            elif c == "`" or c == "~":
+                fm = _FENCE_OPEN.match(raw)
+                if fm and not (fm.group(2)[0] == "`" and "`" in fm.group(3)):
+                    i = self.fence(i, fm)
+                    para_open = False
+                    continue
             if (
                 "|" in raw
                 and i + 1 < n
@@ -518,9 +521,10 @@ class _Parser:
             t = self.line_text(j)
             if "-->" in t[(t.index("<!--") + 4) if j == i else 0 :]:
                 if j == i:
+                    if t[t.index("-->") + 3 :].strip():
+                        return i  # text follows: the line is read as any other, directives too
                     self.inline_directives(self.lines[i], t)
-                    after = t[t.index("-->") + 3 :].strip()
-                    return i + 1 if not after else i
+                    return i + 1
                 return j + 1
         return self.n_lines  # unclosed: the rest is comment, as in HTML
 
