@@ -9,7 +9,9 @@ its text and rendering only splices edits into it.
 
 from __future__ import annotations
 
+import functools
 import gc
+import operator
 import re
 from array import array
 
@@ -182,18 +184,13 @@ def _mask(line: str) -> str:
     return line
 
 
-@record
-class _Line:
-    start: int  # offset of the first character (after a BOM on line 1): column 1
-    end: int  # offset after the content, before the line ending
-    number: int  # 1-based
-
-
-class _Lines:
-    """The document's lines as offsets in two arrays; a :class:`_Line` is made when one is read.
+class Spans:
+    """The document's lines as offsets in two arrays; a line's :class:`Span` is made when it is
+    read (``start`` is column 1, after a BOM on line 1; ``end`` is before the line ending).
 
     A list of line objects costs about 120 bytes a line while the parse runs (3 MB for a 1 MB
-    document); the arrays cost 16.
+    document); the arrays cost 16.  The span made for a line is also the span of the item,
+    heading or claim that fills it: one object, not two.
     """
 
     __slots__ = ("ends", "starts")
@@ -205,10 +202,10 @@ class _Lines:
     def __len__(self) -> int:
         return len(self.starts)
 
-    def __getitem__(self, i: int) -> _Line:
+    def __getitem__(self, i: int) -> Span:
         if i < 0:
             i += len(self.starts)
-        return _Line(self.starts[i], self.ends[i], i + 1)
+        return Span(self.starts[i], self.ends[i], i + 1, 1)
 
 
 _NO_WEAK: frozenset[int] = frozenset()
@@ -235,7 +232,7 @@ class _Parser:
         self.word_firsts = frozenset(w[:1].lower() for w in vocab.words)
         self.word_rx = word_regex(vocab)
         self.doc = Document(text=text, path=path, dialect=Dialect())
-        self.lines = _Lines()
+        self.lines = Spans()
         self.n_lines = 0
         self.section_stack: list[int] = []
         self.list_stack: list[_ListEntry] = []
@@ -246,14 +243,14 @@ class _Parser:
         self.section: int | None = None
         self.in_history = False
         self._clean_titles: list[str] = []  # titles without markers; their words on first need
-        self._progress_candidates: list[tuple[_Line, str, int, int, re.Match[str], int | None]] = []
+        self._progress_candidates: list[tuple[Span, str, int, int, re.Match[str], int | None]] = []
         self._extra_items: list[Item] = []
         self._columns: tuple[int, frozenset[int]] = (0, frozenset())
         self._item_text_counters: set[int] = set()
         self._titles: labels.TitleIndex | None = None
         self._table_claims: list[
             tuple[
-                _Line,
+                Span,
                 list[Cell],
                 tuple[State, str | None, Span | None, str | None, Span | None, bool],
                 int | None,
@@ -263,14 +260,14 @@ class _Parser:
 
     # --- helpers --------------------------------------------------------------------------
 
-    def span(self, ln: _Line, a: int, b: int) -> Span:
+    def span(self, ln: Span, a: int, b: int) -> Span:
         """Span of ``text[a:b]``, which starts on line ``ln`` or, in a setext heading's text,
         on a later line (absolute offsets)."""
         if a > ln.end:
             import bisect
 
             ln = self.lines[bisect.bisect_right(self.lines.starts, a) - 1]
-        return Span(a, b, ln.number, a - ln.start + 1)
+        return Span(a, b, ln.line, a - ln.start + 1)
 
     def next_claim(self) -> int:
         self.claim += 1
@@ -278,7 +275,7 @@ class _Parser:
 
     def add_counters(
         self,
-        ln: _Line,
+        ln: Span,
         offset: int,
         found: list[Found],
         context: Context,
@@ -376,7 +373,7 @@ class _Parser:
                 para_open = False
                 i += 1
                 continue
-            ln = _Line(a, b, i + 1)
+            ln = Span(a, b, i + 1, 1)
             # The first character that is not a blank (no copy of the line for the common case).
             c = raw[0]
             if c.isspace():
@@ -528,7 +525,7 @@ class _Parser:
                 return j + 1
         return self.n_lines  # unclosed: the rest is comment, as in HTML
 
-    def inline_directives(self, ln: _Line, raw: str) -> None:
+    def inline_directives(self, ln: Span, raw: str) -> None:
         for m in _DIRECTIVE.finditer(raw):
             word, rest = m.group(1), m.group(2)
             span = self.span(ln, ln.start + m.start(), ln.start + m.end())
@@ -580,7 +577,7 @@ class _Parser:
             idxs = self.add_counters(ln, ln.start, found, "board", board=bidx)
             for k in idxs:
                 self.doc.counters[k].label = label or None
-            board.rows.append(BoardRow(line=ln.number, label=label, counters=idxs))
+            board.rows.append(BoardRow(line=ln.line, label=label, counters=idxs))
 
     def table(self, i: int) -> int:
         header_ln = self.lines[i]
@@ -602,19 +599,19 @@ class _Parser:
             if not t.strip() or "|" not in t:
                 break
             cells = self.cells(ln)
-            table.rows.append(TableRow(line=ln.number, cells=cells))
+            table.rows.append(TableRow(line=ln.line, cells=cells))
             self.table_row(ln, cells, header, table, tidx)
             j += 1
         last = self.lines[j - 1]
-        table.span = Span(header_ln.start, last.end, header_ln.number, 1)
+        table.span = Span(header_ln.start, last.end, header_ln.line, 1)
         return j
 
-    def cells(self, ln: _Line) -> list[Cell]:
+    def cells(self, ln: Span) -> list[Cell]:
         raw = self.text[ln.start : ln.end]
         masked = _mask(raw)
         bounds = [k for k, ch in enumerate(masked) if ch == "|" and (k == 0 or masked[k - 1] != "\\")]
         if not bounds:
-            return [Cell(span=self.span(ln, ln.start, ln.end), text=raw.strip())]
+            return [Cell(span=ln, text=raw.strip())]
         lead = raw[: bounds[0]].strip() if bounds else raw
         edges = ([-1] if lead else []) + bounds + ([len(raw)] if raw[bounds[-1] + 1 :].strip() else [])
         out = []
@@ -626,7 +623,7 @@ class _Parser:
             out.append(Cell(span=self.span(ln, ln.start + s + ls, ln.start + s + max(rs, ls)), text=cell.strip()))
         return out
 
-    def table_row(self, ln: _Line, cells: list[Cell], header: list[str], table: Table, tidx: int) -> None:
+    def table_row(self, ln: Span, cells: list[Cell], header: list[str], table: Table, tidx: int) -> None:
         claim = self.next_claim()
         checkbox: tuple[State, str, Span] | None = None
         status: tuple[int, str] | None = None  # (cell index, masked text) of the status cell
@@ -651,7 +648,7 @@ class _Parser:
             text = " | ".join(c.text for c in cells if c.span.start != mspan.start) or cells[0].text
             self.doc.items.append(
                 Item(
-                    span=self.span(ln, ln.start, ln.end),
+                    span=ln,
                     state=st,
                     kind="table_row",
                     marker=marker,
@@ -684,7 +681,7 @@ class _Parser:
         return self._columns[1]
 
     def claim_in(
-        self, ln: _Line, offset: int, masked: str
+        self, ln: Span, offset: int, masked: str
     ) -> tuple[State, str | None, Span | None, str | None, Span | None, bool] | None:
         """A status claim in a cell: a marker, a vocabulary word, or both, and nothing else?"""
         lead = len(masked) - len(masked.lstrip(" *_"))
@@ -710,22 +707,22 @@ class _Parser:
         free_form = bool(masked[pos:].strip(" *_\0"))
         return state, marker, mspan, word, wspan, free_form
 
-    def heading(self, ln: _Line, raw: str, level: int, a: int, b: int) -> None:
+    def heading(self, ln: Span, raw: str, level: int, a: int, b: int) -> None:
         # Close sections at the same or a deeper level.
         stack, sections = self.section_stack, self.doc.sections
         while stack and sections[stack[-1]].level >= level:
-            sections[stack.pop()].last_line = ln.number - 1
+            sections[stack.pop()].last_line = ln.line - 1
         if self.history_depth is not None and len(stack) < self.history_depth:
             self.history_depth = None
         self.section = stack[-1] if stack else None
         title = self.text[a:b]
         # A setext heading's text may run over several lines: the span covers all of them.
         sec = Section(
-            span=self.span(ln, ln.start, max(ln.end, b)),
+            span=ln if b <= ln.end else Span(ln.start, b, ln.line, 1),
             level=level,
             title=title,
             parent=self.section,
-            first_line=ln.number,
+            first_line=ln.line,
         )
         idx = len(self.doc.sections)
         if self.section is not None:
@@ -798,7 +795,7 @@ class _Parser:
         c0 = text[:1]
         return c0.lower() in self.word_firsts or not c0.isascii()
 
-    def status_line(self, ln: _Line, offset: int, masked: str, m: re.Match[str], context: Context) -> None:
+    def status_line(self, ln: Span, offset: int, masked: str, m: re.Match[str], context: Context) -> None:
         rest_start = m.start("rest")
         rest = masked[rest_start:]
         marker = marker_span = word = word_span = None
@@ -837,7 +834,7 @@ class _Parser:
         free_form = bool(tail)
         self.doc.status_lines.append(
             StatusLine(
-                span=self.span(ln, ln.start, ln.end),
+                span=ln,
                 label=m.group("label").strip(),
                 claimed=claimed,
                 marker=marker,
@@ -851,7 +848,7 @@ class _Parser:
             )
         )
 
-    def list_item(self, ln: _Line, raw: str, lm: re.Match[str]) -> None:
+    def list_item(self, ln: Span, raw: str, lm: re.Match[str]) -> None:
         lead = lm.group(1)
         indent = len(lead.expandtabs(4)) if "\t" in lead else len(lead)
         content_col = lm.end()
@@ -899,7 +896,7 @@ class _Parser:
         while self.list_stack:
             self.close_list_entry()
 
-    def status_item(self, ln: _Line, body: str, off: int, parent: int | None, level: int) -> int | None:
+    def status_item(self, ln: Span, body: str, off: int, parent: int | None, level: int) -> int | None:
         state: State | None = None
         marker = ""
         mspan: Span | None = None
@@ -907,14 +904,14 @@ class _Parser:
         text_start = 0
         if _is_checkbox(body):
             state = self.checkboxes.get(body[1])
-            marker, mspan = body[:3], Span(off, off + 3, ln.number, off - ln.start + 1)
+            marker, mspan = body[:3], Span(off, off + 3, ln.line, off - ln.start + 1)
             text_start = 3
         else:
             mm = self.marker_light_rx.match(body)
             if mm:
                 state = _state_of(mm)
                 text_start = mm.end()
-                marker, mspan, kind = mm.group(), Span(off, off + text_start, ln.number, off - ln.start + 1), "emoji"
+                marker, mspan, kind = mm.group(), Span(off, off + text_start, ln.line, off - ln.start + 1), "emoji"
         text = body[text_start:].strip()
         if state is None:
             self.reference_or_progress(ln, body, off, level)
@@ -930,10 +927,7 @@ class _Parser:
         idx = len(items)
         # Positional: this runs for every item (fields: span, state, kind, marker, marker_span,
         # text, level, section, parent, children, fraction, history).
-        span = Span(ln.start, ln.end, ln.number, 1)
-        items.append(
-            Item(span, state, kind, marker, mspan, text, level, self.section, parent, [], None, self.in_history)
-        )
+        items.append(Item(ln, state, kind, marker, mspan, text, level, self.section, parent, [], None, self.in_history))
         if parent is not None:
             items[parent].children.append(idx)
         return idx
@@ -945,7 +939,7 @@ class _Parser:
         m = self.word_rx.match(t)
         return m is not None and _LEGEND_TAIL.match(t, m.end()) is not None
 
-    def reference_or_progress(self, ln: _Line, body: str, off: int, level: int) -> None:
+    def reference_or_progress(self, ln: Span, body: str, off: int, level: int) -> None:
         tail = body.rstrip(" *_")
         for tm in self.marker_rx.finditer(tail):
             if tm.end() == len(tail) and tm.start() > 0:
@@ -975,7 +969,7 @@ class _Parser:
         ):
             self._progress_candidates.append((ln, body, off, level, pm, sec))
 
-    def paragraph(self, ln: _Line, raw: str, context: Context) -> None:
+    def paragraph(self, ln: Span, raw: str, context: Context) -> None:
         masked = _mask(raw)
         sm = _STATUS_LABEL.match(masked) if ":" in masked else None
         if sm:
@@ -995,7 +989,7 @@ class _Parser:
         if self._item_text_counters:
             self.drop_counters(set(), indices=self._item_text_counters)
         doc = self.doc
-        last = self.lines[-1].number if self.lines else 0
+        last = self.lines[-1].line if self.lines else 0
         for idx in self.section_stack:
             doc.sections[idx].last_line = last
         self.resolve_table_claims()
@@ -1033,6 +1027,7 @@ class _Parser:
             if it.section is not None:
                 own[it.section].append(ii)
         has_partial = bytearray(len(sections))
+        share: list[float] | None = None  # each item's share of done, made when first needed
         for k in range(len(sections) - 1, -1, -1):
             sec = sections[k]
             leaves = own[k]
@@ -1049,12 +1044,14 @@ class _Parser:
             sec.items, sec.total, sec.done = leaves, total, n_done
             has_partial[k] = part
             if part:
-                # Summed in document order, as a person adding the shares up would.
-                w = 0.0
-                for ii in leaves:
-                    if counted[ii]:
-                        w += 1.0 if done[ii] else (items[ii].fraction or 0.0)
-                sec.weighted_done = w
+                # Summed in document order, one addition after another (as sum() did before
+                # Python 3.12 made it compensated), so the total never depends on the version.
+                if share is None:
+                    share = [
+                        (1.0 if done[ii] else (it.fraction or 0.0)) if counted[ii] else 0.0
+                        for ii, it in enumerate(items)
+                    ]
+                sec.weighted_done = functools.reduce(operator.add, map(share.__getitem__, leaves), 0.0)
             else:
                 sec.weighted_done = float(n_done)  # whole ones and zeros add up exactly
 
@@ -1080,7 +1077,7 @@ class _Parser:
             if target is not None:
                 self.doc.status_lines.append(
                     StatusLine(
-                        span=self.span(ln, ln.start, ln.end),
+                        span=ln,
                         label=cells[0].text,
                         claimed=state,
                         marker=marker,
@@ -1100,7 +1097,7 @@ class _Parser:
             span = mspan or wspan
             self._extra_items.append(
                 Item(
-                    span=self.span(ln, ln.start, ln.end),
+                    span=ln,
                     state=state,
                     kind="table_row",
                     marker=marker or word or "",
@@ -1123,7 +1120,7 @@ class _Parser:
             state: State = "done" if pct >= 100 else ("todo" if pct == 0 else "in_progress")
             s, e = off + pm.start("pct"), off + pm.end("pct") + 1
             item = Item(
-                span=self.span(ln, ln.start, ln.end),
+                span=ln,
                 state=state,
                 kind="progress",
                 marker=self.text[s:e],
