@@ -359,19 +359,32 @@ def _only_marker(rest: str) -> bool:
     return m is not None and not rest[m.end() :].strip()
 
 
+def _labelled_hint(line: str, labelled_ok: bool) -> bool:
+    """A necessary condition of ``_LABELLED``: a separator, then a number."""
+    return labelled_ok and (":" in line or "-" in line or "–" in line) and _LABELLED_HINT.search(line) is not None
+
+
+def _of_hint(line: str) -> bool:
+    """A necessary condition of ``_OF_FRACTION`` (`3 of 4`)."""
+    return "of" in line.lower() and _OF_HINT.search(line) is not None
+
+
 def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
     """Counters in one masked line.  ``context`` is the block the line belongs to."""
     # Nothing that could count is the common case: kept cheap, as is every regex below, which
     # runs only when the characters it needs are in the line.
     glyph = may_hold_bar(line)
     ascii_bar = "[" in line and _ASCII_BAR_START.search(line) is not None
+    labelled_hint = of_hint = None  # whether a summary label or `3 of 4` may be there
     if not glyph and not ascii_bar:
         # (`\d` is `[0-9]` in ASCII text, a class the engine scans faster.)
         if (_ASCII_DIGIT if line.isascii() else _DIGIT).search(line) is None:
             return []
-        labelled_chars = labelled_ok and (":" in line or "-" in line or "–" in line)
-        if not (labelled_chars or "/" in line or "%" in line or "of" in line.lower()):
-            return []  # digits, but none of the characters any counter needs
+        if "/" not in line and "%" not in line:
+            labelled_hint = _labelled_hint(line, labelled_ok)
+            of_hint = _of_hint(line)
+            if not labelled_hint and not of_hint:
+                return []  # digits, but nothing around them that any counter needs
     out: list[Found] = []
     bars = find_bars(line) if glyph or ascii_bar else []
     out.extend(bars)
@@ -384,11 +397,9 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         _take(claimed, b.start, b.end)
 
     # Summary label at the start of the line.
-    labelled = (
-        _LABELLED.match(line)
-        if labelled_ok and (":" in line or "-" in line or "–" in line) and _LABELLED_HINT.search(line)
-        else None
-    )
+    if labelled_hint is None:
+        labelled_hint = _labelled_hint(line, labelled_ok)
+    labelled = _LABELLED.match(line) if labelled_hint else None
     if labelled:
         lr = _label_role(labelled.group("label"))
         tail = labelled.group("tail")
@@ -503,7 +514,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         )
         _take(claimed, m.start(), m.end())
 
-    for m in _OF_FRACTION.finditer(line) if "of" in line.lower() and _OF_HINT.search(line) else ():
+    for m in _OF_FRACTION.finditer(line) if (_of_hint(line) if of_hint is None else of_hint) else ():
         if not _free(claimed, m.start(), m.end()):
             continue
         unit = m.group("unit")
