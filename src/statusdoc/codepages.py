@@ -31,13 +31,10 @@ def decode_table(codepage: str) -> tuple[str, ...]:
     shown as the C1 control character of the same number, which is what most tools that produced
     this mojibake did when they did not drop the byte altogether.
     """
-    table = []
-    for b in range(256):
-        try:
-            table.append(bytes([b]).decode(codepage))
-        except UnicodeDecodeError:
-            table.append(chr(b))
-    return tuple(table)
+    # One decode for the whole table (these code pages map one byte to one character); an
+    # undefined byte comes back as the surrogate U+DC00 + byte and becomes the control character.
+    decoded = bytes(range(256)).decode(codepage, errors="surrogateescape")
+    return tuple(chr(ord(c) - 0xDC00) if "\udc80" <= c <= "\udcff" else c for c in decoded)
 
 
 @functools.cache

@@ -140,3 +140,17 @@ def test_counter_hints_are_necessary(line: str) -> None:
         assert counters._LABELLED_HINT.search(line)
     if counters._OF_FRACTION.search(line):
         assert counters._OF_HINT.search(line)
+
+
+def test_decode_tables_read_byte_by_byte() -> None:
+    # The tables are decoded in one call; byte by byte, an undefined byte stands for itself.
+    from statusdoc.codepages import CODEPAGES, decode_table
+
+    for cp in CODEPAGES:
+        expected = []
+        for b in range(256):
+            try:
+                expected.append(bytes([b]).decode(cp))
+            except UnicodeDecodeError:
+                expected.append(chr(b))
+        assert decode_table(cp) == tuple(expected), cp
