@@ -73,7 +73,7 @@ class Binder:
         markers = marker_regex(DEFAULT, with_lights=True)
         self.stripped = stripped = [markers.sub(" ", s.title) for s in doc.sections]
         self._plain_titles: dict[int, str] = {}
-        self.titles = [labels.words(t) for t in stripped]
+        self.titles = [labels.title_words(t) for t in stripped]
         # History sections are never named by a label: they are snapshots.
         self.index = labels.TitleIndex([() if s.history else t for s, t in zip(doc.sections, self.titles, strict=True)])
         # Sections are in document order, so a section's subsections are the run that follows it.

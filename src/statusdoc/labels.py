@@ -18,8 +18,19 @@ _LEADING_NUMBER = lazy(globals(), "_LEADING_NUMBER", r"^\s*\d+(?:\.\d+)*[.)]?\s+
 _GARBLED: dict[str, bool] = {}
 
 
-#: Words of the texts seen so far: the parser's title index and the binder read the same titles.
-_WORDS: dict[str, tuple[str, ...]] = {}
+#: Words of the section titles seen so far: the parser's title index and the binder read the same
+#: titles (item texts, which are many more and read once, are not kept).
+_TITLE_WORDS: dict[str, tuple[str, ...]] = {}
+
+
+def title_words(title: str) -> tuple[str, ...]:
+    """:func:`words` of a section title, remembered (bounded) for the next reader of the title."""
+    got = _TITLE_WORDS.get(title)
+    if got is None:
+        if len(_TITLE_WORDS) >= 1 << 14:
+            _TITLE_WORDS.clear()  # bounded: a long run over many documents must not grow it
+        got = _TITLE_WORDS[title] = words(title)
+    return got
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -27,15 +38,6 @@ def words(text: str) -> tuple[str, ...]:
 
     A trailing parenthetical (`(4/4)`, `(60% Complete)`) is dropped: it is a counter, not a name.
     """
-    got = _WORDS.get(text)
-    if got is None:
-        if len(_WORDS) >= 1 << 16:
-            _WORDS.clear()  # bounded: a long run over many documents must not grow it
-        got = _WORDS[text] = _words(text)
-    return got
-
-
-def _words(text: str) -> tuple[str, ...]:
     t = _EMPHASIS.sub(" ", text) if "*" in text or "_" in text or "`" in text or "~" in text else text
     if not t.isascii():
         t = " ".join(tok for tok in t.split() if tok.isascii() or not _garbled(tok))

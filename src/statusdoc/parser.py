@@ -1057,7 +1057,7 @@ class _Parser:
 
     def title_index(self) -> labels.TitleIndex:
         if self._titles is None:
-            self._titles = labels.TitleIndex([labels.words(t) for t in self._clean_titles])
+            self._titles = labels.TitleIndex([labels.title_words(t) for t in self._clean_titles])
         return self._titles
 
     def drop_counters(self, spans: set[tuple[int, int]], *, indices: set[int] | None = None) -> None:
