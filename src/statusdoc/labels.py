@@ -41,17 +41,52 @@ def words(text: str) -> tuple[str, ...]:
     t = _EMPHASIS.sub(" ", text) if "*" in text or "_" in text or "`" in text or "~" in text else text
     if not t.isascii():
         t = " ".join(tok for tok in t.split() if tok.isascii() or not _garbled(tok))
-    while t.rstrip().endswith((")", "]")):
-        stripped = _PAREN_TAIL.sub("", t)
-        if stripped == t:
+    while True:
+        stripped = _strip_paren_tail(t)
+        if stripped is None:
             break
         t = stripped
     if t.lstrip()[:1].isdigit():
         t = _LEADING_NUMBER.sub("", t)
-    t = _NON_WORD.sub(" ", t).lower()
     if t.isascii():
-        return tuple(t.split())
+        # Punctuation to blanks and upper to lower case in one pass over the bytes: what
+        # `_NON_WORD.sub(" ", t).lower()` does, several times faster (every item's text comes here).
+        return tuple(t.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split())
+    t = _NON_WORD.sub(" ", t).lower()
     return tuple([w for w in t.split() if w.isascii() or w.isalnum()])
+
+
+def _ascii_word_bytes() -> bytes:
+    """A table for ``bytes.translate``: ASCII characters `[^\\w\\s]` matches become blanks (runs of
+    blanks split like one), letters become lower case, the rest stay."""
+    table = bytearray(range(256))
+    for b in range(128):
+        c = chr(b)
+        if not (c.isalnum() or c == "_" or c.isspace()):
+            table[b] = 0x20
+        elif "A" <= c <= "Z":
+            table[b] = b + 32
+    return bytes(table)
+
+
+_ASCII_WORD_BYTES = _ascii_word_bytes()
+
+
+def _strip_paren_tail(t: str) -> str | None:
+    """``_PAREN_TAIL.sub("", t)`` when it changes ``t`` (a trailing `(…)` or `[…]` with no bracket
+    inside, and the blanks before it), else None; read without the pattern, which tries every
+    position of the text."""
+    r = t.rstrip()
+    if not r or r[-1] not in ")]":
+        return None
+    close = len(r) - 1
+    k = max(r.rfind("(", 0, close), r.rfind("[", 0, close))
+    if k < 0:
+        return None
+    inner = r[k + 1 : close]
+    if ")" in inner or "]" in inner:
+        return None
+    return t[: len(r[:k].rstrip())]
 
 
 def _garbled(token: str) -> bool:

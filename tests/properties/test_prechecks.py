@@ -154,3 +154,43 @@ def test_decode_tables_read_byte_by_byte() -> None:
             except UnicodeDecodeError:
                 expected.append(chr(b))
         assert decode_table(cp) == tuple(expected), cp
+
+
+def _words_reference(text: str) -> tuple[str, ...]:
+    """``labels.words`` as the patterns alone read it (no hand-written paren tail, no byte table)."""
+    from statusdoc import labels
+
+    t = labels._EMPHASIS.sub(" ", text)
+    if not t.isascii():
+        t = " ".join(tok for tok in t.split() if tok.isascii() or not labels._garbled(tok))
+    while t.rstrip().endswith((")", "]")):
+        stripped = labels._PAREN_TAIL.sub("", t)
+        if stripped == t:
+            break
+        t = stripped
+    if t.lstrip()[:1].isdigit():
+        t = labels._LEADING_NUMBER.sub("", t)
+    t = labels._NON_WORD.sub(" ", t).lower()
+    if t.isascii():
+        return tuple(t.split())
+    return tuple([w for w in t.split() if w.isascii() or w.isalnum()])
+
+
+_LABEL_WORDS = st.sampled_from(
+    ["(4/4)", "[x]", "(60% Complete)", " (", ")", "]", "[", "1.2", "Stage", "**Done**", "\x1c", "K", "âœ…", "-", "\t"]
+)
+label_texts = st.lists(st.one_of(_LABEL_WORDS, lines), max_size=8).map(" ".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(label_texts)
+@example("Add the checkout form for step 1.1 (#6)")
+@example("Stage 1: Foundation (4/4) [done]")
+@example("a (b) c)")
+@example("(x)")
+@example("x (a]\n")
+@example("Ship it!\x1c\x7f (now)")
+def test_words_read_like_the_patterns(text: str) -> None:
+    from statusdoc import labels
+
+    assert labels.words(text) == _words_reference(text)
