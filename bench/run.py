@@ -47,7 +47,7 @@ TARGETS_TEXT = [
     "lint of the 20 KB status file <= 0.35x `mdformat --check`",
     "1 MB document <= 0.1x `mdformat --check`",
     "10 MB document <= 12x the time of the 1 MB one",
-    "peak memory <= 25x the file size",
+    "10 MB document: peak memory <= 25x the file size",
 ]
 
 
@@ -654,6 +654,10 @@ def render_report(results, paths, commands, machine, origin, args, total) -> str
                     f"n/a: 25× is {25 * size / MIB:.1f} MiB, below the "
                     f"{(base_rss[name] or 0) / MIB:.1f} MiB of `python -c pass`"
                 )
+            elif name != "doc-10mb":
+                # The issue states this target for the 10 MB document ("10 MB document: ... peak memory
+                # <= 25x the file size"); smaller inputs carry the interpreter's fixed ~11 MiB.
+                res = f"{'within' if x <= 25 else 'over'} 25×: reported (the target is the 10 MB document's)"
             else:
                 res = verdict(x, 25)
             rows.append(

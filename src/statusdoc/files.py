@@ -12,7 +12,6 @@ stale ``.*.statusdoc-*.tmp`` behind, and the target is then still the old or the
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
@@ -367,6 +366,8 @@ def write_atomic(src: SourceFile, new_text: str) -> bool:
     if not os.access(directory, os.W_OK | os.X_OK):
         raise InputError(display, f"directory {directory} is not writable; not written")
     data = new_text.encode("utf-8")
+
+    import contextlib  # here: the read-only commands never need it
 
     fd = -1
     tmp: str | None = None
