@@ -772,6 +772,16 @@ class _Parser:
             found = find_counters(masked, "heading", heading=True, labelled_ok=False)
             if found:
                 self.add_counters(ln, a, found, "heading")
+                ms = sec.marker_span
+                if (
+                    sec.marker_position == "trailing"
+                    and ms is not None
+                    and any(f.kind == "bar" and a + f.start <= ms.start and ms.end <= a + f.end for f in found)
+                ):
+                    # `## Setup █⬜⬜⬜⬜`: the bar's last cell, not a trailing marker; recompute
+                    # redraws it, and a marker read from it would vanish with the redraw.
+                    sec.marker = sec.marker_span = sec.marker_position = None
+                    sec.stated = self.heading_word_state(title)
 
     def heading_word_state(self, title: str) -> State | None:
         """A status word at the start of a heading, in a trailing parenthesis, or after a dash."""
