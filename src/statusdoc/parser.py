@@ -156,6 +156,7 @@ _PAREN_WORD = lazy(
 )
 _DASH_WORD = lazy(globals(), "_DASH_WORD", r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z' ]+?)(?:\*\*|__)?\s*$")
 _YEAR = lazy(globals(), "_YEAR", r"\d{4}")
+_ISO_DATE = lazy(globals(), "_ISO_DATE", r"\d{4}-\d{2}-\d{2}")
 _DECORATION = lazy(globals(), "_DECORATION", r"[*_`#]+")
 _AS_OF = lazy(globals(), "_AS_OF", r"\bas of\b", re.IGNORECASE)
 _LEGEND_TAIL = lazy(globals(), "_LEGEND_TAIL", r"\s*(?:\*\*|__)?\s*[:=–—]")
@@ -1181,9 +1182,13 @@ def _is_history_title(title: str) -> bool:
         _HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t)
     ):
         return True
-    # Every date form has a four-digit year, and a month's name or (ISO) a dash; in ASCII text
-    # (wider case folding aside) those are found without the pattern.
-    m = _DATE.search(t) if _YEAR.search(t) and (not t.isascii() or "-" in t or _has_month(low)) else None
+    # Every date form has a four-digit year, and a month's name or the ISO shape; in ASCII text
+    # (wider case folding aside) those are found before the pattern runs.
+    m = (
+        _DATE.search(t)
+        if _YEAR.search(t) and (not t.isascii() or _has_month(low) or ("-" in t and _ISO_DATE.search(t)))
+        else None
+    )
     if m is None or _AS_OF.search(t):
         return False
     rest = (t[: m.start()] + t[m.end() :]).strip(" \t-–—:,()[]")
