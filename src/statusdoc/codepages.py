@@ -117,6 +117,12 @@ class FormTable:
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
         self._in_ascii = any(c.isascii() for c in firsts)
         self._subs: dict[tuple[str, str], str] = {}
+        self._lasts = frozenset(k[-1] for k in entries if k)
+
+    def may_end(self, text: str) -> bool:
+        """Whether an entry can end where ``text`` ends (its last character ends some entry): a
+        test before looking for a marker at the end of a line, which most lines fail."""
+        return text[-1:] in self._lasts
 
     def first_chars(self) -> re.Pattern[str] | None:
         """Finds the characters an entry can start with."""

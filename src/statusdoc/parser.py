@@ -743,7 +743,7 @@ class _Parser:
             plain = title[mm.end() :]
         else:
             tail = body.rstrip("*_ ")
-            for tm in self.marker_rx.finditer(tail):
+            for tm in self.marker_rx.finditer(tail) if self.marker_rx.may_end(tail) else ():
                 if tm.end() == len(tail):
                     sec.marker, sec.marker_position = tm.group(), "trailing"
                     sec.marker_span = self.span(ln, a + tm.start(), a + tm.end())
@@ -952,7 +952,7 @@ class _Parser:
 
     def reference_or_progress(self, ln: Span, body: str, off: int, level: int) -> None:
         tail = body.rstrip(" *_")
-        for tm in self.marker_rx.finditer(tail):
+        for tm in self.marker_rx.finditer(tail) if self.marker_rx.may_end(tail) else ():
             if tm.end() == len(tail) and tm.start() > 0:
                 st = _state_of(tm)
                 if st:

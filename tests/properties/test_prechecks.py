@@ -194,3 +194,18 @@ def test_words_read_like_the_patterns(text: str) -> None:
     from statusdoc import labels
 
     assert labels.words(text) == _words_reference(text)
+
+
+_MARKERS = st.sampled_from(["✅", "✅\ufe0f", "âœ…", "‚úÖ", "ðŸ”„", "⬜", "🟢", "x", " ", "*", "â", "ðŸ"])
+marker_tails = st.lists(st.one_of(_MARKERS, lines), max_size=6).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(marker_tails)
+def test_marker_may_end_is_necessary(text: str) -> None:
+    from statusdoc.vocabulary import DEFAULT, marker_regex
+
+    for lights in (False, True):
+        table = marker_regex(DEFAULT, with_lights=lights)
+        if any(m.end() == len(text) for m in table.finditer(text)):
+            assert table.may_end(text)
