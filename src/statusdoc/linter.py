@@ -62,7 +62,7 @@ def lint(doc: Document, *, config: Config | None = None) -> list[Finding]:
 def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
     out: list[tuple[str, int, int, str, str | None]] = []
     for it in doc.items:
-        if it.kind not in ("checkbox", "emoji") or it.children:
+        if it.kind not in ("checkbox", "emoji") or it.children or it.state in ("in_progress", "cancelled"):
             continue
         text = it.text.rstrip()
         # The patterns are anchored at the end, but a search tries every start: look at the last
