@@ -19,7 +19,7 @@ from statusdoc import codepages, labels
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch
-from statusdoc.counters import Found, find_counters, may_hold_bar
+from statusdoc.counters import Found, find_counters, may_hold_bar, may_hold_counter
 from statusdoc.model import (
     Board,
     BoardRow,
@@ -104,25 +104,6 @@ _PROGRESS_ITEM = lazy(
     "_PROGRESS_ITEM",
     r"^(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<pct>\d{1,3})%",
 )
-
-
-_COUNTER_HINT = lazy(globals(), "_COUNTER_HINT", r"\d|\[[=#|.\- >]{3}")
-_ASCII_DIGIT = lazy(globals(), "_ASCII_DIGIT", r"[0-9]")
-_DIGIT = lazy(globals(), "_DIGIT", r"\d")
-_ASCII_BAR_OPEN = lazy(globals(), "_ASCII_BAR_OPEN", r"\[[=#|.\- >]{3}")
-
-
-def _counter_hint(line: str) -> bool:
-    """``_COUNTER_HINT.search(line)``: a digit or an ASCII bar's opening, each found by its own
-    pattern, which the engine scans several times faster than the alternation (``[0-9]`` faster
-    still in ASCII text, where ``\\d`` means no more).  A leading checkbox (`[x]`: no digit, and
-    `]` cannot continue a bar's opening) is skipped, or its `[` would send every checkbox item
-    to the bar pattern."""
-    pos = 3 if line[:1] == "[" and line[2:3] == "]" and not line[1].isdecimal() else 0
-    digit = _ASCII_DIGIT if line.isascii() else _DIGIT
-    return digit.search(line, pos) is not None or (
-        line.find("[", pos) >= 0 and _ASCII_BAR_OPEN.search(line, pos) is not None
-    )
 
 
 def _atx(line: str) -> tuple[int, int, int] | None:
@@ -880,7 +861,7 @@ class _Parser:
             self.status_line(ln, body_off, masked, sm, "status_line")
         # A line without a digit, an ASCII bar's opening or a possible glyph bar has no counter
         # (the first test find_counters makes).
-        hinted = _counter_hint(masked) or may_hold_bar(masked)
+        hinted = may_hold_counter(masked) or may_hold_bar(masked)
         found = find_counters(masked, "list_item") if hinted else []
         # Item text is never a counter, unless the item turns out to have status children: then
         # its `(2/4)` speaks about them.  Decided when the item closes.

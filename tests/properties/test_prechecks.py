@@ -16,6 +16,8 @@ from statusdoc.counters import find_counters
 
 #: The pattern ``parser._atx`` reads by hand (CommonMark's ATX heading, one line).
 ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+#: The pattern ``counters.may_hold_counter`` stands for: a digit or an ASCII bar's opening.
+COUNTER_HINT = re.compile(r"\d|\[[=#|.\- >]{3}")
 
 _LINE_CHARS = st.sampled_from(list("# \t#x[]-*_=|.>0129:/%ab\u00a0\u2003\u0660✅\u200b~!X"))
 lines = st.lists(st.one_of(_LINE_CHARS, st.characters(exclude_characters="\n\r")), max_size=24).map("".join)
@@ -59,16 +61,18 @@ def test_checkbox_reads_like_the_pattern(body: str) -> None:
 @example("[\u0663] x")
 @example("[x]\u0660")
 def test_counter_hint_is_the_pattern(line: str) -> None:
-    assert parser._counter_hint(line) == (parser._COUNTER_HINT.search(line) is not None)
+    from statusdoc.counters import may_hold_counter
+
+    assert may_hold_counter(line) == (COUNTER_HINT.search(line) is not None)
 
 
 @settings(max_examples=1500, deadline=None)
 @given(lines)
 def test_counter_hint_is_necessary(line: str) -> None:
     # A list item's body without the hint (and without a possible glyph bar) has no counter.
-    from statusdoc.counters import may_hold_bar
+    from statusdoc.counters import may_hold_bar, may_hold_counter
 
-    if not parser._counter_hint(line) and not may_hold_bar(line):
+    if not may_hold_counter(line) and not may_hold_bar(line):
         assert find_counters(line, "list_item") == []
 
 
