@@ -23,6 +23,11 @@ _LINE_CHARS = st.sampled_from(list("# \t#x[]-*_=|.>0129:/%ab\u00a0\u2003\u0660�
 lines = st.lists(st.one_of(_LINE_CHARS, st.characters(exclude_characters="\n\r")), max_size=24).map("".join)
 
 
+def mixed(words: list[str], *, sep: str = " ", max_size: int = 8) -> st.SearchStrategy[str]:
+    """Texts made of the fragments a pattern cares about, mixed with arbitrary lines."""
+    return st.lists(st.one_of(st.sampled_from(words), lines), max_size=max_size).map(sep.join)
+
+
 @settings(max_examples=3000, deadline=None)
 @given(lines)
 @example("#")
@@ -76,7 +81,7 @@ def test_counter_hint_is_necessary(line: str) -> None:
         assert find_counters(line, "list_item") == []
 
 
-_TITLE_WORDS = st.sampled_from(
+titles = mixed(
     [
         "2025",
         "2025-11-04",
@@ -95,7 +100,6 @@ _TITLE_WORDS = st.sampled_from(
         ")",
     ]
 )
-titles = st.lists(st.one_of(_TITLE_WORDS, lines), max_size=8).map(" ".join)
 
 
 def _history_reference(title: str) -> bool:
@@ -124,10 +128,9 @@ def test_history_title_prechecks_are_exact(title: str) -> None:
     assert parser._is_history_title(title) == _history_reference(title)
 
 
-_COUNTER_WORDS = st.sampled_from(
+counter_lines = mixed(
     ["**Done:**", "Total:", "Completed -", "–", "3", "12", "of", "OF", "tasks", "complete", "__x__", ":", "\t", "/"]
 )
-counter_lines = st.lists(st.one_of(_COUNTER_WORDS, lines), max_size=8).map(" ".join)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -180,10 +183,9 @@ def _words_reference(text: str) -> tuple[str, ...]:
     return tuple([w for w in t.split() if w.isascii() or w.isalnum()])
 
 
-_LABEL_WORDS = st.sampled_from(
+label_texts = mixed(
     ["(4/4)", "[x]", "(60% Complete)", " (", ")", "]", "[", "1.2", "Stage", "**Done**", "\x1c", "K", "âœ…", "-", "\t"]
 )
-label_texts = st.lists(st.one_of(_LABEL_WORDS, lines), max_size=8).map(" ".join)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -200,8 +202,7 @@ def test_words_read_like_the_patterns(text: str) -> None:
     assert labels.words(text) == _words_reference(text)
 
 
-_MARKERS = st.sampled_from(["✅", "✅\ufe0f", "âœ…", "‚úÖ", "ðŸ”„", "⬜", "🟢", "x", " ", "*", "â", "ðŸ"])
-marker_tails = st.lists(st.one_of(_MARKERS, lines), max_size=6).map("".join)
+marker_tails = mixed(["✅", "✅\ufe0f", "âœ…", "‚úÖ", "ðŸ”„", "⬜", "🟢", "x", " ", "*", "â", "ðŸ"], sep="", max_size=6)
 
 
 @settings(max_examples=2000, deadline=None)
