@@ -19,6 +19,7 @@ from statusdoc.model import Counter, Document, Section, TableRow
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statusdoc._types import Rule
+    from statusdoc.codepages import FormTable
 
 
 @record
@@ -68,9 +69,7 @@ class Binder:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        from statusdoc.vocabulary import DEFAULT, marker_regex
-
-        markers = marker_regex(DEFAULT, with_lights=True)
+        markers = _markers()
         self.stripped = stripped = [markers.sub(" ", s.title) for s in doc.sections]
         self._plain_titles: dict[int, str] = {}
         self.titles = [labels.title_words(t) for t in stripped]
@@ -366,10 +365,15 @@ class Binder:
         return bool(c.unit) and c.unit.lower() in ITEM_UNITS  # type: ignore[union-attr]
 
 
-def _strip_markers(title: str) -> str:
+def _markers() -> FormTable:
+    """Every marker and light, in all written forms: what titles are read without."""
     from statusdoc.vocabulary import DEFAULT, marker_regex
 
-    return marker_regex(DEFAULT, with_lights=True).sub(" ", title)
+    return marker_regex(DEFAULT, with_lights=True)
+
+
+def _strip_markers(title: str) -> str:
+    return _markers().sub(" ", title)
 
 
 def _title(sec: Section) -> str:

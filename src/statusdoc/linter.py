@@ -15,23 +15,25 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statusdoc.config import Config
 
-#: An item text tail stating the opposite of a done marker, or of an open one.
-_NOT_DONE_TAIL = lazy(
-    globals(),
-    "_NOT_DONE_TAIL",
-    r"(?:^|[:\-–—]\s*)(?:\*\*|__)?(not (?:set up|configured|started|implemented|done|complete|ready|deployed)|"
-    r"missing|todo|pending|failed|blocked|broken)(?:\*\*|__)?\s*[.!]?$",
-    re.IGNORECASE,
-)
+#: Last words of an item text that state the opposite of a done marker (`not` before the first
+#: eight), or of an open one.  The patterns below are built from them, and lint looks at the last
+#: word first.
 _NOT_DONE_WORDS = (
     *("set up", "configured", "started", "implemented", "done", "complete", "ready", "deployed"),
     *("missing", "todo", "pending", "failed", "blocked", "broken"),
 )
 _DONE_WORDS = ("done", "complete", "completed", "implemented", "finished")
+_NOT_DONE_TAIL = lazy(
+    globals(),
+    "_NOT_DONE_TAIL",
+    rf"(?:^|[:\-–—]\s*)(?:\*\*|__)?(not (?:{'|'.join(_NOT_DONE_WORDS[:8])})|{'|'.join(_NOT_DONE_WORDS[8:])})"
+    r"(?:\*\*|__)?\s*[.!]?$",
+    re.IGNORECASE,
+)
 _DONE_TAIL = lazy(
     globals(),
     "_DONE_TAIL",
-    r"[:\-–—]\s*(?:\*\*|__)?(done|complete|completed|implemented|finished)(?:\*\*|__)?\s*[.!]?$",
+    rf"[:\-–—]\s*(?:\*\*|__)?({'|'.join(_DONE_WORDS)})(?:\*\*|__)?\s*[.!]?$",
     re.IGNORECASE,
 )
 

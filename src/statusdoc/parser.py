@@ -166,7 +166,7 @@ def _mask(line: str) -> str:
     return line
 
 
-class Spans:
+class _Lines:
     """The document's lines as offsets in two arrays; a line's :class:`Span` is made when it is
     read (``start`` is column 1, after a BOM on line 1; ``end`` is before the line ending).
 
@@ -214,7 +214,7 @@ class _Parser:
         self.word_firsts = frozenset(w[:1].lower() for w in vocab.words)
         self.word_rx = word_regex(vocab)
         self.doc = Document(text=text, path=path, dialect=Dialect())
-        self.lines = Spans()
+        self.lines = _Lines()
         self.n_lines = 0
         self.section_stack: list[int] = []
         self.list_stack: list[_ListEntry] = []
@@ -996,7 +996,9 @@ class _Parser:
         """Each section's leaf items, document order, and their tallies.
 
         A section's leaves are its own, then its subsections' in turn (its own items all come
-        before its first subheading); a history subsection's only count within history.
+        before its first subheading); a history subsection's only count within history.  An item
+        is history exactly when its section is (both come from ``in_history``), so a section's
+        flag stands for its items'.
         Sections are in document order, so going backwards reaches subsections first, and the
         lists are joined, not walked item by item up every chain of sections.
         """
