@@ -14,10 +14,22 @@ from statusdoc import labels
 from statusdoc._record import field, record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
-from statusdoc.model import Counter, Document, Section, TableRow
+
+#: Units that may name headings with checklists of their own (`### Task A`), not checkboxes.
+TASK_UNITS = frozenset(("task", "tasks", "todo", "todos", "story", "stories", "plan", "plans"))
+#: `Phase 1`, `Stage 12`, `Sprint B`: a section named by its kind and number inside a line.
+_NAMED_SECTION = lazy(
+    globals(),
+    "_NAMED_SECTION",
+    r"\b(" + "|".join(sorted(u for u in SECTION_UNITS if not u.endswith("s"))) + r")\s+(\d+[a-z]?|[a-z]|[ivx]+)\b",
+    re.IGNORECASE,
+)
+from statusdoc.model import BoardRow, Counter, Document, Section, TableRow
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from statusdoc._types import Rule
     from statusdoc.codepages import FormTable
 
@@ -32,6 +44,12 @@ class Binding:
     sections: list[int] = field(default_factory=list)
     #: The section the scope is, when it is one.
     section: int | None = None
+    #: Numbers of the counter count ``sections`` (done, started, …), not their items.
+    counts_sections: bool = False
+    #: Why the binding is plausible but not certain, when the binder already knows (report, don't rewrite).
+    doubt: str | None = None
+    #: For a board's total line over lines that name no section: (done, total) summed over its lines.
+    lines_total: tuple[float, float] | None = None
 
     @property
     def bound(self) -> bool:
@@ -198,6 +216,17 @@ class Binder:
             if si is None and not generic_label(c.label) and not c.children:
                 # `**Migrations**: 3/3 complete` names something that is not a section here.
                 return Binding("unbound", f"label '{c.label}' names no section")
+        if c.context in ("paragraph", "status_line", "list_item") and not c.children:
+            named = self.named_before(c)
+            if named is not None and named != c.section:
+                return Binding(
+                    "label",
+                    f"the words before it name section '{self.title(named)}'",
+                    self.section_scope(named),
+                    section=named,
+                    doubt=f"the line names section '{self.title(named)}' by its number; which count it "
+                    "speaks about is for a person to say",
+                )
         unit_binding = self.bind_unit(c)
         if unit_binding is not None:
             return unit_binding
@@ -221,8 +250,33 @@ class Binder:
                         f"with '{singular(unit).capitalize()}'",
                         items,
                         sections=secs,
+                        counts_sections=c.kind in ("fraction", "state_count", "number")
+                        and (unit.lower() in SECTION_UNITS or c.kind == "state_count"),
                     )
+        if c.unit and c.unit.lower() in TASK_UNITS:
+            return self.bind_task_headings(c)
         return None
+
+    def bind_task_headings(self, c: Counter) -> Binding | None:
+        """`## Sprint 1 (2/2 tasks complete)` over `### Task A`, `### Task B`, each with a checklist of
+        its own: the tasks are the headings, not their checkboxes.  Taken only when the written total
+        says so (it equals the number of such headings, and not the number of checkboxes)."""
+        si = c.section
+        if si is None:
+            return None
+        tasks = [k for k in self.doc.sections[si].children if self.doc.sections[k].items]
+        total = next((n.value for o in self._claim(c) for n in o.numbers if n.role == "total"), None)
+        if not tasks or total is None or total != len(tasks) or total == len(self.doc.sections[si].items):
+            return None
+        return Binding(
+            "unit",
+            f"unit '{c.unit}' counts the {len(tasks)} headings with checklists of their own in "
+            f"'{self.title(si)}'",
+            self.union(tasks),
+            sections=tasks,
+            section=si,
+            counts_sections=True,
+        )
 
     def union(self, secs: list[int]) -> list[int]:
         """The items of several sections, once per distinct set (shared, so tallies can be cached)."""
@@ -247,6 +301,50 @@ class Binder:
 
     def _claim(self, c: Counter) -> list[Counter]:
         return self.claims.get(c.claim, [c])
+
+    def claim_of(self, c: Counter) -> list[Counter]:
+        """The counters of ``c``'s claim (its line), ``c`` among them."""
+        return self._claim(c)
+
+    def section_by_key(self, unit: str, ident: str) -> int | None:
+        """The one section titled `<unit> <ident>` (`Phase 1`), if exactly one is."""
+        found = [
+            k
+            for k in self.by_first_word.get(singular(unit), [])
+            if len(self.titles[k]) > 1 and self.titles[k][1] == ident.lower()
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def named_before(self, c: Counter) -> int | None:
+        """The section a `Phase 1 100% complete` names right before the counter on its line."""
+        start = c.span.start - c.span.column + 1
+        prior = [o.span.end for o in self._claim(c) if o.span.end <= c.span.start]
+        text = self.doc.text[max([start, *prior]) : c.span.start]
+        last = None
+        for m in _NAMED_SECTION.finditer(text):
+            last = m
+        if last is None:
+            return None
+        return self.section_by_key(last.group(1), last.group(2))
+
+    def named_elsewhere(self, c: Counter, b: Binding) -> int | None:
+        """A section the counter's line names (`Complete Phase 1 (40% remaining)`) other than its scope
+        and the sections it stands in."""
+        start = c.span.start - c.span.column + 1
+        end = self.doc.text.find("\n", start)
+        text = self.doc.text[start : end if end >= 0 else len(self.doc.text)]
+        if not _NAMED_SECTION.search(text):
+            return None
+        own: set[int | None] = {b.section}
+        s = c.section
+        while s is not None:
+            own.add(s)
+            s = self.doc.sections[s].parent
+        for m in _NAMED_SECTION.finditer(text):
+            si = self.section_by_key(m.group(1), m.group(2))
+            if si is not None and si not in own:
+                return si
+        return None
 
     def bind_position(self, c: Counter) -> Binding:
         if c.context == "list_item" and c.children:
@@ -314,19 +412,37 @@ class Binder:
         unit = self.bind_unit(c)
         if unit is not None:
             return unit
-        # An unlabelled or "overall" line aggregates the other lines of the board.
+        # An unlabelled or "overall" line aggregates the other lines of the board: their sections
+        # when every line names one, else what the lines themselves say.
         secs = []
-        for row in board.rows:
-            if row.label and not re.search(r"overall|total", row.label, re.I):
-                si = self.by_label(row.label)
-                if si is not None:
-                    secs.append(si)
+        lines = [r for r in board.rows if r.counters and c.line != r.line and not _is_total(r.label)]
+        for row in lines:
+            si = self.by_label(row.label) if row.label else None
+            if si is None:
+                return self.bind_board_sum(lines)
+            secs.append(si)
         if secs:
             items = self.union(secs)
             return Binding(
                 "board", f"overall line of the board: aggregates its {len(secs)} labelled lines", items, sections=secs
             )
         return self.bind_position(c)
+
+    def bind_board_sum(self, lines: list[BoardRow]) -> Binding:
+        """A total line over board lines that name no section is checked against the sum of the
+        fractions those lines state (a total equal to the sum of its lines is right)."""
+        done = total = 0.0
+        for row in lines:
+            pair = _fraction(self.doc.counters[k] for k in row.counters)
+            if pair is None:
+                return Binding("unbound", f"board line '{row.label}' states no fraction to add up")
+            done, total = done + pair[0], total + pair[1]
+        return Binding(
+            "board",
+            f"total line of the board: the sum of its {len(lines)} lines ({done:g}/{total:g})",
+            doubt="a total line is checked against the lines of its board, which name no section",
+            lines_total=(done, total),
+        )
 
     def bind_table_cell(self, c: Counter) -> Binding:
         assert c.table is not None
@@ -363,6 +479,22 @@ class Binder:
 
     def unit_counts_items(self, c: Counter) -> bool:
         return bool(c.unit) and c.unit.lower() in ITEM_UNITS  # type: ignore[union-attr]
+
+
+def _is_total(label: str | None) -> bool:
+    return bool(label) and re.search(r"\b(?:overall|total)\b", label or "", re.I) is not None
+
+
+def _fraction(counters: Iterable[Counter]) -> tuple[float, float] | None:
+    """(done, total) a board line states."""
+    done = total = None
+    for c in counters:
+        for n in c.numbers:
+            if n.role == "done" and done is None:
+                done = n.value
+            elif n.role == "total" and total is None:
+                total = n.value
+    return (done, total) if done is not None and total is not None else None
 
 
 def _markers() -> FormTable:

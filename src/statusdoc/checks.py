@@ -13,10 +13,12 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from statusdoc import codepages
 from statusdoc._record import record
 from statusdoc._regex import lazy
+from statusdoc import certainty
 from statusdoc.binding import Binder, Binding
-from statusdoc.counters import PARTIAL, SECTION_UNITS
+from statusdoc.certainty import SUMMARY_WORDS, Decision
+from statusdoc.counters import PARTIAL
 from statusdoc.model import Counter, Document, Edit, Number, Section, StatusLine
-from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, marker_state
+from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, Vocabulary, marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -64,6 +66,31 @@ class Tally:
         if self.blocked == self.total:
             return "blocked"
         return "todo"
+
+
+def compatible(claimed: State, computed: State) -> bool:
+    """Whether a claimed state agrees with the state the items give.
+
+    >>> compatible("in_progress", "todo")  # a bucket of work begun, nothing ticked yet
+    True
+    >>> compatible("blocked", "in_progress")  # blocked work is unfinished work
+    True
+    >>> compatible("done", "in_progress")
+    False
+    """
+    if claimed == computed:
+        return True
+    if claimed == "in_progress":
+        return computed == "todo"
+    if claimed == "blocked":
+        return computed in ("todo", "in_progress")
+    return False
+
+
+def _lines_tally(done: float, total: float) -> Tally:
+    """A tally standing for what a board's lines say (their sum), for its total line."""
+    d, n = int(done), int(total)
+    return Tally(d, n, float(done), 0, n - d, 0)
 
 
 def tally(doc: Document, items: list[int]) -> Tally:
@@ -117,17 +144,74 @@ def bar_fill(fraction: float, width: int, *, complete: bool, any_done: bool, par
 
 
 class Evaluator:
-    def __init__(self, doc: Document, *, rounding: Rounding = "nearest") -> None:
+    def __init__(
+        self, doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None
+    ) -> None:
         self.doc = doc
+        self.vocab = vocabulary or DEFAULT
         self._tallies: dict[int, Tally] = {}
         self._by_list: dict[int, tuple[list[int], Tally]] = {}
         self._words: dict[State, str] = {}
         self._markers: dict[State, str] = {}
         self._section_counts: dict[tuple[int, ...], dict[str, int]] = {}
+        self._uniform: dict[int, bool] = {}
         self.rounding = rounding
         self.binder = Binder(doc)
         self.bindings = [self.binder.bind(i) for i in range(len(doc.counters))]
         self.cp = doc.dialect.codepage
+        self.free_form_lines = {sl.line for sl in doc.status_lines if sl.free_form}
+        #: Per counter: rewrite, report or ignore, and why (SPEC §4a).
+        self.decisions: dict[int, Decision] = {}
+
+    def title(self, si: int) -> str:
+        return self.binder.title(si)
+
+    def counts_sections(self, c: Counter, b: Binding) -> bool:
+        return b.counts_sections and bool(b.sections)
+
+    def is_summary(self, si: int) -> bool:
+        """A section whose title says it summarises (`## 📊 PROGRESS TRACKING`, `## Overall`)."""
+        return any(w in SUMMARY_WORDS for w in self.binder.titles[si])
+
+    def is_bucket(self, si: int) -> bool:
+        """A heading whose title is a state (`## ✅ Done`, `## Pending`, `## In Progress`)."""
+        words = [w for w in self.binder.titles[si] if not w.isdigit()]
+        return bool(words) and self.vocab.word_state(" ".join(words)) is not None
+
+    def uniform_done_sections(self, items: list[int]) -> list[int]:
+        """Sections among ``items`` whose own items are two or more lines that all carry the same
+        done marker (`- ✅ Push notifications`), when the scope holds other items too."""
+        doc = self.doc
+        secs = sorted({doc.items[i].section for i in items if doc.items[i].section is not None})  # type: ignore[type-var]
+        if len(secs) < 2:
+            return []
+        out = []
+        for si in secs:
+            if si not in self._uniform:
+                own = [doc.items[i] for i in doc.sections[si].items if doc.items[i].section == si]
+                self._uniform[si] = (
+                    len(own) >= 2
+                    and all(it.kind == "emoji" and it.state == "done" and it.marker == own[0].marker for it in own)
+                    and len(own) == len(doc.sections[si].items)
+                )
+            if self._uniform[si]:
+                out.append(si)
+        if not out or len(out) == len(secs):
+            return []
+        # Beside checklists, a list of ✅ lines is a record or a decoration; among lists written
+        # the same way (seed 004's steps, all emoji) it is work that is finished.
+        others = (doc.items[i] for i in items if doc.items[i].section not in out)
+        return out if any(it.kind == "checkbox" for it in others) else []
+
+    def decide(self, ci: int, b: Binding, t: Tally) -> Decision:
+        got = self.decisions.get(ci)
+        if got is None:
+            if b.doubt is not None:
+                got = Decision("report", b.doubt)
+            else:
+                got = certainty.decide(certainty.Question(self, ci, self.doc.counters[ci], b, t))
+            self.decisions[ci] = got
+        return got
 
     def section_tally(self, si: int) -> Tally:
         t = self._tallies.get(si)
@@ -169,11 +253,7 @@ class Evaluator:
     def expected(self, c: Counter, n: Number, b: Binding, t: Tally) -> tuple[str, str] | None:
         """(code, new text) for one number of a counter, or None when nothing is computed."""
         role = n.role
-        by_sections = (
-            bool(b.sections)
-            and c.kind in ("fraction", "state_count", "number")
-            and ((c.unit or "").lower() in SECTION_UNITS or c.kind == "state_count")
-        )
+        by_sections = self.counts_sections(c, b)
         if role in ("percent", "percent_remaining"):
             frac = t.fraction if role == "percent" else 1 - t.fraction
             p = percent(
@@ -209,24 +289,35 @@ class Evaluator:
             b = self.bindings[ci]
             if not b.bound:
                 continue
-            t = self.scope_tally(b)
+            t = self.scope_tally(b) if b.lines_total is None else _lines_tally(*b.lines_total)
             if t.total == 0:
                 continue
-            if c.kind == "bar":
-                out.extend(self.bar_check(ci, c, t))
+            found = self.bar_check(ci, c, t) if c.kind == "bar" else self.number_checks(ci, c, b, t)
+            if found:
+                decision = self.decide(ci, b, t)
+                if decision.action == "ignore":
+                    continue
+                if decision.action == "report":
+                    for ch in found:
+                        ch.fixable = False
+                        ch.message += f"; not rewritten: {decision.why}"
+                out.extend(found)
+        return out
+
+    def number_checks(self, ci: int, c: Counter, b: Binding, t: Tally) -> list[Check]:
+        out = []
+        for n in c.numbers:
+            exp = self.expected(c, n, b, t)
+            if exp is None:
                 continue
-            for n in c.numbers:
-                exp = self.expected(c, n, b, t)
-                if exp is None:
-                    continue
-                code, new = exp
-                old = self.doc.text[n.span.start : n.span.end]
-                if _same_number(old, new):
-                    continue
-                what = {"SD002": "percentage", "SD001": _role_name(n.role)}[code]
-                pct = "%" if code == "SD002" else ""
-                msg = f"{what} says {old}{pct}, items say {new}{pct} ({t.done}/{t.total} done; {b.reason})"
-                out.append(_number_check(code, n, old, new, msg, ci))
+            code, new = exp
+            old = self.doc.text[n.span.start : n.span.end]
+            if _same_number(old, new):
+                continue
+            what = {"SD002": "percentage", "SD001": _role_name(n.role)}[code]
+            pct = "%" if code == "SD002" else ""
+            msg = f"{what} says {old}{pct}, items say {new}{pct} ({t.done:g}/{t.total} done; {b.reason})"
+            out.append(_number_check(code, n, old, new, msg, ci))
         return out
 
     def bar_check(self, ci: int, c: Counter, t: Tally) -> list[Check]:
@@ -282,31 +373,38 @@ class Evaluator:
 
     # --- claims ---------------------------------------------------------------------------
 
+    def status_scope(self, sl: StatusLine) -> tuple[int | None, list[int]] | None:
+        """The section a status claim speaks about and its items (lint and explain alike)."""
+        if sl.target is not None:
+            return sl.target, self.doc.sections[sl.target].items
+        # `### Status: …` speaks about the section the heading belongs to (its parent).
+        home = self.doc.sections[sl.section].parent if sl.context == "heading" and sl.section is not None else sl.section
+        return self.binder.claim_scope(home, sl.label, None)
+
+    def claim_doubt(self, items: list[int], claimed: State) -> str | None:
+        """Why a contradicted claim is reported rather than rewritten, beyond free form."""
+        doc = self.doc
+        if len(items) >= 2:
+            first = doc.items[items[0]]
+            if first.kind == "emoji" and all(
+                doc.items[i].kind == "emoji" and doc.items[i].marker == first.marker for i in items
+            ):
+                return "every item carries the same marker, which may be decoration: only a person can resolve this"
+        return None
+
     def status_checks(self) -> list[Check]:
         out: list[Check] = []
         for sl in self.doc.status_lines:
             if sl.history:
                 continue
-            si: int | None
-            if sl.target is not None:
-                si, items = sl.target, self.doc.sections[sl.target].items
-            else:
-                # `### Status: …` speaks about the section the heading belongs to (its parent).
-                home = (
-                    self.doc.sections[sl.section].parent
-                    if sl.context == "heading" and sl.section is not None
-                    else sl.section
-                )
-                scope = self.binder.claim_scope(home, sl.label, None)
-                if scope is None:
-                    continue
-                si, items = scope
-            if not items:
+            scope = self.status_scope(sl)
+            if scope is None or not scope[1]:
                 continue
+            si, items = scope
             t = self.list_tally(items)
-            if t.state == sl.claimed:
+            if compatible(sl.claimed, t.state):
                 continue
-            where = f"section '{_plain(self.doc.sections[si].title)}'" if si is not None else "the document"
+            where = f"section '{self.title(si)}'" if si is not None else "the document"
             msg = (
                 f"status says {sl.claimed.replace('_', ' ')}, items say {t.state.replace('_', ' ')} "
                 f"({t.done}/{t.total} done in {where})"
@@ -314,11 +412,8 @@ class Evaluator:
             new = self.status_text(sl, t.state)
             start, end = _claim_span(sl)
             old = self.doc.text[start:end]
-            # No item ticked yet does not mean no work started: saying so is left to a person.
-            cautious = sl.claimed == "in_progress" and t.state == "todo"
-            fixable = not sl.free_form and new is not None and not cautious
-            if cautious and not sl.free_form:
-                msg += "; no item is ticked yet, so this is left for a person"
+            doubt = "free-form claim, left for a person" if sl.free_form else self.claim_doubt(items, sl.claimed)
+            fixable = doubt is None and new is not None
             out.append(
                 Check(
                     "SD004",
@@ -328,7 +423,7 @@ class Evaluator:
                     end,
                     old,
                     new if new is not None else old,
-                    msg if fixable else msg + "; free-form claim, left for a person",
+                    msg if fixable else f"{msg}; not rewritten: {doubt or 'no wording to write'}",
                     fixable,
                 )
             )
@@ -391,12 +486,12 @@ class Evaluator:
             if sec.history or sec.stated is None or not sec.items:
                 continue
             t = self.section_tally(si)
-            if t.state == sec.stated or (sec.marker_position == "trailing" and si in self.convention_sections):
+            if compatible(sec.stated, t.state) or (
+                sec.marker_position == "trailing" and si in self.convention_sections
+            ):
                 continue
-            if sec.stated == "blocked" and t.state != "done":
-                continue
-            if sec.stated == "in_progress" and t.state == "todo" and t.weighted == 0 and t.total and t.in_progress == 0:
-                pass
+            if sec.marker_position == "leading" and not self.states_by_words(si):
+                continue  # `## ✅ Final checklist`: an icon, not a claim
             out.append(
                 Check(
                     "SD004",
@@ -412,6 +507,11 @@ class Evaluator:
                 )
             )
         return out
+
+    def states_by_words(self, si: int) -> bool:
+        """Whether a heading's title begins with a state word (`## ✅ COMPLETED (Batch 1)`)."""
+        words = self.binder.titles[si]
+        return any(self.vocab.word_state(" ".join(words[:k])) is not None for k in (1, 2, 3) if len(words) >= k)
 
     def follows_convention(self, marked: list[int]) -> bool:
         """Siblings follow a trailing-✅ convention: two or more carry the bare done marker.

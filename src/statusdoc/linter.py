@@ -112,7 +112,7 @@ def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None
             continue  # `Add`, `Auth`: too short to be the same task
         if k in seen:
             first = doc.items[seen[k]]
-            if first.state != it.state:
+            if first.state != it.state and _same_kind(doc, first.section, it.section, keys):
                 out.append(
                     (
                         "SD006",
@@ -126,6 +126,37 @@ def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None
         else:
             seen[k] = i
     return out
+
+
+def _ancestors(doc: Document, si: int | None) -> list[int | None]:
+    out: list[int | None] = []
+    while si is not None:
+        out.append(si)
+        si = doc.sections[si].parent
+    out.append(None)
+    return out[::-1]
+
+
+def _same_kind(doc: Document, a: int | None, b: int | None, keys: dict[str, str]) -> bool:
+    """Whether two items stand in sibling sections of one kind (`Phase 05` and `Phase 06`), where the
+    same text means the same task: not a feature and its test plan, nor one template checklist
+    repeated under each task."""
+    from statusdoc.labels import title_words
+
+    pa, pb = _ancestors(doc, a), _ancestors(doc, b)
+    k = 0
+    while k < min(len(pa), len(pb)) and pa[k] == pb[k]:
+        k += 1
+    if k >= len(pa) or k >= len(pb):
+        return False  # one section holds the other
+    sa, sb = pa[k], pb[k]
+    assert sa is not None and sb is not None
+    wa, wb = title_words(doc.sections[sa].title), title_words(doc.sections[sb].title)
+    if not wa or not wb or wa[0] != wb[0] or wa[0].isdigit():
+        return False
+    texts_a = [keys.get(doc.items[i].text) or _key(doc.items[i].text) for i in doc.sections[sa].items]
+    texts_b = [keys.get(doc.items[i].text) or _key(doc.items[i].text) for i in doc.sections[sb].items]
+    return texts_a != texts_b
 
 
 def summary_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | None]]:

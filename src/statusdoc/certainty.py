@@ -1,0 +1,243 @@
+"""Certainty: whether a bound counter is rewritten, reported, or left alone (SPEC §4a).
+
+A wrong rewrite is worse than a missed one.  Binding says which items a counter most plausibly
+speaks about; this module weighs the evidence for and against that binding, once, for lint and
+recompute alike.  Each *doubt* below is one small named test that returns the reason a person
+would give for not trusting the binding, or ``None``.  A counter with a doubt is reported (lint
+shows the value the items give and the doubt), never rewritten; *confirmation* (the written total
+equals the number of items in scope) outweighs the doubts that are about the scope's extent.
+
+The tests see one :class:`Question` (the counter, its binding, the tally of its items and the
+evaluator's document facts), so each stays a few lines long and reads like the rule it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from statusdoc._record import record
+from statusdoc._regex import lazy
+from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from statusdoc.binding import Binding
+    from statusdoc.checks import Evaluator, Tally
+    from statusdoc.model import Counter
+
+
+@record
+class Decision:
+    """``rewrite`` (certain), ``report`` (plausible: lint says why it was not written) or
+    ``ignore`` (not a claim about these items at all)."""
+
+    action: str
+    why: str = ""
+
+
+REWRITE = Decision("rewrite")
+
+
+@record
+class Question:
+    ev: Evaluator
+    ci: int
+    c: Counter
+    b: Binding
+    t: Tally
+
+    @property
+    def line_start(self) -> int:
+        return self.c.span.start - self.c.span.column + 1
+
+    @property
+    def line_text(self) -> str:
+        """The counter's source line (a counter never spans lines)."""
+        text, a = self.ev.doc.text, self.line_start
+        ends = [e for e in (text.find("\n", a), text.find("\r", a)) if e >= 0]
+        return text[a : min(ends)] if ends else text[a:]
+
+    def written(self, role: str) -> float | None:
+        """The number with ``role`` in the counter's claim (its line), as written."""
+        for o in self.ev.binder.claim_of(self.c):
+            for n in o.numbers:
+                if n.role == role:
+                    return n.value
+        return None
+
+    @property
+    def scope_size(self) -> int:
+        return len(self.b.sections) if self.ev.counts_sections(self.c, self.b) else self.t.total
+
+    @property
+    def confirmed(self) -> bool:
+        """The written total equals the number of things in scope: strong evidence the scope is right."""
+        total = self.written("total")
+        return total is not None and total == self.scope_size
+
+    @property
+    def climbed(self) -> bool:
+        """Bound by position to an enclosing section because its own holds no items."""
+        c, b = self.c, self.b
+        return b.rule == "position" and c.context != "heading" and not c.children and b.section != c.section
+
+
+#: Title words of a section that summarises the document (its counters speak about the whole).
+SUMMARY_WORDS = frozenset(
+    "progress tracking tracker summary overall status statistics stats metrics dashboard totals overview "
+    "completion score scorecard report".split()
+)
+#: Bucket titles: a heading that names a state holds the items in that state, so its percentage
+#: is usually its share of the whole, not its own completion.
+_PERCENT_ROLES = ("percent", "percent_remaining")
+_OF_DENOMINATOR = lazy(globals(), "_OF_DENOMINATOR", r"\bof\s+(\d{1,6})\b(?!\s*%)", re.IGNORECASE)
+_OWN_PERCENT = lazy(
+    globals(),
+    "_OWN_PERCENT",
+    r"(?:\(\s*~?\d{1,3}(?:\.\d+)?\s*%(?:\s*(?:complete|completed|done))?\s*\)|[:\-–—]\s*~?\d{1,3}(?:\.\d+)?\s*%)\W*$",
+    re.IGNORECASE,
+)
+
+
+def free_form_claim(q: Question) -> str | None:
+    """`**Status**: ✅ BACKEND 100% COMPLETE - READY FOR FRONTEND`: a person's sentence."""
+    if q.c.line in q.ev.free_form_lines:
+        return "the number stands inside a free-form status claim, which is left whole for a person"
+    return None
+
+
+def bucket_share(q: Question) -> str | None:
+    """`## ✅ Done (70%)`, `## Pending (30%)`: a bucket's share of the whole."""
+    c = q.c
+    if c.context != "heading" or c.section is None or not any(n.role in _PERCENT_ROLES for n in c.numbers):
+        return None
+    if q.ev.is_bucket(c.section):
+        return "a percentage on a heading that names a state is likely that bucket's share of the whole"
+    return None
+
+
+def own_denominator(q: Question) -> str | None:
+    """`50% Complete (Phases 1-2 of 4)`: the line names a denominator its scope does not hold."""
+    text = q.line_text
+    if "of" not in text.lower():
+        return None
+    a = q.line_start
+    spans = [(o.span.start - a, o.span.end - a) for o in q.ev.binder.claim_of(q.c)]
+    for m in _OF_DENOMINATOR.finditer(text):
+        if any(a <= m.start(1) < b for a, b in spans):
+            continue  # `9 of 33` is the counter itself
+        n = int(m.group(1))
+        if n not in (q.t.total, len(q.b.sections)):
+            return f"the line names its own denominator ('of {n}'), which its scope does not hold ({q.scope_size})"
+    return None
+
+
+def climbed_scope(q: Question) -> str | None:
+    """`### Counts` / `**Total Criteria**: 2`: a section without items climbs to an enclosing one."""
+    if not q.climbed or q.confirmed:
+        return None
+    c, ev = q.c, q.ev
+    if c.section is None or ev.is_summary(c.section):
+        return None
+    where = ev.title(q.b.section) if q.b.section is not None else "the document"
+    return (
+        f"section '{ev.title(c.section)}' holds no items; that it counts those of '{where}' is a guess"
+    )
+
+
+def finished_only(q: Question) -> str | None:
+    """`## Files created (3/8)` over three ✅: a list of finished work, not the whole."""
+    t = q.t
+    if t.total == 0 or t.done != t.total or q.confirmed:
+        return None
+    total = q.written("total")
+    if total is not None and total > t.total:
+        return f"every item in scope is done and the line counts more ({total:g}): a list of finished work, not the whole"
+    pct = q.written("percent")
+    done = q.written("done")
+    if (pct is not None and pct < 100) or (q.c.kind == "bar" and total is None) or (done is not None and done < t.done):
+        return "every item in scope is done but the line says otherwise: the list may name only finished work"
+    return None
+
+
+def uniform_done_lists(q: Question) -> str | None:
+    """A list of ✅ lines only (`Nice to have` ✅ ✅) inside a larger scope may be a record of
+    finished work or decoration, not tasks; a count that differs because of it is not certain."""
+    if q.confirmed or q.ev.counts_sections(q.c, q.b):
+        return None
+    lists = q.ev.uniform_done_sections(q.b.items)
+    if not lists:
+        return None
+    names = ", ".join(f"'{q.ev.title(s)}'" for s in lists[:2])
+    return f"the scope includes a list of done-marked lines only ({names}), which may not be tasks"
+
+
+def items_with_percentages(q: Question) -> str | None:
+    """`- ⏳ Docs (70%)`: items that state their own progress are not counted as all or nothing."""
+    doc = q.ev.doc
+    for i in q.b.items:
+        it = doc.items[i]
+        if it.fraction is None and it.state != "done" and _OWN_PERCENT.search(it.text):
+            return f"items state their own percentages (line {it.line}): a count of them is not their progress"
+    return None
+
+
+def foreign_unit(q: Question) -> str | None:
+    """`3/8 endpoints`, `2/5 phases` over a list of tasks: the unit names something else."""
+    unit = (q.c.unit or "").lower()
+    if not unit or unit in ITEM_UNITS or q.confirmed:
+        return None
+    if unit in SECTION_UNITS and q.b.sections:
+        return None
+    return f"the line counts '{unit}', and its scope holds items, not {unit}"
+
+
+def names_other_section(q: Question) -> str | None:
+    """`Week 1 Goal: Complete Phase 1 (40% remaining)`: the line names another section."""
+    if q.b.rule in ("label", "unit", "board", "directive"):
+        return None
+    named = q.ev.binder.named_elsewhere(q.c, q.b)
+    if named is not None:
+        return f"the line names section '{q.ev.title(named)}', not the one it stands in"
+    return None
+
+
+#: The doubts, in the order their reasons are the most telling.
+DOUBTS: tuple[Callable[[Question], str | None], ...] = (
+    free_form_claim,
+    bucket_share,
+    own_denominator,
+    names_other_section,
+    items_with_percentages,
+    foreign_unit,
+    finished_only,
+    climbed_scope,
+    uniform_done_lists,
+)
+
+
+def decide(q: Question) -> Decision:
+    for doubt in DOUBTS:
+        why = doubt(q)
+        if why is not None:
+            return Decision("report", why)
+    return REWRITE
+
+
+def evidence(q: Question) -> list[str]:
+    """What speaks for the binding (``explain`` prints it)."""
+    out = []
+    if q.confirmed:
+        out.append(f"the written total equals the {q.scope_size} in scope")
+    c, b = q.c, q.b
+    if c.context == "heading" and b.rule == "position":
+        out.append("a heading's counter over its own section")
+    elif b.rule == "position" and b.section == c.section and b.section is not None:
+        out.append("a line in a section with its own items")
+    elif b.rule == "label":
+        out.append("its label names exactly one section")
+    elif q.climbed and c.section is not None and q.ev.is_summary(c.section):
+        out.append(f"'{q.ev.title(c.section)}' is a summary section: it speaks about the whole")
+    return out
