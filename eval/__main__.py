@@ -77,14 +77,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({k: {"documents": n, **summary(v)} for k, (v, n) in results.items()}, indent=2))
         return 0
-    print(f"{'set':8} {'docs':>4} {'rewrites':>8} {'right':>5} {'wrong':>5} {'debat.':>6} {'precision':>9} "
-          f"{'drift':>5} {'found':>5} {'recall':>6} {'false':>5} {'unlab.':>6}")
+    print(
+        f"{'set':8} {'docs':>4} {'rewrites':>8} {'right':>5} {'wrong':>5} {'debat.':>6} {'precision':>9} "
+        f"{'drift':>5} {'found':>5} {'recall':>6} {'false':>5} {'unlab.':>6}"
+    )
     for which, (v, n) in results.items():
         s = summary(v)
         prec = "—" if s["precision"] is None else f"{s['precision']:.0%}"
         rec = "—" if s["recall"] is None else f"{s['recall']:.0%}"
-        print(f"{which:8} {n:>4} {s['rewrites']:>8} {s['right']:>5} {s['wrong']:>5} {s['debatable']:>6} {prec:>9} "
-              f"{s['drift']:>5} {s['found']:>5} {rec:>6} {s['false_findings']:>5} {s['unlabelled_findings']:>6}")
+        print(
+            f"{which:8} {n:>4} {s['rewrites']:>8} {s['right']:>5} {s['wrong']:>5} {s['debatable']:>6} {prec:>9} "
+            f"{s['drift']:>5} {s['found']:>5} {rec:>6} {s['false_findings']:>5} {s['unlabelled_findings']:>6}"
+        )
         if args.verbose:
             for title, rows in (
                 ("wrong rewrites", v.rewrites_wrong),

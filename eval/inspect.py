@@ -22,8 +22,9 @@ def main(argv: list[str]) -> int:
     doc = statusdoc.parse(text, path=str(path))
     counted = {c.line for c in doc.counters} | {s.line for s in doc.status_lines}
     counted |= {s.line for s in doc.sections if s.stated is not None}
-    lines = sorted(counted | set(out.reported) | {n for n in range(1, len(out.before) + 1) if out.changed(n)}
-                   | set(labels))
+    lines = sorted(
+        counted | set(out.reported) | {n for n in range(1, len(out.before) + 1) if out.changed(n)} | set(labels)
+    )
     for n in lines:
         tag = "CHANGED " if out.changed(n) else ("REPORTED" if n in out.reported else "counter ")
         print(f"{n:>5} {tag} {out.before[n - 1]}")

@@ -120,8 +120,11 @@ def judge(name: str, labels: list[Label], out: Outcome) -> Verdicts:
             elif ok:
                 v.rewrites_right.append(where)
             else:
-                v.rewrites_wrong.append(f"{where} expects {lb.expect!r}, became {out.after[lb.line - 1]!r}"
-                                        if lb.line <= len(out.after) else where)
+                v.rewrites_wrong.append(
+                    f"{where} expects {lb.expect!r}, became {out.after[lb.line - 1]!r}"
+                    if lb.line <= len(out.after)
+                    else where
+                )
         if kinds <= {"becomes", "flag", "report"}:
             (v.drift_found if ok else v.drift_missed).append(f"{where} expects {lb.expect!r}")
         if "becomes" in kinds and kinds <= {"becomes"} and not ok:

@@ -14,7 +14,17 @@ from statusdoc import labels
 from statusdoc._record import field, record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
+from statusdoc.model import BoardRow, Counter, Document, Section, TableRow
 
+#: Words that describe a kind of section or its state rather than name one.
+_KIND_WORDS = (
+    SECTION_UNITS
+    | ITEM_UNITS
+    | frozenset(
+        "complete completed done finished pending implemented implementation planned progress overall status "
+        "summary goal goals week weeks".split()
+    )
+)
 #: Units that may name headings with checklists of their own (`### Task A`), not checkboxes.
 TASK_UNITS = frozenset(("task", "tasks", "todo", "todos", "story", "stories", "plan", "plans"))
 #: `Phase 1`, `Stage 12`, `Sprint B`: a section named by its kind and number inside a line.
@@ -24,7 +34,6 @@ _NAMED_SECTION = lazy(
     r"\b(" + "|".join(sorted(u for u in SECTION_UNITS if not u.endswith("s"))) + r")\s+(\d+[a-z]?|[a-z]|[ivx]+)\b",
     re.IGNORECASE,
 )
-from statusdoc.model import BoardRow, Counter, Document, Section, TableRow
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -111,6 +120,7 @@ class Binder:
         self._unions: dict[tuple[int, ...], list[int]] = {}
         self._rows: dict[int, dict[int, TableRow]] = {}
         self._claim_units: dict[int, list[str]] = {}
+        self._distinctive: dict[str, list[int]] | None = None
 
     def title(self, si: int) -> str:
         """Section ``si``'s title as reasons quote it (computed once per section)."""
@@ -270,8 +280,7 @@ class Binder:
             return None
         return Binding(
             "unit",
-            f"unit '{c.unit}' counts the {len(tasks)} headings with checklists of their own in "
-            f"'{self.title(si)}'",
+            f"unit '{c.unit}' counts the {len(tasks)} headings with checklists of their own in '{self.title(si)}'",
             self.union(tasks),
             sections=tasks,
             section=si,
@@ -333,18 +342,51 @@ class Binder:
         start = c.span.start - c.span.column + 1
         end = self.doc.text.find("\n", start)
         text = self.doc.text[start : end if end >= 0 else len(self.doc.text)]
-        if not _NAMED_SECTION.search(text):
-            return None
         own: set[int | None] = {b.section}
         s = c.section
         while s is not None:
             own.add(s)
             s = self.doc.sections[s].parent
-        for m in _NAMED_SECTION.finditer(text):
+        for m in _NAMED_SECTION.finditer(text) if _NAMED_SECTION.search(text) else ():
             si = self.section_by_key(m.group(1), m.group(2))
             if si is not None and si not in own:
                 return si
+        if c.context not in ("heading", "status_line", "paragraph"):
+            return None
+        # `Overall Status: Foundation Phase - 60%` names `Phase 1: Foundation` by its own words.
+        line_words = set(labels.words(text))
+        index = self.distinctive_index()
+        for w in line_words:
+            for si in index.get(w, ()):
+                if si in own or not self.distinctive(si) <= line_words:
+                    continue
+                if c.context == "heading" and c.section is not None and not self.within(si, c.section):
+                    continue  # a heading's words are its own name, whoever else shares them
+                return si
         return None
+
+    def within(self, si: int, top: int) -> bool:
+        """Whether section ``si`` lies in ``top``'s subtree."""
+        return top < si < self.subtree_end[top]
+
+    def distinctive(self, si: int) -> frozenset[str]:
+        """The words of a title that name it rather than describe a kind (`foundation` in
+        `Phase 1: Foundation`; not `phase`, `1`, `status`, `complete`)."""
+        return frozenset(
+            w
+            for w in self.titles[si]
+            if len(w) >= 4 and not w.isdigit() and w not in GENERIC_LABELS and w not in _KIND_WORDS
+        )
+
+    def distinctive_index(self) -> dict[str, list[int]]:
+        if self._distinctive is None:
+            self._distinctive = {}
+            for si, sec in enumerate(self.doc.sections):
+                if sec.history or not sec.items:
+                    continue
+                for w in self.distinctive(si):
+                    self._distinctive.setdefault(w, []).append(si)
+        return self._distinctive
 
     def bind_position(self, c: Counter) -> Binding:
         if c.context == "list_item" and c.children:

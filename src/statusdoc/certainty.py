@@ -103,9 +103,34 @@ _OWN_PERCENT = lazy(
 
 def free_form_claim(q: Question) -> str | None:
     """`**Status**: ✅ BACKEND 100% COMPLETE - READY FOR FRONTEND`: a person's sentence."""
-    if q.c.line in q.ev.free_form_lines:
+    if q.c.line in q.ev.free_form_lines and q.ev.extra_words(q.line_text, q.ev.binder.claim_of(q.c), q.line_start):
         return "the number stands inside a free-form status claim, which is left whole for a person"
     return None
+
+
+def free_form_status(q: Question) -> str | None:
+    """`**Status:** Major Features Complete - 70% Done!`: a sentence after a status label."""
+    c = q.c
+    if c.context != "status_line" or not q.ev.extra_words(q.line_text, q.ev.binder.claim_of(c), q.line_start):
+        return None
+    return "the number stands inside a status sentence, which is left whole for a person"
+
+
+def line_claims_state(q: Question) -> str | None:
+    """`### Phase 9 (40% COMPLETE ✅)` over open items: rewriting the number alone would leave a claim
+    that contradicts itself."""
+    if q.c.line in q.ev.managed_claim_lines():
+        return None  # the claim on this line follows the items in the same pass
+    claimed = q.ev.marker_claim(q.line_text)
+    if claimed is None and q.c.table is not None:
+        claimed = q.ev.word_claim(q.line_text)  # `| Vertex AI Client | Optimization Completed | 95% |`
+    if claimed is None:
+        return None
+    from statusdoc.checks import compatible
+
+    if compatible(claimed, q.t.state):
+        return None
+    return f"the line also claims '{claimed.replace('_', ' ')}' by its marker: a person must settle both"
 
 
 def bucket_share(q: Question) -> str | None:
@@ -134,27 +159,50 @@ def own_denominator(q: Question) -> str | None:
     return None
 
 
-def climbed_scope(q: Question) -> str | None:
-    """`### Counts` / `**Total Criteria**: 2`: a section without items climbs to an enclosing one."""
+def climbed_scope(q: Question) -> str | Decision | None:
+    """`### Counts` / `**Total Criteria**: 2`: a section without items does not say what it counts.
+
+    A summary section (`## 📊 PROGRESS TRACKING`) speaks about the whole; any other is left unbound
+    (SPEC §4, rule 5), unless its written total names the enclosing section's items exactly.
+    """
     if not q.climbed or q.confirmed:
         return None
     c, ev = q.c, q.ev
-    if c.section is None or ev.is_summary(c.section):
+    if c.section is None:
         return None
-    where = ev.title(q.b.section) if q.b.section is not None else "the document"
-    return (
-        f"section '{ev.title(c.section)}' holds no items; that it counts those of '{where}' is a guess"
-    )
+    if not ev.is_summary(c.section):
+        return Decision("ignore", f"section '{ev.title(c.section)}' holds no items and is no summary")
+    total = q.written("total")
+    if total is not None and abs(total - q.scope_size) > 0.25 * max(total, q.scope_size):
+        return (
+            f"the summary's total ({total:g}) is far from the {q.scope_size} items of the document: "
+            "it may count something else"
+        )
+    line = ev.unexplained_numbers(c.section, c, q.b.items)
+    if line is not None:
+        return Decision("ignore", f"the summary states other figures (line {line}) this one may be computed from")
+    return None
+
+
+def measures_other_things(q: Question) -> Decision | None:
+    """`92% complete (12/13 IR fields, 12/21 validation rules)`: the line gives its own basis."""
+    for o in q.ev.binder.claim_of(q.c):
+        unit = (o.unit or "").lower()
+        if o.kind == "fraction" and unit and unit not in ITEM_UNITS and unit not in SECTION_UNITS:
+            return Decision("ignore", f"the line counts '{unit}', not items")
+    return None
 
 
 def finished_only(q: Question) -> str | None:
     """`## Files created (3/8)` over three ✅: a list of finished work, not the whole."""
     t = q.t
-    if t.total == 0 or t.done != t.total or q.confirmed:
-        return None
+    if t.total == 0 or t.done != t.total or q.confirmed or q.ev.any_checkbox(q.b.items):
+        return None  # a checklist whose every box is ticked is finished work
     total = q.written("total")
     if total is not None and total > t.total:
-        return f"every item in scope is done and the line counts more ({total:g}): a list of finished work, not the whole"
+        return (
+            f"every item in scope is done and the line counts more ({total:g}): a list of finished work, not the whole"
+        )
     pct = q.written("percent")
     done = q.written("done")
     if (pct is not None and pct < 100) or (q.c.kind == "bar" and total is None) or (done is not None and done < t.done):
@@ -162,11 +210,47 @@ def finished_only(q: Question) -> str | None:
     return None
 
 
+def missing_only(q: Question) -> str | None:
+    """`Frontend 3D Completo (25%)` over a list of ❌ only: what is missing, not all the work."""
+    t = q.t
+    if t.total == 0 or t.done or t.in_progress or t.weighted or q.confirmed or q.ev.any_checkbox(q.b.items):
+        return None  # a checklist with no box ticked is work not begun
+    pct, done = q.written("percent"), q.written("done")
+    if (pct is not None and pct > 0) or (done is not None and done > 0):
+        return "no item in scope is done but the line says some work is: the list may name only what is missing"
+    return None
+
+
+def inventory(q: Question) -> str | None:
+    """✅ implemented / ❌ missing features under a percentage: the author weighs them, the tool cannot."""
+    t = q.t
+    if q.confirmed or not t.done or not t.blocked or t.done + t.blocked != t.total:
+        return None
+    if q.written("percent") is None and q.c.kind != "bar":
+        return None
+    return (
+        "the items are an inventory of done and missing (❌) features: a percentage over them is the author's weighing"
+    )
+
+
+def sub_percentages(q: Question) -> str | None:
+    """`## Progress: 70%` over module rows at 100/60/0/10%: an aggregate of stated parts."""
+    c, b = q.c, q.b
+    if b.rule != "position" or (q.written("percent") is None and c.kind != "bar") or q.confirmed:
+        return None
+    if q.t.done == q.t.total and q.ev.any_checkbox(b.items):
+        return None  # every box ticked: complete however its parts are weighed
+    line = q.ev.stated_percent_within(b.section, c)
+    if line is not None:
+        return f"the scope states percentages of its own parts (line {line}): this one is likely their aggregate"
+    return None
+
+
 def uniform_done_lists(q: Question) -> str | None:
     """A list of ✅ lines only (`Nice to have` ✅ ✅) inside a larger scope may be a record of
     finished work or decoration, not tasks; a count that differs because of it is not certain."""
-    if q.confirmed or q.ev.counts_sections(q.c, q.b):
-        return None
+    if q.confirmed or q.ev.counts_sections(q.c, q.b) or q.t.done == q.t.total:
+        return None  # all done with or without them
     lists = q.ev.uniform_done_sections(q.b.items)
     if not lists:
         return None
@@ -181,6 +265,47 @@ def items_with_percentages(q: Question) -> str | None:
         it = doc.items[i]
         if it.fraction is None and it.state != "done" and _OWN_PERCENT.search(it.text):
             return f"items state their own percentages (line {it.line}): a count of them is not their progress"
+    return None
+
+
+def mixed_kinds(q: Question) -> str | None:
+    """`**Overall Progress:** 0/179 tasks` over `## PHASE 1…4` and `## Milestone Achievements`:
+    the criteria of a milestone are not tasks of a phase; which lists the line counts is a guess."""
+    if q.b.rule != "position" or q.confirmed:
+        return None
+    kinds = q.ev.unit_kinds(q.b.section)
+    if len(kinds) < 2:
+        return None
+    names = ", ".join(sorted(kinds))
+    return f"the scope holds lists of several kinds ({names}): which of them the line counts is not certain"
+
+
+def unreadable_items(q: Question) -> str | None:
+    """`| Integration | ⚠️ 8 ISSUES |`: a row whose state is no known word is counted as not done,
+    and no count over it is written."""
+    doc = q.ev.doc
+    for i in q.b.items:
+        if doc.items[i].unread:
+            return f"the state of the item at line {doc.items[i].line} could not be read (counted as not done)"
+    return None
+
+
+def complete_either_way(q: Question) -> str | None:
+    """`Completed (11/11)` over 32 ticked sub-items: both say complete; only what is counted differs."""
+    done, total = q.written("done"), q.written("total")
+    if done is None or total is None or done != total or q.t.done != q.t.total or q.confirmed:
+        return None
+    return f"the line and its {q.scope_size} items agree that all is done; it counts {total:g} of something else"
+
+
+def counts_parents(q: Question) -> str | None:
+    """`Completed (11/11)` over eleven `- [x] **Task**` lines with sub-items: it counts the tasks."""
+    total = q.written("total")
+    if total is None or q.confirmed or q.ev.counts_sections(q.c, q.b) or q.c.children:
+        return None
+    parents = q.ev.top_items(q.b.items)
+    if parents != q.t.total and total == parents:
+        return f"the written total equals the {parents} top-level items: it may count them, not their sub-items"
     return None
 
 
@@ -205,15 +330,25 @@ def names_other_section(q: Question) -> str | None:
 
 
 #: The doubts, in the order their reasons are the most telling.
-DOUBTS: tuple[Callable[[Question], str | None], ...] = (
+DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
+    measures_other_things,
+    climbed_scope,
     free_form_claim,
+    free_form_status,
+    line_claims_state,
     bucket_share,
     own_denominator,
     names_other_section,
+    mixed_kinds,
+    unreadable_items,
+    complete_either_way,
+    counts_parents,
     items_with_percentages,
     foreign_unit,
     finished_only,
-    climbed_scope,
+    missing_only,
+    inventory,
+    sub_percentages,
     uniform_done_lists,
 )
 
@@ -222,7 +357,7 @@ def decide(q: Question) -> Decision:
     for doubt in DOUBTS:
         why = doubt(q)
         if why is not None:
-            return Decision("report", why)
+            return why if isinstance(why, Decision) else Decision("report", why)
     return REWRITE
 
 

@@ -6,23 +6,25 @@ reports every check as a finding.  So lint reports exactly what recompute would 
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from statusdoc import codepages
+from statusdoc import certainty, codepages
 from statusdoc._record import record
 from statusdoc._regex import lazy
-from statusdoc import certainty
-from statusdoc.binding import Binder, Binding
+from statusdoc.binding import Binder, Binding, singular
 from statusdoc.certainty import SUMMARY_WORDS, Decision
-from statusdoc.counters import PARTIAL
+from statusdoc.counters import PARTIAL, SECTION_UNITS
+from statusdoc.lines import LineIndex
 from statusdoc.model import Counter, Document, Edit, Number, Section, StatusLine
 from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, Vocabulary, marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statusdoc._types import Rounding, State
+    from statusdoc.codepages import FormTable
 
 
 @record
@@ -68,6 +70,20 @@ class Tally:
         return "todo"
 
 
+_PART_NUMBER = lazy(globals(), "_PART_NUMBER", r"\d\s*/\s*\d")
+
+#: Words a status line may hold besides its state without being a sentence.
+_PROGRESS_TEXT = frozenset(
+    "complete completed done finished remaining left started progress overall tasks items of total".split()
+)
+
+
+def _marker_table(vocab: Vocabulary) -> FormTable:
+    from statusdoc.vocabulary import marker_regex
+
+    return marker_regex(vocab, with_lights=False)
+
+
 def compatible(claimed: State, computed: State) -> bool:
     """Whether a claimed state agrees with the state the items give.
 
@@ -98,7 +114,7 @@ def tally(doc: Document, items: list[int]) -> Tally:
     weighted = 0.0
     for i in items:
         it = doc.items[i]
-        if it.state == "cancelled":
+        if it.state == "cancelled" or (it.optional and it.state != "done"):
             continue
         total += 1
         if it.state == "done":
@@ -144,9 +160,7 @@ def bar_fill(fraction: float, width: int, *, complete: bool, any_done: bool, par
 
 
 class Evaluator:
-    def __init__(
-        self, doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None
-    ) -> None:
+    def __init__(self, doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None) -> None:
         self.doc = doc
         self.vocab = vocabulary or DEFAULT
         self._tallies: dict[int, Tally] = {}
@@ -162,6 +176,9 @@ class Evaluator:
         self.free_form_lines = {sl.line for sl in doc.status_lines if sl.free_form}
         #: Per counter: rewrite, report or ignore, and why (SPEC §4a).
         self.decisions: dict[int, Decision] = {}
+        self._part_lines: list[int] | None = None
+        self._lines: LineIndex | None = None
+        self._managed: set[int] | None = None
 
     def title(self, si: int) -> str:
         return self.binder.title(si)
@@ -182,10 +199,10 @@ class Evaluator:
         """Sections among ``items`` whose own items are two or more lines that all carry the same
         done marker (`- ✅ Push notifications`), when the scope holds other items too."""
         doc = self.doc
-        secs = sorted({doc.items[i].section for i in items if doc.items[i].section is not None})  # type: ignore[type-var]
+        secs = sorted({si for i in items if (si := doc.items[i].section) is not None})
         if len(secs) < 2:
             return []
-        out = []
+        out: list[int] = []
         for si in secs:
             if si not in self._uniform:
                 own = [doc.items[i] for i in doc.sections[si].items if doc.items[i].section == si]
@@ -202,6 +219,135 @@ class Evaluator:
         # the same way (seed 004's steps, all emoji) it is work that is finished.
         others = (doc.items[i] for i in items if doc.items[i].section not in out)
         return out if any(it.kind == "checkbox" for it in others) else []
+
+    def stated_percent_within(self, si: int | None, c: Counter) -> int | None:
+        """The line of a percentage or bar stated for a part of section ``si`` (a table row, a board
+        or list line, a paragraph; not a subheading), other than on ``c``'s own line."""
+        if self._part_lines is None:
+            # Parts the items cannot check (a bound part is rewritten along with the whole).
+            self._part_lines = sorted(
+                {
+                    o.line
+                    for k, o in enumerate(self.doc.counters)
+                    if not o.history
+                    and o.context not in ("heading", "front_matter")
+                    and self.bindings[k].rule == "unbound"
+                    and (o.kind == "bar" or any(n.role in ("percent", "percent_remaining") for n in o.numbers))
+                }
+            )
+        lines = self._part_lines
+        first, last = (
+            (1, 1 << 62) if si is None else (self.doc.sections[si].first_line, self.doc.sections[si].last_line)
+        )
+        k = bisect.bisect_left(lines, first)
+        while k < len(lines) and lines[k] <= last:
+            if lines[k] != c.line:
+                return lines[k]
+            k += 1
+        return None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.doc.text)
+        return self._lines
+
+    def unexplained_numbers(self, si: int, c: Counter, items: list[int]) -> int | None:
+        """A line of section ``si`` (its own lines, before any subsection) stating a fraction that is
+        no counter over the same items as ``c``: what a summary's figure may be computed from
+        (`**Current Day**: 172 / 215` beside `**Overall Progress**: 80%`)."""
+        sec = self.doc.sections[si]
+        last = sec.last_line
+        if sec.children:
+            last = self.doc.sections[sec.children[0]].line - 1
+        same = {o.line for k, o in enumerate(self.doc.counters) if self.bindings[k].items is items}
+        for ln in range(sec.line + 1, min(last, len(self.lines)) + 1):
+            if ln == c.line or ln in same:
+                continue
+            if _PART_NUMBER.search(self.lines.line_text(ln)):
+                return ln
+        return None
+
+    def extra_words(self, line: str, claim: list[Counter], line_start: int) -> bool:
+        """Whether a status line holds words besides its label, numbers, markers and progress words."""
+        label = re.match(r"\W*(?:status|state)\W*:?\W*", line, re.IGNORECASE)
+        if label is None:
+            return False
+        rest = list(line)
+        for o in claim:
+            for k in range(max(0, o.span.start - line_start), min(len(rest), o.span.end - line_start)):
+                rest[k] = " "
+        words = re.findall(r"[^\W\d_]{2,}", "".join(rest)[label.end() :])
+        return any(self.vocab.word_state(w) is None and w.lower() not in _PROGRESS_TEXT for w in words)
+
+    def marker_claim(self, line: str) -> State | None:
+        """The one state the markers on a line claim (bars aside), if any."""
+        from statusdoc.counters import EMPTY, FILLED
+
+        states = set()
+        table = _marker_table(self.vocab)
+        for m in table.finditer(line):
+            if _unform(m.group(), FILLED + EMPTY) in FILLED + EMPTY:
+                continue
+            st = marker_state(self.vocab, m.group(), with_lights=False)
+            if st is not None:
+                states.add(st)
+        return states.pop() if len(states) == 1 else None
+
+    def word_claim(self, line: str) -> State | None:
+        """The one state the vocabulary words on a line claim, if any."""
+        from statusdoc.vocabulary import word_regex
+
+        rx = word_regex(self.vocab)
+        states = {st for m in rx.finditer(line) if (st := self.vocab.word_state(m.group())) is not None}
+        return states.pop() if len(states) == 1 else None
+
+    def top_items(self, items: list[int]) -> int:
+        """How many distinct top-level items ``items`` (leaves) fall under."""
+        doc = self.doc
+        tops = set()
+        for i in items:
+            if doc.items[i].state == "cancelled" or (doc.items[i].optional and doc.items[i].state != "done"):
+                continue
+            while doc.items[i].parent is not None:
+                i = doc.items[i].parent  # type: ignore[assignment]
+            tops.add(i)
+        return len(tops)
+
+    def unit_kinds(self, si: int | None) -> set[str]:
+        """The kinds (`phase`, `milestone`) of the item-holding sections directly under ``si``."""
+        doc = self.doc
+        children = (
+            doc.sections[si].children if si is not None else [k for k, s in enumerate(doc.sections) if s.parent is None]
+        )
+        kinds = set()
+        for k in children:
+            words = self.binder.titles[k]
+            if doc.sections[k].items and words and singular(words[0]) in SECTION_UNITS:
+                kinds.add(singular(words[0]))
+        return kinds
+
+    def managed_claim_lines(self) -> set[int]:
+        """Lines whose state claim recompute itself keeps in step with the items: a status line that
+        is only a marker and a word, a trailing marker in a sibling convention.  A doubt must not
+        read such a claim, or its answer would change once the claim is rewritten (idempotence)."""
+        if self._managed is None:
+            doc = self.doc
+            self._managed = {sl.line for sl in doc.status_lines if not sl.free_form}
+            groups: dict[int | None, list[int]] = {}
+            for si, sec in enumerate(doc.sections):
+                groups.setdefault(sec.parent, []).append(si)
+            for siblings in groups.values():
+                marked = [
+                    s for s in siblings if doc.sections[s].marker_position == "trailing" and doc.sections[s].items
+                ]
+                if self.follows_convention(marked):
+                    self._managed.update(doc.sections[s].line for s in siblings)
+        return self._managed
+
+    def any_checkbox(self, items: list[int]) -> bool:
+        """Whether the scope is a task list (it has checkboxes), not only lines marked with emoji."""
+        return any(self.doc.items[i].kind == "checkbox" for i in items)
 
     def decide(self, ci: int, b: Binding, t: Tally) -> Decision:
         got = self.decisions.get(ci)
@@ -378,7 +524,9 @@ class Evaluator:
         if sl.target is not None:
             return sl.target, self.doc.sections[sl.target].items
         # `### Status: …` speaks about the section the heading belongs to (its parent).
-        home = self.doc.sections[sl.section].parent if sl.context == "heading" and sl.section is not None else sl.section
+        home = (
+            self.doc.sections[sl.section].parent if sl.context == "heading" and sl.section is not None else sl.section
+        )
         return self.binder.claim_scope(home, sl.label, None)
 
     def claim_doubt(self, items: list[int], claimed: State) -> str | None:
@@ -412,6 +560,15 @@ class Evaluator:
             new = self.status_text(sl, t.state)
             start, end = _claim_span(sl)
             old = self.doc.text[start:end]
+            home = (
+                self.doc.sections[sl.section].parent
+                if sl.context == "heading" and sl.section is not None
+                else sl.section
+            )
+            if sl.free_form and sl.target is None and si != home:
+                # `**Status**: ✅ ALL CRITICAL FIXES APPLIED` above the document's open next steps:
+                # a sentence scoped by its own words, not by the items below it.
+                continue
             doubt = "free-form claim, left for a person" if sl.free_form else self.claim_doubt(items, sl.claimed)
             fixable = doubt is None and new is not None
             out.append(
@@ -492,6 +649,11 @@ class Evaluator:
                 continue
             if sec.marker_position == "leading" and not self.states_by_words(si):
                 continue  # `## ✅ Final checklist`: an icon, not a claim
+            words = self.binder.titles[si]
+            if words[:1] == ("current",):
+                continue  # `## 🚧 Current Sprint`, `CURRENT STATUS`: a time, not a state
+            if self.is_bucket(si) and sec.stated in ("todo", "in_progress"):
+                continue  # `## TODO`, `## 🚧 In Progress`: a bucket whose ticked items wait to move
             out.append(
                 Check(
                     "SD004",
@@ -549,6 +711,11 @@ class Evaluator:
         if ms is not None:
             title_before = doc.text[doc.sections[marked[0]].span.start : ms.start]
             sep = title_before[len(title_before.rstrip()) :] or " "
+        # A done marker also on headings without items is how the document decorates them (an
+        # audit's `✅` on every heading), not a convention that tells complete from open.
+        unmarked = not any(
+            doc.sections[s].marker_position == "trailing" and not doc.sections[s].items for s in siblings
+        )
         for s in with_items:
             sec = doc.sections[s]
             t = self.section_tally(s)
@@ -569,7 +736,14 @@ class Evaluator:
                         True,
                     )
                 )
-            elif not complete and not struck and sec.marker_position == "trailing" and sec.marker_span is not None:
+            elif (
+                not complete
+                and not any(doc.items[i].unread for i in sec.items)
+                and not struck
+                and sec.marker_position == "trailing"
+                and sec.marker_span is not None
+                and unmarked
+            ):
                 a = sec.marker_span.start
                 while a > sec.span.start and doc.text[a - 1] in " \t":
                     a -= 1

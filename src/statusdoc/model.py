@@ -56,6 +56,11 @@ class Item:
     #: For progress items: the stated share done, 0..1.
     fraction: float | None = None
     history: bool = False
+    #: Marked optional (Kiro's `- [ ]* …`): open, it is not work left; done, it counts as done.
+    optional: bool = False
+    #: Its state word could not be read (a status-table row `⚠️ 8 ISSUES`): counted as not done, and
+    #: no count over it is rewritten.
+    unread: bool = False
 
     @property
     def line(self) -> int:

@@ -227,6 +227,10 @@ class _Parser:
         self._clean_titles: list[str] = []  # titles without markers; their words on first need
         self._progress_candidates: list[tuple[Span, str, int, int, re.Match[str], int | None]] = []
         self._extra_items: list[Item] = []
+        #: Tables with a status cell that could be read, and rows of any table whose status cell
+        #: could not (`⚠️ 8 ISSUES`): the latter are items of a status table, counted as not done.
+        self._status_tables: set[int] = set()
+        self._unread_rows: list[tuple[int, Span, list[Cell], int | None, bool]] = []
         self._columns: tuple[int, frozenset[int]] = (0, frozenset())
         self._item_text_counters: set[int] = set()
         self._titles: labels.TitleIndex | None = None
@@ -650,6 +654,9 @@ class _Parser:
                 if _STRUCK.fullmatch(cells[0].text.strip("*_ ")):
                     claim_ = ("cancelled", *claim_[1:])  # a struck-through row is cancelled
                 self._table_claims.append((ln, cells, claim_, self.section, self.in_history))
+                self._status_tables.add(tidx)
+            elif cell.text.strip(" *_-–—") and cell.text.strip().lower() not in ("n/a", "tbd", "?"):
+                self._unread_rows.append((tidx, ln, cells, self.section, self.in_history))
 
     def _progress_columns(self, table: Table) -> frozenset[int]:
         """Columns whose header says they hold progress (computed once per table)."""
@@ -918,8 +925,12 @@ class _Parser:
         items = self.doc.items
         idx = len(items)
         # Positional: this runs for every item (fields: span, state, kind, marker, marker_span,
-        # text, level, section, parent, children, fraction, history).
-        items.append(Item(ln, state, kind, marker, mspan, text, level, self.section, parent, [], None, self.in_history))
+        # text, level, section, parent, children, fraction, history, optional).
+        # Kiro's `- [ ]* task` is optional: not open work.
+        optional = kind == "checkbox" and body[3:4] == "*" and body[4:5].isspace()
+        items.append(
+            Item(ln, state, kind, marker, mspan, text, level, self.section, parent, [], None, self.in_history, optional)
+        )
         if parent is not None:
             items[parent].children.append(idx)
         return idx
@@ -985,6 +996,7 @@ class _Parser:
         for idx in self.section_stack:
             doc.sections[idx].last_line = last
         self.resolve_table_claims()
+        self.resolve_unread_rows()
         self.resolve_progress_items()
         self.tally_sections()
         # Parents take their state from their children.
@@ -1012,7 +1024,7 @@ class _Parser:
             if it.children:
                 continue
             st = it.state
-            if st != "cancelled":
+            if st != "cancelled" and not (it.optional and st != "done"):
                 counted[ii] = 1
                 if st == "done":
                     done[ii] = 1
@@ -1101,6 +1113,18 @@ class _Parser:
                     section=section,
                     history=history,
                 )
+            )
+
+    def resolve_unread_rows(self) -> None:
+        """A row of a status table whose status cell names no known state is still an item: not done,
+        and marked unread so that no count is rewritten from it (SPEC §4a)."""
+        for tidx, ln, cells, section, history in self._unread_rows:
+            if tidx not in self._status_tables or re.search(r"\b(?:total|overall)\b", cells[0].text, re.I):
+                continue
+            if self.title_index().match(cells[0].text) is not None:
+                continue
+            self._extra_items.append(
+                Item(ln, "todo", "table_row", "", None, cells[0].text, 0, section, None, [], None, history, unread=True)
             )
 
     def resolve_progress_items(self) -> None:

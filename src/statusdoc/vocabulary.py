@@ -52,6 +52,8 @@ class Vocabulary:
             "⏳": "todo",
             "❌": "blocked",
             "⛔": "blocked",
+            "✗": "blocked",
+            "✘": "blocked",
             "🚫": "cancelled",
         }
     )
@@ -71,9 +73,11 @@ class Vocabulary:
             "pending": "todo",
             "todo": "todo",
             "planned": "todo",
+            "queued": "todo",
             "blocked": "blocked",
             "missing": "blocked",
             "failed": "blocked",
+            "broken": "blocked",
             "cancelled": "cancelled",
             "canceled": "cancelled",
             "dropped": "cancelled",

@@ -1,0 +1,47 @@
+"""The line index of a text: offset ↔ line and column, for every newline convention.
+
+Built once per document and only when asked (a scan of the text); the parser keeps its own line
+table while it reads, and everything after it asks this one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_EOL = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Line starts of ``text``: ``\\n``, ``\\r\\n`` and a lone ``\\r`` each end a line.
+
+    >>> ix = LineIndex("a\\r\\nbc\\rd")
+    >>> ix.line_of(4), ix.column_of(4), ix.line_text(3)
+    (2, 2, 'd')
+    """
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0, *(m.end() for m in _EOL.finditer(text))]
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line holding ``offset``."""
+        return bisect.bisect_right(self._starts, offset)
+
+    def column_of(self, offset: int) -> int:
+        """1-based column of ``offset`` in its line."""
+        return offset - self._starts[self.line_of(offset) - 1] + 1
+
+    def start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    def line_text(self, line: int) -> str:
+        """Line ``line`` (1-based) without its line ending."""
+        a = self._starts[line - 1]
+        b = self._starts[line] if line < len(self._starts) else len(self._text)
+        return self._text[a:b].rstrip("\r\n")
