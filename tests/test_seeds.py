@@ -61,7 +61,15 @@ def test_001_phase_percentage_and_prose() -> None:
     new = render(recompute(parse(text)))
     assert not new.endswith("\n")
     changes = changed_lines(text, new)
-    assert changes[19][1].endswith("**Phase 1: Foundation (50% Complete)**\n")
+    # Phase 1 holds 4 ✅ and 4 ❌ (missing) components: 50%, found and reported; the inventory of
+    # done and missing work under an estimate is not rewritten (the same family is `keep` in the
+    # labelled corpus). Lines 3 and 94 name Phase 1: never rewritten to the document's 35% or to
+    # the week goal's 100% remaining (EXPECTED.md, corrected 2026-11-30).
+    found = {(f.line, f.code): f for f in lint(parse(text))}
+    assert "items say 50%" in found[(19, "SD002")].message and found[(19, "SD002")].fix is None
+    assert 3 not in changes or "50% Complete" in changes[3][1]
+    assert 94 not in changes or "50% remaining" in changes[94][1]
+    assert (3, "SD002") in found and (94, "SD002") in found
     for k, (old, _) in changes.items():
         for prose in ("<100ms", "99.9% target", "1000+", "<1GB", "Test Coverage"):
             assert prose not in old, f"line {k} with prose {prose!r} was rewritten"
@@ -124,7 +132,7 @@ def test_004_recompute() -> None:
     changes = changed_lines(text, new)
     stage_lines = {50, 122, 170, 223, 269, 362, 407, 441, 466, 495}
     milestones = {530, 539, 548, 558, 568}
-    assert set(changes) == {6, 13, 15, 142, 500} | stage_lines | milestones
+    assert set(changes) == {6, 13, 15, 142, 500} | stage_lines
     assert changes[6][1] == "**Progress:** 5% (1/12 stages started)\n"
     bar = "â–ˆ" + "â–‘" * 19
     assert changes[13][1] == f"[{bar}] 5% Complete (0/12 stages complete, 1 in progress)\n"
@@ -135,8 +143,11 @@ def test_004_recompute() -> None:
         assert changes[ln][1].endswith("  \n"), "two-space hard break kept"
     stage_totals = [changes[ln][1].split("/")[1].split()[0] for ln in sorted(stage_lines)]
     assert stage_totals == ["23", "21", "22", "17", "24", "20", "11", "6", "10", "12"]
+    # Milestones whose criteria all carry the same ✅ are reported, not rewritten (EXPECTED.md,
+    # corrected 2026-11-30): the stages they depend on are 5% done.
+    reported = {f.line: f for f in lint(parse(text)) if f.code == "SD004"}
     for ln in milestones:
-        assert changes[ln] == ("**Status:** â¬œ Not Started  \n", "**Status:** âœ… Complete  \n")
+        assert ln not in changes and reported[ln].fix is None and "same marker" in reported[ln].message
     assert "█" not in new, "written in the document's own mojibake form"
 
 
