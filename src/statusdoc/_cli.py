@@ -132,7 +132,3 @@ def run(args: list[str]) -> int:
         return 0
 
     return commands.guarded(call)
-
-
-def main() -> None:
-    sys.exit(run(sys.argv[1:]))

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
     from statusdoc._types import Rule
     from statusdoc.codepages import FormTable
+    from statusdoc.vocabulary import Vocabulary
 
 
 @record
@@ -94,9 +95,9 @@ def singular(unit: str) -> str:
 class Binder:
     """Binds every counter of a document; built once per document."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, vocabulary: Vocabulary | None = None) -> None:
         self.doc = doc
-        markers = _markers()
+        markers = _markers(vocabulary)
         self.stripped = stripped = [markers.sub(" ", s.title) for s in doc.sections]
         self._plain_titles: dict[int, str] = {}
         self.titles = [labels.title_words(t) for t in stripped]
@@ -449,7 +450,7 @@ class Binder:
                     self.section_scope(si),
                     section=si,
                 )
-            if not re.search(r"overall|total|all", c.label, re.I):
+            if not labels.is_aggregate(c.label):
                 return Binding("unbound", f"board label '{c.label}' names no section (or several)")
         unit = self.bind_unit(c)
         if unit is not None:
@@ -457,7 +458,7 @@ class Binder:
         # An unlabelled or "overall" line aggregates the other lines of the board: their sections
         # when every line names one, else what the lines themselves say.
         secs = []
-        lines = [r for r in board.rows if r.counters and c.line != r.line and not _is_total(r.label)]
+        lines = [r for r in board.rows if r.counters and c.line != r.line and not labels.is_aggregate(r.label)]
         for row in lines:
             si = self.by_label(row.label) if row.label else None
             if si is None:
@@ -501,7 +502,7 @@ class Binder:
                 self.section_scope(si),
                 section=si,
             )
-        if re.search(r"\b(?:overall|total)\b", first, re.I):
+        if labels.is_aggregate(first):
             secs = [
                 s
                 for r in table.rows
@@ -519,13 +520,6 @@ class Binder:
                 return Binding("position", "total row of a table in its section", items, section=si2)
         return Binding("unbound", f"row '{first[:40]}' names no section")
 
-    def unit_counts_items(self, c: Counter) -> bool:
-        return bool(c.unit) and c.unit.lower() in ITEM_UNITS  # type: ignore[union-attr]
-
-
-def _is_total(label: str | None) -> bool:
-    return bool(label) and re.search(r"\b(?:overall|total)\b", label or "", re.I) is not None
-
 
 def _fraction(counters: Iterable[Counter]) -> tuple[float, float] | None:
     """(done, total) a board line states."""
@@ -539,11 +533,11 @@ def _fraction(counters: Iterable[Counter]) -> tuple[float, float] | None:
     return (done, total) if done is not None and total is not None else None
 
 
-def _markers() -> FormTable:
+def _markers(vocabulary: Vocabulary | None = None) -> FormTable:
     """Every marker and light, in all written forms: what titles are read without."""
     from statusdoc.vocabulary import DEFAULT, marker_regex
 
-    return marker_regex(DEFAULT, with_lights=True)
+    return marker_regex(vocabulary or DEFAULT, with_lights=True)
 
 
 def _strip_markers(title: str) -> str:
@@ -563,8 +557,3 @@ def _subtree_ends(doc: Document) -> list[int]:
             ends[stack.pop()] = k
         stack.append(k)
     return ends
-
-
-def bind_all(doc: Document) -> list[Binding]:
-    b = Binder(doc)
-    return [b.bind(i) for i in range(len(doc.counters))]

@@ -170,7 +170,7 @@ class Evaluator:
         self._section_counts: dict[tuple[int, ...], dict[str, int]] = {}
         self._uniform: dict[int, bool] = {}
         self.rounding = rounding
-        self.binder = Binder(doc)
+        self.binder = Binder(doc, self.vocab)
         self.bindings = [self.binder.bind(i) for i in range(len(doc.counters))]
         self.cp = doc.dialect.codepage
         self.free_form_lines = {sl.line for sl in doc.status_lines if sl.free_form}
@@ -610,7 +610,7 @@ class Evaluator:
                 and it.is_leaf
                 and it.state == state
                 and it.marker
-                and marker_state(DEFAULT, it.marker, with_lights=False) == state
+                and marker_state(self.vocab, it.marker, with_lights=False) == state
             ):
                 return it.marker
         for sl in self.doc.status_lines:
@@ -694,9 +694,7 @@ class Evaluator:
         return True
 
     def word_state(self, word: str) -> State | None:
-        from statusdoc.vocabulary import DEFAULT as vocab
-
-        return vocab.word_state(word.strip("*_()[]"))
+        return self.vocab.word_state(word.strip("*_()[]"))
 
     def convention(self, siblings: list[int]) -> list[Check]:
         doc = self.doc
@@ -832,14 +830,6 @@ def _cells(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
 
 
-def _plain(title: str) -> str:
-    from statusdoc.binding import _title as t
-    from statusdoc.model import Section as S
-    from statusdoc.model import Span
-
-    return t(S(span=Span(0, 0, 0, 0), level=1, title=title, parent=None, first_line=0))
-
-
 def _unform(glyph: str, glyphs: tuple[str, ...]) -> str:
     for g in glyphs:
         if glyph in codepages.forms(g):
@@ -847,8 +837,8 @@ def _unform(glyph: str, glyphs: tuple[str, ...]) -> str:
     return glyph
 
 
-def evaluate(doc: Document, *, rounding: Rounding = "nearest") -> list[Check]:
-    return Evaluator(doc, rounding=rounding).checks()
+def evaluate(doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None) -> list[Check]:
+    return Evaluator(doc, rounding=rounding, vocabulary=vocabulary).checks()
 
 
 def edits_for(doc: Document, checks: list[Check]) -> list[Edit]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 
 #: Code pages we know how to recognise, in the order ties are broken.
 CODEPAGES: tuple[str, ...] = ("cp1252", "mac_roman", "cp1254", "latin-1")
@@ -198,14 +197,6 @@ class FormTable:
             pos = m.end()
         parts.append(text[pos:])
         return "".join(parts)
-
-
-def form_table(glyphs: Iterable[str], value: object = None) -> FormTable:
-    entries: dict[str, object] = {}
-    for g in glyphs:
-        for f in forms(g):
-            entries.setdefault(f, g if value is None else value)
-    return FormTable(entries)
 
 
 # Characters whose mojibake forms identify a document's code page.  Chosen because they are

@@ -238,7 +238,7 @@ def explain(*, target: str, streams: Streams | None = None) -> int:
     except StatusdocError as e:
         print(e, file=s.err)
         return e.exit_code
-    s.out.write(explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding))
+    s.out.write(explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding, vocabulary=cfg.vocabulary()))
     return 0
 
 

@@ -47,8 +47,17 @@ class Config:
         return out
 
     def vocabulary(self) -> Vocabulary | None:
+        """The vocabulary with this config's markers, one per distinct set of markers: the
+        vocabulary's patterns are cached per instance, so 300 files share one build."""
         if not self.markers:
             return None
+        key = tuple(sorted((state, tuple(entries)) for state, entries in self.markers.items()))
+        got = _VOCABULARIES.get(key)
+        if got is None:
+            got = _VOCABULARIES[key] = self._build_vocabulary()
+        return got
+
+    def _build_vocabulary(self) -> Vocabulary:
         from statusdoc.vocabulary import DEFAULT, Vocabulary
 
         emoji = dict(DEFAULT.emoji)
@@ -61,6 +70,9 @@ class Config:
                     emoji[e] = state  # type: ignore[assignment]
         return Vocabulary(checkboxes=dict(DEFAULT.checkboxes), emoji=emoji, lights=dict(DEFAULT.lights), words=words)
 
+
+#: Vocabularies built from configured markers, by their markers (see ``Config.vocabulary``).
+_VOCABULARIES: dict[tuple[tuple[str, tuple[str, ...]], ...], Vocabulary] = {}
 
 # os.path rather than pathlib: importing pathlib costs ~5 ms on every run of a pre-commit hook.
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from statusdoc.checks import Evaluator, tally
+from statusdoc import certainty
+from statusdoc.checks import Evaluator, compatible, tally
 from statusdoc.model import Document
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statusdoc._types import Rounding
+    from statusdoc.vocabulary import Vocabulary
 
 
-def explain_document(doc: Document, *, line: int | None = None, rounding: Rounding = "nearest") -> str:
-    ev = Evaluator(doc, rounding=rounding)
+def explain_document(
+    doc: Document, *, line: int | None = None, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None
+) -> str:
+    ev = Evaluator(doc, rounding=rounding, vocabulary=vocabulary)
     fixes: dict[int, list[str]] = {}
     for check in ev.checks():
         if check.counter is not None:
@@ -34,20 +38,30 @@ def explain_document(doc: Document, *, line: int | None = None, rounding: Roundi
         ]
         if b.sections:
             lines.append(f"  sections: {', '.join(str(doc.sections[s].line) for s in b.sections)} (lines)")
+        q = certainty.Question(ev, ci, c, b, t)
+        for why in certainty.evidence(q):
+            lines.append(f"  evidence: {why}")
+        decision = ev.decide(ci, b, t)
         if ci in fixes:
-            lines.append(f"  found vs computed: {'; '.join(fixes[ci])}")
+            verb = "rewrites" if decision.action == "rewrite" else f"{decision.action}s, not rewritten: {decision.why}"
+            lines.append(f"  found vs computed: {'; '.join(fixes[ci])} ({verb})")
         else:
             lines.append("  found = computed")
         out.append("\n".join(lines) + "\n")
     for sl in doc.status_lines:
         if line is not None and sl.line != line:
             continue
-        si, items = ev.binder.position_scope(sl.section)
+        scope = ev.status_scope(sl)
+        if scope is None or not scope[1]:
+            out.append(f"{path}:{sl.line}: status line claims {sl.claimed}\n  unbound: no items in its scope\n")
+            continue
+        si, items = scope
         t = tally(doc, items)
-        where = "the document" if si is None else f"section at line {doc.sections[si].line}"
+        where = "the document" if si is None else f"section '{ev.title(si)}' (line {doc.sections[si].line})"
+        agrees = "agrees" if compatible(sl.claimed, t.state) else "contradicts"
         out.append(
-            f"{path}:{sl.line}: status line claims {sl.claimed}\n  bound by position: {where}\n"
-            f"  items say {t.state} ({t.done}/{t.total} done)"
+            f"{path}:{sl.line}: status line claims {sl.claimed}\n  bound to {where}\n"
+            f"  items say {t.state} ({t.done}/{t.total} done): the claim {agrees}"
             f"{'; free-form claim: lint only' if sl.free_form else ''}\n"
         )
     if not out:

@@ -14,6 +14,18 @@ _NON_WORD = lazy(globals(), "_NON_WORD", r"[^\w\s]+", re.UNICODE)
 _LEADING_NUMBER = lazy(globals(), "_LEADING_NUMBER", r"^\s*\d+(?:\.\d+)*[.)]?\s+")
 
 
+_AGGREGATE = lazy(globals(), "_AGGREGATE", r"\b(?:overall|total|all)\b", re.IGNORECASE)
+
+
+def is_aggregate(label: str | None) -> bool:
+    """Whether a board line's or table row's label speaks for the whole (`Overall`, `TOTAL`).
+
+    >>> is_aggregate("**TOTAL**"), is_aggregate("Overall progress"), is_aggregate("Installer")
+    (True, True, False)
+    """
+    return bool(label) and _AGGREGATE.search(label or "") is not None
+
+
 #: Tokens already classified by :func:`_garbled_symbol` (the same few decorations recur).
 _GARBLED: dict[str, bool] = {}
 

@@ -41,7 +41,7 @@ _DONE_TAIL = lazy(
 def lint(doc: Document, *, config: Config | None = None) -> list[Finding]:
     path = doc.path or "<text>"
     rounding = config.rounding if config is not None else "nearest"
-    ev = Evaluator(doc, rounding=rounding)
+    ev = Evaluator(doc, rounding=rounding, vocabulary=config.vocabulary() if config is not None else None)
     raw: list[tuple[str, int, int, str, str | None]] = []
     for check in ev.checks():
         raw.append((check.code, check.line, check.column, check.message, check.computed if check.fixable else None))
@@ -193,8 +193,10 @@ def mojibake(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
     m = codepages.probe_table(cp).search(doc.text)
     if m is None:
         return []
-    line = doc.text.count("\n", 0, m.start()) + 1
-    col = m.start() - (doc.text.rfind("\n", 0, m.start()) + 1) + 1
+    from statusdoc.lines import LineIndex
+
+    index = LineIndex(doc.text)
+    line, col = index.line_of(m.start()), index.column_of(m.start())
     return [
         (
             "SD008",

@@ -486,7 +486,6 @@ class _Parser:
             if not m or m.group("key").lower() not in roles:
                 continue
             role = roles[m.group("key").lower()]
-            s, e = ln.start + m.start("num"), ln.start + m.end("num")
             kind = "percent" if role == "percent" else "number"
             f = Found(
                 kind,
@@ -495,7 +494,6 @@ class _Parser:
                 [(m.start("num"), m.end("num"), float(m.group("num")), role, len(m.group("dec") or ""))],
                 label=m.group("key"),
             )
-            del s, e
             self.add_counters(ln, ln.start, [f], "front_matter", claim=claim)
 
     def html_comment(self, i: int) -> int:
@@ -1098,7 +1096,7 @@ class _Parser:
                     )
                 )
                 continue
-            if re.search(r"\b(?:total|overall)\b", cells[0].text, re.I):
+            if labels.is_aggregate(cells[0].text):
                 continue
             span = mspan or wspan
             self._extra_items.append(
@@ -1119,7 +1117,7 @@ class _Parser:
         """A row of a status table whose status cell names no known state is still an item: not done,
         and marked unread so that no count is rewritten from it (SPEC §4a)."""
         for tidx, ln, cells, section, history in self._unread_rows:
-            if tidx not in self._status_tables or re.search(r"\b(?:total|overall)\b", cells[0].text, re.I):
+            if tidx not in self._status_tables or labels.is_aggregate(cells[0].text):
                 continue
             if self.title_index().match(cells[0].text) is not None:
                 continue

@@ -18,7 +18,7 @@ def recompute(doc: Document, *, config: Config | None = None) -> Document:
     The items are the truth: no item is ever ticked, unticked or removed.
     """
     rounding = config.rounding if config is not None else "nearest"
-    checks = evaluate(doc, rounding=rounding)
+    checks = evaluate(doc, rounding=rounding, vocabulary=config.vocabulary() if config is not None else None)
     if doc.directives:
         off = suppression(doc)
         checks = [c for c in checks if not off(c.code, c.line)]

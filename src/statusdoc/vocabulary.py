@@ -89,10 +89,6 @@ class Vocabulary:
     __eq__ = object.__eq__
     __hash__ = object.__hash__
 
-    def emoji_state(self, marker: str) -> State | None:
-        """State of a marker as written (any mojibake form, with or without U+FE0F)."""
-        return _form_index(self)[0].get(marker)
-
     def word_state(self, word: str) -> State | None:
         return self.words.get(" ".join(word.lower().replace("-", " ").split()))
 
