@@ -42,11 +42,18 @@ SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 
 @frozen_record
 class Fingerprint:
-    """What the file on disk was when it was read: size, mtime and a hash of its bytes."""
+    """What the file on disk was when it was read: size, mtime, a hash of its bytes, and (from
+    :func:`read_source`) the device, inode and ctime that tell a replaced or touched file."""
 
     size: int
     mtime_ns: int
     digest: bytes
+    dev: int = 0
+    ino: int = 0
+    ctime_ns: int = 0
+
+    def identity(self) -> tuple[int, int, int, int, int]:
+        return self.dev, self.ino, self.size, self.mtime_ns, self.ctime_ns
 
 
 @frozen_record
@@ -158,7 +165,7 @@ def read_source(path_arg: str, *, stdin: BinaryIO | TextIO | None = None) -> Sou
         path=path_arg,
         display=path_arg,
         text=text,
-        fingerprint=Fingerprint(st.st_size, st.st_mtime_ns, _digest(data)),
+        fingerprint=Fingerprint(st.st_size, st.st_mtime_ns, _digest(data), st.st_dev, st.st_ino, st.st_ctime_ns),
     )
 
 
@@ -281,33 +288,59 @@ def iter_paths(
 
 # --------------------------------------------------------------------------------------- writing
 
+#: Signals that end a process politely: the temporary file is removed before the process ends the
+#: way the signal would have ended it (SIGINT is Python's KeyboardInterrupt, handled by ``finally``).
+CLEANUP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT")
+#: Bytes the temporary name adds to the file's own: "." + TEMP_MARK + 8 hex digits + TEMP_SUFFIX.
+TEMP_OVERHEAD = 1 + len(TEMP_MARK) + 8 + len(TEMP_SUFFIX)
 
-def _fingerprint_of(path: str) -> Fingerprint | None:
-    """The fingerprint of the file at ``path`` now, or ``None`` if it is gone."""
+
+class _Signalled(BaseException):
+    """A cleanup signal arrived while a temporary file existed (a BaseException, like KeyboardInterrupt)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _identity(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What changes when anyone writes, truncates, replaces or touches a file.
+
+    ctime cannot be set back by ``utime``, so a same-size edit that restores the mtime still shows;
+    an edit within the same clock tick that keeps the size does not (the hash then catches it, if
+    it lands before the hash is taken).
+    """
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def _read_fd(fd: int) -> bytes:
+    chunks = []
+    offset = 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _temp_stem(directory: str, name: str) -> str:
+    """``name`` cut (at a character boundary) so that the temporary name fits NAME_MAX *bytes*."""
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-            st = os.fstat(f.fileno())
-    except FileNotFoundError:
-        return None
-    return Fingerprint(st.st_size, st.st_mtime_ns, _digest(data))
-
-
-def _unchanged(target: str, expected: Fingerprint) -> bool:
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        return False
-    if (st.st_size, st.st_mtime_ns) != (expected.size, expected.mtime_ns):
-        return False
-    return _fingerprint_of(target) == expected
+        name_max = os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no pathconf
+        name_max = 255
+    budget = min(name_max if name_max > 0 else 255, 255) - TEMP_OVERHEAD
+    encoded = os.fsencode(name)
+    if len(encoded) <= budget:
+        return name
+    # "ignore" drops the character the cut went through (and any byte that was not text).
+    return encoded[:budget].decode(sys.getfilesystemencoding(), "ignore")
 
 
 def _create_temp(directory: str, name: str) -> tuple[int, str]:
     """Create and open (exclusively, mode 0600) a fresh temporary file in ``directory``."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    stem = name[:180]  # keep the temporary name within NAME_MAX
+    stem = _temp_stem(directory, name)
     for _ in range(100):
         tmp = os.path.join(directory, f".{stem}{TEMP_MARK}{os.urandom(4).hex()}{TEMP_SUFFIX}")
         try:
@@ -331,16 +364,232 @@ def _fsync_dir(directory: str) -> None:
         os.close(dfd)
 
 
+def _must_keep(attr: str) -> bool:
+    """Extended attributes whose loss would lose the user's data: their own, and POSIX ACLs.
+
+    Others (``security.*`` labels, ``trusted.*``) are copied where permitted; the system gives
+    the new file its own label otherwise.
+    """
+    return attr.startswith("user.") or attr.startswith("system.posix_acl")
+
+
+def _copy_xattrs(src_fd: int, dst_fd: int) -> None:
+    """Copy the original's extended attributes (and with them its ACL) onto the temporary file."""
+    if not hasattr(os, "listxattr"):  # pragma: no cover - not Linux
+        return
+    try:
+        names = os.listxattr(src_fd)
+    except OSError as e:
+        if e.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return  # the filesystem has none
+        raise
+    for attr in names:
+        try:
+            os.setxattr(dst_fd, attr, os.getxattr(src_fd, attr))
+        except OSError:
+            if _must_keep(attr):
+                raise
+            # e.g. security.selinux set by policy: the new file has the directory's default
+
+
+def _fill_temp(fd: int, st: os.stat_result, original_fd: int, data: bytes) -> None:
+    """Give the temporary file the original's owner, mode, xattrs and ACL, then ``data``, fsynced."""
+    import contextlib
+
+    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+        # If not permitted, the new file belongs to whoever writes it.
+        with contextlib.suppress(OSError):
+            os.fchown(fd, st.st_uid, st.st_gid)
+    os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which clears set-id bits
+    _copy_xattrs(original_fd, fd)  # after chmod: the ACL's mask is the group bits
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
+def _install_signal_cleanup() -> dict[int, object]:
+    """Make the cleanup signals raise :class:`_Signalled`, so that ``finally`` removes the temp file.
+
+    Returns the handlers to restore.  Signals the process ignores (``nohup``) stay ignored; outside
+    the main thread handlers cannot be set, and nothing changes.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def handler(signum: int, frame: object) -> None:
+        raise _Signalled(signum)
+
+    saved: dict[int, object] = {}
+    for name in CLEANUP_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None:  # pragma: no cover - not POSIX
+            continue
+        previous = signal.getsignal(signum)
+        if previous is signal.SIG_IGN:
+            continue
+        saved[signum] = previous
+        signal.signal(signum, handler)
+    return saved
+
+
+def _restore_signals(saved: dict[int, object]) -> None:
+    import signal
+
+    for signum, previous in saved.items():
+        signal.signal(signum, previous)  # type: ignore[arg-type]
+
+
+def _redeliver(signum: int, display: str) -> InputError:
+    """End the process as the signal would have (its earlier handler, or the default action)."""
+    import signal
+
+    signal.raise_signal(signum)
+    # Still here: an earlier Python handler chose to carry on.
+    return InputError(display, f"interrupted by {signal.Signals(signum).name}; not written")
+
+
+class _Replacement:
+    """One atomic replacement of ``target``: the original held open, a temporary file, the checks."""
+
+    def __init__(self, src: SourceFile, target: str, expected: Fingerprint) -> None:
+        self.display = src.display
+        self.target = target
+        self.directory, self.name = os.path.split(target)
+        self.expected = expected
+        self.original = -1  # the original file, held open to see late changes to it
+        self.seen: tuple[int, int, int, int, int] | None = None
+
+    def open_original(self) -> os.stat_result:
+        try:
+            self.original = os.open(self.target, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            raise ChangedOnDisk(self.display, "was deleted since it was read; not written") from None
+        except OSError as e:
+            raise InputError(self.display, _os_reason(e, writing=True)) from None
+        st = os.fstat(self.original)
+        self.seen = _identity(st)
+        if self.expected.ino:
+            unchanged = self.seen == self.expected.identity()
+        else:  # a fingerprint made by hand: held to its size and mtime only
+            unchanged = (st.st_size, st.st_mtime_ns) == (self.expected.size, self.expected.mtime_ns)
+        if not unchanged:
+            raise ChangedOnDisk(self.display)
+        return st
+
+    def verify(self) -> None:
+        """The original's bytes are still what was read; as late as the hash allows."""
+        data = _read_fd(self.original)
+        if _digest(data) != self.expected.digest or _identity(os.fstat(self.original)) != self.seen:
+            raise ChangedOnDisk(self.display)
+
+    def still_there(self) -> bool:
+        """Right before the rename: the path still names the original, which nobody touched."""
+        try:
+            now_at_path = _identity(os.stat(self.target))
+        except FileNotFoundError:
+            return False
+        return _identity(os.fstat(self.original)) == self.seen == now_at_path
+
+    def touched_late(self) -> bool:
+        """After the rename: whether someone wrote to the original between the check and the rename.
+
+        Not the ctime: the rename itself changes it (the original lost its name).  A write moves
+        the mtime, unless it lands in the clock tick of the last change before ours.
+        """
+        assert self.seen is not None
+        return _identity(os.fstat(self.original))[:4] != self.seen[:4]
+
+    def close(self) -> None:
+        if self.original >= 0:
+            import contextlib
+
+            with contextlib.suppress(OSError):
+                os.close(self.original)
+            self.original = -1
+
+
+def _put_in_place(rep: _Replacement, st: os.stat_result, data: bytes, *, check: bool) -> None:
+    """Write ``data`` to a temporary file beside the target and rename it over the target."""
+    import contextlib
+
+    display, directory = rep.display, rep.directory
+    fd = -1
+    tmp: str | None = None
+    try:
+        try:
+            fd, tmp = _create_temp(directory, rep.name)
+        except PermissionError:
+            raise InputError(display, f"directory {directory} is not writable; not written") from None
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        try:
+            _fill_temp(fd, st, rep.original, data)
+            fd, opened = -1, fd
+            os.close(opened)
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        if check:
+            try:
+                rep.verify()
+                if not rep.still_there():
+                    raise ChangedOnDisk(display)
+            except OSError as e:
+                raise InputError(display, _os_reason(e)) from None
+        try:
+            os.replace(tmp, rep.target)
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        tmp = None
+    finally:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _give_back(rep: _Replacement) -> ChangedOnDisk:
+    """Someone wrote to the original between the last check and the rename: put their text back.
+
+    Their bytes are still in the original (held open); they replace ours, by the same atomic
+    rename, and the command reports the file as not written.
+    """
+    theirs = _read_fd(rep.original)
+    try:
+        _put_in_place(rep, os.fstat(rep.original), theirs, check=False)
+    except InputError as e:
+        return ChangedOnDisk(
+            rep.display, f"changed on disk while it was being written, and the other change was lost ({e.reason})"
+        )
+    return ChangedOnDisk(
+        rep.display, "changed on disk while it was being written; the other change was kept, not written"
+    )
+
+
 def write_atomic(src: SourceFile, new_text: str) -> bool:
     """Replace ``src``'s file with ``new_text`` atomically; return whether it wrote.
 
     Nothing is written when ``new_text == src.text``.  A symlink is followed: its target is
-    replaced and the link stays a link.  The file's mode (and, where permitted, owner and group)
-    is kept; a hard link to the file is not (the file is replaced, not rewritten in place).
+    replaced and the link stays a link.  The file's mode, extended attributes and POSIX ACL (and,
+    where permitted, owner and group) are kept; a hard link to the file is not (the file is
+    replaced, not rewritten in place: other names keep the old text).
+
+    The original is held open from before the temporary file is written until after the rename.
+    Its bytes are compared with what was read, then its device, inode, size, mtime and ctime right
+    before the rename, and once more after it: a write that lands in the microseconds between that
+    last check and the rename is put back (their text, not ours) and reported.  What remains: a
+    writer that *replaces* the file (rename) in those microseconds loses its text, and one that
+    keeps writing to the old file after the rename writes to a file no longer in the directory.
 
     Raises :class:`InputError` (exit code 2) for stdin, a read-only file, an unwritable directory
     or a failed write, and :class:`ChangedOnDisk` when the file is no longer what was read.  In
-    every case the file is left as it was and no temporary file remains.
+    every case the file is left as it was (or as the other writer left it) and no temporary file
+    remains, also on SIGTERM, SIGHUP, SIGQUIT and SIGINT.
     """
     if new_text == src.text:
         return False
@@ -350,7 +599,7 @@ def write_atomic(src: SourceFile, new_text: str) -> bool:
         raise InputError(src.display, "was not read with read_source(); not written")
     display = src.display
     target = os.path.realpath(src.path)
-    directory, name = os.path.split(target)
+    directory = os.path.dirname(target)
     try:
         st = os.stat(target)
     except FileNotFoundError:
@@ -367,49 +616,20 @@ def write_atomic(src: SourceFile, new_text: str) -> bool:
         raise InputError(display, f"directory {directory} is not writable; not written")
     data = new_text.encode("utf-8")
 
-    import contextlib  # here: the read-only commands never need it
-
-    fd = -1
-    tmp: str | None = None
+    rep = _Replacement(src, target, src.fingerprint)
+    saved = _install_signal_cleanup()
     try:
-        try:
-            fd, tmp = _create_temp(directory, name)
-        except PermissionError:
-            raise InputError(display, f"directory {directory} is not writable; not written") from None
-        except OSError as e:
-            raise InputError(display, _os_reason(e, writing=True)) from None
-        try:
-            if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
-                # If not permitted, the new file belongs to whoever writes it.
-                with contextlib.suppress(OSError):
-                    os.fchown(fd, st.st_uid, st.st_gid)
-            os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which clears set-id bits
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-            fd, opened = -1, fd
-            os.close(opened)
-        except OSError as e:
-            raise InputError(display, _os_reason(e, writing=True)) from None
-        # As late as possible, so that the window for a lost update is as small as it can be.
-        try:
-            unchanged = _unchanged(target, src.fingerprint)
-        except OSError as e:
-            raise InputError(display, _os_reason(e)) from None
-        if not unchanged:
-            raise ChangedOnDisk(display)
-        try:
-            os.replace(tmp, target)
-        except OSError as e:
-            raise InputError(display, _os_reason(e, writing=True)) from None
-        tmp = None
+        st = rep.open_original()
+        _put_in_place(rep, st, data, check=True)
+        if rep.touched_late():
+            raise _give_back(rep)
+    except _Signalled as sig:
+        rep.close()
+        _restore_signals(saved)
+        saved = {}
+        raise _redeliver(sig.signum, display) from None
     finally:
-        if fd >= 0:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        rep.close()
+        _restore_signals(saved)
     _fsync_dir(directory)
     return True
