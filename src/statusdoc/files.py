@@ -317,14 +317,14 @@ class _Walker:
         while stack:
             parts, ignores = stack.pop()
             directory = os.path.join(self.top_abs, *parts)
-            if self.gitignore:
-                ignores = ignores.entering(directory, self.errors)
             try:
                 with os.scandir(directory) as it:
                     entries = list(it)
             except OSError as e:
                 self.errors.append(InputError(self.display(parts), _os_reason(e)))
                 continue
+            if self.gitignore and any(entry.name == ".gitignore" for entry in entries):
+                ignores = ignores.entering(directory, self.errors)
             rules = self.patterns(directory)
             for entry in entries:
                 name = entry.name
