@@ -1,7 +1,9 @@
 """Configuration: `[tool.statusdoc]` in pyproject.toml or `.statusdoc.yaml`, found upwards.
 
 The nearest directory holding either wins; when one directory holds both, `.statusdoc.yaml`
-wins (it exists only for statusdoc, pyproject.toml is shared).  Files are validated by the
+wins (it exists only for statusdoc, pyproject.toml is shared).  The search stops at the
+repository root, and a file owned by another user is skipped: a configuration can silence
+findings, so it must come from the project or from whoever runs statusdoc.  Files are validated by the
 pydantic model in :mod:`statusdoc.config_model`, imported only when a file is found.
 """
 
@@ -66,7 +68,6 @@ class Config:
 
 # os.path rather than pathlib: importing pathlib costs ~5 ms on every run of a pre-commit hook.
 
-CONFIG_FILES = (".statusdoc.yaml", "pyproject.toml")
 #: The longest value a configuration error quotes: a value built by YAML aliases can be gigabytes.
 MAX_QUOTED = 200
 
@@ -305,26 +306,36 @@ def config_for(target: str | os.PathLike[str] | None) -> Config:
     return _load(found)
 
 
+def _spelled_from(directory: str, real: str, ancestor: str) -> str:
+    """``ancestor`` (of ``real``, the resolved ``directory``) spelled as a walk from ``directory``
+    spells paths, which may run through a symlink: the walk matches paths as it spells them."""
+    rel = os.path.relpath(real, ancestor)
+    levels = 0 if rel == os.curdir else rel.count(os.sep) + 1
+    return os.path.normpath(os.path.join(directory, *[os.pardir] * levels))
+
+
 def patterns_by_directory() -> Callable[[str], Patterns]:
     """For a walk: each directory's include/exclude globs, from the configuration that applies
     there, relative to that configuration's own directory (not the current one)."""
     from statusdoc.files import Patterns
 
     memo: dict[str, str | None] = {}
+    reals: dict[str, str] = {}
     default = Config()
     made: dict[tuple[str | None, str], Patterns] = {}
 
+    def resolved(directory: str) -> str:
+        # realpath() checks every component: once per directory, a 1,000-level tree took minutes.
+        parent, name = os.path.split(directory)
+        known = reals.get(parent)
+        real = os.path.join(known, name) if known is not None and not os.path.islink(directory) else None
+        reals[directory] = real or os.path.realpath(directory)
+        return reals[directory]
+
     def patterns(directory: str) -> Patterns:
-        real = os.path.realpath(directory)
+        real = resolved(directory)
         found = _search(real, memo).found
-        # The configuration's directory, spelled like ``directory`` (which may run through a
-        # symlink): the walk matches paths as it spells them.
-        base = directory
-        if found is not None:
-            up = (
-                os.path.relpath(real, os.path.dirname(found)).count(os.sep) + 1 if real != os.path.dirname(found) else 0
-            )
-            base = os.path.normpath(os.path.join(directory, *[os.pardir] * up))
+        base = directory if found is None else _spelled_from(directory, real, os.path.dirname(found))
         key = (found, base)
         if key not in made:
             cfg = default if found is None else _load(found)
