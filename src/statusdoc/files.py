@@ -617,7 +617,8 @@ class _Replacement:
         self.directory, self.name = os.path.split(target)
         self.expected = expected
         self.original = -1  # the original file, held open to see late changes to it
-        self.seen: tuple[int, int, int, int, int] | None = None
+        self.seen: tuple[int, ...] = ()
+        self.placed: tuple[int, int] = (-1, -1)  # device and inode of the file we put in place
 
     def open_original(self) -> os.stat_result:
         try:
@@ -642,13 +643,21 @@ class _Replacement:
         if _digest(data) != self.expected.digest or _identity(os.fstat(self.original)) != self.seen:
             raise ChangedOnDisk(self.display)
 
-    def still_there(self) -> bool:
-        """Right before the rename: the path still names the original, which nobody touched."""
+    def still_original(self) -> bool:
+        """Right before the rename: the bytes are what was read, and the path still names the
+        original, which nobody has touched since (a few system calls, not a hash, from the rename)."""
+        self.verify()
+        return self._at_path() == _identity(os.fstat(self.original)) == self.seen
+
+    def still_ours(self) -> bool:
+        """Right before putting their text back: the path still names the file we put there."""
+        return self._at_path()[:2] == self.placed
+
+    def _at_path(self) -> tuple[int, ...]:
         try:
-            now_at_path = _identity(os.stat(self.target))
+            return _identity(os.stat(self.target))
         except FileNotFoundError:
-            return False
-        return _identity(os.fstat(self.original)) == self.seen == now_at_path
+            return ()
 
     def touched_late(self) -> bool:
         """After the rename: whether someone wrote to the original between the check and the rename.
@@ -656,7 +665,6 @@ class _Replacement:
         Not the ctime: the rename itself changes it (the original lost its name).  A write moves
         the mtime, unless it lands in the clock tick of the last change before ours.
         """
-        assert self.seen is not None
         return _identity(os.fstat(self.original))[:4] != self.seen[:4]
 
     def close(self) -> None:
@@ -668,8 +676,9 @@ class _Replacement:
             self.original = -1
 
 
-def _put_in_place(rep: _Replacement, st: os.stat_result, data: bytes, *, check: bool) -> None:
-    """Write ``data`` to a temporary file beside the target and rename it over the target."""
+def _put_in_place(rep: _Replacement, st: os.stat_result, data: bytes, *, check: Callable[[], bool]) -> None:
+    """Write ``data`` to a temporary file beside the target and rename it over the target, if
+    ``check()`` still holds right before the rename (else :class:`ChangedOnDisk`)."""
     import contextlib
 
     display, directory = rep.display, rep.directory
@@ -684,22 +693,23 @@ def _put_in_place(rep: _Replacement, st: os.stat_result, data: bytes, *, check: 
             raise InputError(display, _os_reason(e, writing=True)) from None
         try:
             _fill_temp(fd, st, rep.original, data)
+            placed = os.fstat(fd)
             fd, opened = -1, fd
             os.close(opened)
         except OSError as e:
             raise InputError(display, _os_reason(e, writing=True)) from None
-        if check:
-            try:
-                rep.verify()
-                if not rep.still_there():
-                    raise ChangedOnDisk(display)
-            except OSError as e:
-                raise InputError(display, _os_reason(e)) from None
+        try:
+            unchanged = check()
+        except OSError as e:
+            raise InputError(display, _os_reason(e)) from None
+        if not unchanged:
+            raise ChangedOnDisk(display)
         try:
             os.replace(tmp, rep.target)
         except OSError as e:
             raise InputError(display, _os_reason(e, writing=True)) from None
         tmp = None
+        rep.placed = (placed.st_dev, placed.st_ino)
     finally:
         if fd >= 0:
             with contextlib.suppress(OSError):
@@ -713,11 +723,14 @@ def _give_back(rep: _Replacement) -> ChangedOnDisk:
     """Someone wrote to the original between the last check and the rename: put their text back.
 
     Their bytes are still in the original (held open); they replace ours, by the same atomic
-    rename, and the command reports the file as not written.
+    rename, and the command reports the file as not written.  If yet another writer has replaced
+    ours meanwhile, theirs stands.
     """
     theirs = _read_fd(rep.original)
     try:
-        _put_in_place(rep, os.fstat(rep.original), theirs, check=False)
+        _put_in_place(rep, os.fstat(rep.original), theirs, check=rep.still_ours)
+    except ChangedOnDisk:
+        return ChangedOnDisk(rep.display, "changed on disk while it was being written; not written")
     except InputError as e:
         return ChangedOnDisk(
             rep.display, f"changed on disk while it was being written, and the other change was lost ({e.reason})"
@@ -776,7 +789,7 @@ def write_atomic(src: SourceFile, new_text: str) -> bool:
     saved = _install_signal_cleanup()
     try:
         st = rep.open_original()
-        _put_in_place(rep, st, data, check=True)
+        _put_in_place(rep, st, data, check=rep.still_original)
         if rep.touched_late():
             raise _give_back(rep)
     except _Signalled as sig:

@@ -61,6 +61,35 @@ def test_append_between_the_last_check_and_the_rename_is_given_back(
     assert temps(tmp_path) == []
 
 
+def test_a_third_writer_after_the_rename_is_not_overwritten_by_the_give_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "PROGRESS.md"
+    path.write_bytes(b"- [ ] a\n")
+    src = read_source(str(path))
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def race(a: str, b: str) -> None:
+        calls.append(a)
+        if len(calls) == 1:
+            with open(path, "ab") as editor:  # the late append: ours will be given back...
+                editor.write(b"late\n")
+            real_replace(a, b)
+            third = tmp_path / "third.tmp"  # ...but a third writer saves first
+            third.write_bytes(b"third\n")
+            real_replace(third, path)
+            return
+        real_replace(a, b)
+
+    monkeypatch.setattr(os, "replace", race)
+    with pytest.raises(ChangedOnDisk, match="changed on disk while it was being written; not written"):
+        write_atomic(src, "- [x] a\n")
+    monkeypatch.undo()
+    assert path.read_bytes() == b"third\n" and len(calls) == 1
+    assert temps(tmp_path) == []
+
+
 def test_append_while_the_original_is_hashed_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "PROGRESS.md"
     path.write_bytes(b"- [ ] a\n")
