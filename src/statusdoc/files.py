@@ -4,10 +4,16 @@ Text is decoded as strict UTF-8 with no newline translation: CRLF, CR, mixed lin
 missing final newline and a byte-order mark all survive a read/write round trip byte for byte.
 
 Writes go to a temporary file next to the target (``.NAME.statusdoc-XXXXXXXX.tmp``), which is
-flushed, fsynced, given the original's mode, and renamed over the target; the directory is then
-fsynced.  If the file changed on disk since it was read, nothing is written.  A temporary file is
-removed on any error or ``KeyboardInterrupt``; only a hard kill (SIGKILL, power loss) can leave a
-stale ``.*.statusdoc-*.tmp`` behind, and the target is then still the old or the new text, whole.
+given the original's owner, mode, xattrs and ACL, flushed, fsynced and renamed over the target; the
+directory is then fsynced.  A change on disk since the file was read is refused, and one that lands
+between the last check and the rename is put back and reported (see :func:`write_atomic` for the
+window that remains).  A temporary file is removed on any error, ``KeyboardInterrupt``, SIGTERM,
+SIGHUP or SIGQUIT; only a hard kill (SIGKILL, power loss) can leave a stale ``.*.statusdoc-*.tmp``
+behind, and the target is then still the old or the new text, whole.
+
+Walks are iterative, skip what ``.gitignore`` files ignore, report a directory they cannot read
+and go on, and take their include/exclude globs per directory from the caller (the configuration
+that applies there).
 """
 
 from __future__ import annotations
