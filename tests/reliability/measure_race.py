@@ -1,8 +1,9 @@
 """Measure the lost-update window of the write path (issue 18, item 2).
 
 An "editor" appends a line to the document 0-40 ms after statusdoc's temporary file appears;
-afterwards the run is classified: the append is in the file (kept), statusdoc refused or reported
-the change (exit 2, "changed on disk"), or the append is gone with exit 0 (lost).
+afterwards the run is classified: the append is gone (lost), or it is in the file because
+statusdoc refused to write (exit 2), gave their text back after a late change (exit 2), or had
+already renamed when the editor appended (exit 0: the append went to the new file).
 
     python tests/reliability/measure_race.py [SRC_DIR] [RUNS_FIX] [RUNS_RECOMPUTE]
 
@@ -50,11 +51,13 @@ def one_run(src: Path, command: str, data: bytes, rng: random.Random) -> str:
             editor.write(APPEND)
         _, err = proc.communicate()
         final = path.read_bytes()
-        if APPEND in final:
-            return "kept"
+        if APPEND not in final:
+            return f"LOST (exit {proc.returncode})"
+        if proc.returncode == 2 and b"while it was being written" in err:
+            return "kept: given back after the rename (exit 2)"
         if proc.returncode == 2 and b"changed on disk" in err:
-            return "refused"
-        return f"LOST (exit {proc.returncode})"
+            return "kept: refused before the rename (exit 2)"
+        return f"kept: appended after the rename (exit {proc.returncode})"
 
 
 def main() -> None:
