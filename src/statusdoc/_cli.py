@@ -26,6 +26,14 @@ app = typer.Typer(
 )
 
 Paths = Annotated[list[str] | None, typer.Argument(help="Files or directories (walked for *.md); '-' is stdin.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say which configuration file applies, and why.")]
+NoGitignore = Annotated[bool, typer.Option("--no-gitignore", help="Walk what .gitignore files ignore, too.")]
+
+
+def _options(verbose: bool, no_gitignore: bool) -> None:
+    from statusdoc.config import set_options
+
+    set_options(verbose=verbose, gitignore=not no_gitignore)
 
 
 def _version(value: bool) -> None:
@@ -50,9 +58,13 @@ def lint(
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Never these rule codes.")] = None,
     fix: Annotated[bool, typer.Option("--fix", help="Recompute first, then report what is left.")] = False,
+    verbose: Verbose = False,
+    no_gitignore: NoGitignore = False,
 ) -> None:
     """Report every number, bar and status claim that disagrees with the items."""
     from statusdoc.output import FORMATS
+
+    _options(verbose, no_gitignore)
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}", param_hint="--format")
@@ -73,14 +85,18 @@ def recompute(
     paths: Paths = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
+    verbose: Verbose = False,
+    no_gitignore: NoGitignore = False,
 ) -> None:
     """Rewrite drifted counters, bars and status claims in place, and nothing else."""
+    _options(verbose, no_gitignore)
     raise typer.Exit(commands.recompute(paths=paths or [], check=check, diff=diff))
 
 
 @app.command()
-def show(paths: Paths = None) -> None:
+def show(paths: Paths = None, verbose: Verbose = False, no_gitignore: NoGitignore = False) -> None:
     """A tree of sections with bars and done/total counts."""
+    _options(verbose, no_gitignore)
     raise typer.Exit(commands.show(paths=paths or [], plain=not _tty(sys.stdout)))
 
 
@@ -107,8 +123,11 @@ def fix_encoding(
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any file has mojibake.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
     guess: Annotated[bool, typer.Option("--guess", help="Pick the likeliest character where bytes were lost.")] = False,
+    verbose: Verbose = False,
+    no_gitignore: NoGitignore = False,
 ) -> None:
     """Repair mojibake (UTF-8 read as Mac Roman, Windows-1252/1254, Latin-1)."""
+    _options(verbose, no_gitignore)
     raise typer.Exit(commands.fix_encoding(paths=paths or [], check=check, diff=diff, guess=guess))
 
 
@@ -124,6 +143,7 @@ def run(args: list[str]) -> int:
     """Run a command line and return its exit code (no subprocess, no sys.exit)."""
 
     def call() -> int:
+        _options(False, False)  # a command without the flags runs with the defaults
         try:
             # Standalone mode lets click word usage errors (exit 2) and handle --help itself.
             app(args, prog_name="statusdoc", standalone_mode=True)

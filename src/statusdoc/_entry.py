@@ -23,6 +23,10 @@ _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
     },
     "recompute": {"--check": ("check", False, False), "--diff": ("diff", False, False)},
 }
+# Both commands walk: the options of the walk and of configuration discovery.
+for _table in _OPTIONS.values():
+    _table.update({"--verbose": ("verbose", False, False), "-v": ("verbose", False, False)})
+    _table["--no-gitignore"] = ("no_gitignore", False, False)
 _FORMATS = ("text", "json", "github", "sarif")
 
 
@@ -90,8 +94,10 @@ def run(args: list[str]) -> int:
 
         return run_typer(args)
     from statusdoc import commands
+    from statusdoc.config import set_options
 
     command, kw = fast
+    set_options(verbose=bool(kw.get("verbose")), gitignore=not kw.get("no_gitignore"))
     paths = [str(p) for p in kw["paths"]]  # type: ignore[attr-defined]
 
     def call() -> int:

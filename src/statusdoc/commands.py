@@ -66,15 +66,21 @@ def _config_for(path: str | None) -> Config:
 
 def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError]) -> Iterator[tuple[SourceFile, Config]]:
     """Each readable document with its configuration; unreadable ones go to ``failures``."""
+    from statusdoc.config import OPTIONS, patterns_by_directory
     from statusdoc.files import iter_paths, read_source
 
+    walk_errors: list[StatusdocError] = []  # reported, and the walk goes on (exit 2 at the end)
     try:
-        cfg_root = _config_for(None)
-        expanded = iter_paths(paths or ["."], include=cfg_root.include, exclude=cfg_root.exclude)
+        expanded = iter_paths(
+            paths or ["."], patterns=patterns_by_directory(), gitignore=OPTIONS.gitignore, errors=walk_errors
+        )
     except StatusdocError as e:
         failures.append(e)
         print(e, file=streams.err)
         return
+    for problem in walk_errors:
+        failures.append(problem)
+        print(problem, file=streams.err)
     for p in expanded:
         CURRENT[:] = [p if p != "-" else "<stdin>"]
         try:

@@ -4,10 +4,16 @@ Text is decoded as strict UTF-8 with no newline translation: CRLF, CR, mixed lin
 missing final newline and a byte-order mark all survive a read/write round trip byte for byte.
 
 Writes go to a temporary file next to the target (``.NAME.statusdoc-XXXXXXXX.tmp``), which is
-flushed, fsynced, given the original's mode, and renamed over the target; the directory is then
-fsynced.  If the file changed on disk since it was read, nothing is written.  A temporary file is
-removed on any error or ``KeyboardInterrupt``; only a hard kill (SIGKILL, power loss) can leave a
-stale ``.*.statusdoc-*.tmp`` behind, and the target is then still the old or the new text, whole.
+given the original's owner, mode, xattrs and ACL, flushed, fsynced and renamed over the target; the
+directory is then fsynced.  A change on disk since the file was read is refused, and one that lands
+between the last check and the rename is put back and reported (see :func:`write_atomic` for the
+window that remains).  A temporary file is removed on any error, ``KeyboardInterrupt``, SIGTERM,
+SIGHUP or SIGQUIT; only a hard kill (SIGKILL, power loss) can leave a stale ``.*.statusdoc-*.tmp``
+behind, and the target is then still the old or the new text, whole.
+
+Walks are iterative, skip what ``.gitignore`` files ignore, report a directory they cannot read
+and go on, and take their include/exclude globs per directory from the caller (the configuration
+that applies there).
 """
 
 from __future__ import annotations
@@ -24,13 +30,14 @@ try:  # what hashlib.blake2b is, without hashlib's OpenSSL import (≈ 4 ms on e
 except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
-from statusdoc.errors import ChangedOnDisk, InputError
+from statusdoc.errors import ChangedOnDisk, InputError, StatusdocError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import BinaryIO, TextIO
 
-__all__ = ["Fingerprint", "SourceFile", "iter_paths", "read_source", "write_atomic"]
+__all__ = ["Fingerprint", "Patterns", "SourceFile", "iter_paths", "read_source", "write_atomic"]
 
 STDIN = "-"
 STDIN_DISPLAY = "<stdin>"
@@ -42,11 +49,18 @@ SKIP_DIRS = frozenset({"node_modules", "__pycache__"})
 
 @frozen_record
 class Fingerprint:
-    """What the file on disk was when it was read: size, mtime and a hash of its bytes."""
+    """What the file on disk was when it was read: size, mtime, a hash of its bytes, and (from
+    :func:`read_source`) the device, inode and ctime that tell a replaced or touched file."""
 
     size: int
     mtime_ns: int
     digest: bytes
+    dev: int = 0
+    ino: int = 0
+    ctime_ns: int = 0
+
+    def identity(self) -> tuple[int, int, int, int, int]:
+        return self.dev, self.ino, self.size, self.mtime_ns, self.ctime_ns
 
 
 @frozen_record
@@ -158,11 +172,26 @@ def read_source(path_arg: str, *, stdin: BinaryIO | TextIO | None = None) -> Sou
         path=path_arg,
         display=path_arg,
         text=text,
-        fingerprint=Fingerprint(st.st_size, st.st_mtime_ns, _digest(data)),
+        fingerprint=Fingerprint(st.st_size, st.st_mtime_ns, _digest(data), st.st_dev, st.st_ino, st.st_ctime_ns),
     )
 
 
 # --------------------------------------------------------------------------------------- walking
+
+
+@frozen_record
+class Patterns:
+    """The include and exclude globs that apply in a directory, and the directory they are
+    relative to (the configuration file's)."""
+
+    base: str
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+if TYPE_CHECKING:
+    #: Absolute directory -> the patterns for the files and directories in it.
+    PatternsFor = Callable[[str], Patterns]
 
 
 def _matches(parts: list[str], pattern: str) -> bool:
@@ -198,29 +227,155 @@ def _rel_parts(path: str, root: str, fallback: str) -> list[str]:
     return [os.path.basename(absolute)]
 
 
-def _walk(top: str) -> list[str]:
-    """Every ``*.md`` file under directory ``top``, sorted, skipping hidden and vendored dirs."""
-    found: list[tuple[str, ...]] = []
+def _inside(path: str, directory: str) -> bool:
+    return path == directory or path.startswith(directory.rstrip(os.sep) + os.sep)
 
-    def onerror(e: OSError) -> None:
-        name = e.filename if isinstance(e.filename, str) else top
-        raise InputError(name, _os_reason(e))
 
-    for dirpath, dirnames, filenames in os.walk(top, onerror=onerror):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in SKIP_DIRS]
-        rel = os.path.relpath(dirpath, top)
-        prefix = () if rel == os.curdir else tuple(rel.split(os.sep))
-        for name in filenames:
-            if (
-                name.endswith(".md")
-                and not name.startswith(".")
-                and os.path.exists(os.path.join(dirpath, name))  # skip dangling symlinks
-            ):
-                found.append((*prefix, name))
-    found.sort()
-    if top in (os.curdir, os.curdir + os.sep):
-        return [os.path.join(*parts) for parts in found]
-    return [os.path.join(top, *parts) for parts in found]
+class _GitIgnores:
+    """The ``.gitignore`` files that apply in one directory, deepest last (git's precedence).
+
+    Parsed by ``pathspec`` (git's own wildmatch rules, negation, directory-only patterns), imported
+    only when a ``.gitignore`` is found.  Ancestors of the walked directory count up to the
+    repository root (the nearest directory holding ``.git``), with ``.git/info/exclude``.
+    """
+
+    def __init__(self, chain: tuple[tuple[str, object], ...] = ()) -> None:
+        self.chain = chain
+
+    @classmethod
+    def above(cls, top: str, errors: list[StatusdocError]) -> _GitIgnores:
+        """The ignores that hold in ``top`` from its ancestors inside the same repository."""
+        ancestors: list[str] = []
+        folder = top
+        while not os.path.lexists(os.path.join(folder, ".git")):
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                return cls()  # not in a repository: only the walked tree's own .gitignore files
+            folder = parent
+            ancestors.append(folder)
+        ignores = cls()._with(folder, os.path.join(folder, ".git", "info", "exclude"), errors)
+        for ancestor in reversed(ancestors):
+            ignores = ignores.entering(ancestor, errors)
+        return ignores
+
+    def entering(self, directory: str, errors: list[StatusdocError]) -> _GitIgnores:
+        """These ignores plus the ``.gitignore`` of ``directory``."""
+        return self._with(directory, os.path.join(directory, ".gitignore"), errors)
+
+    def _with(self, directory: str, source: str, errors: list[StatusdocError]) -> _GitIgnores:
+        lines = _read_ignore_file(source, errors)
+        if not lines:
+            return self
+        from pathspec import GitIgnoreSpec
+
+        return _GitIgnores((*self.chain, (directory, GitIgnoreSpec.from_lines(lines))))
+
+    def ignored(self, path: str, *, is_dir: bool) -> bool:
+        for base, spec in reversed(self.chain):
+            rel = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_dir else "")
+            verdict = spec.check_file(rel).include  # type: ignore[attr-defined]
+            if verdict is not None:
+                return bool(verdict)
+        return False
+
+
+def _read_ignore_file(path: str, errors: list[StatusdocError]) -> list[str]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read().splitlines()
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as e:
+        errors.append(InputError(path, _os_reason(e)))
+        return []
+
+
+class _Walker:
+    """An iterative walk (a 1,000-level tree must not exhaust the stack) that reports a directory
+    it cannot read and goes on."""
+
+    def __init__(
+        self,
+        top: str,
+        *,
+        patterns: PatternsFor,
+        gitignore: bool,
+        follow_links: bool,
+        errors: list[StatusdocError],
+    ) -> None:
+        self.top = top
+        self.top_abs = os.path.abspath(top)
+        self.top_real = os.path.realpath(top)
+        self.patterns = patterns
+        self.gitignore = gitignore
+        self.follow_links = follow_links
+        self.errors = errors
+
+    def display(self, parts: tuple[str, ...]) -> str:
+        if self.top in (os.curdir, os.curdir + os.sep) and parts:
+            return os.path.join(*parts)
+        return os.path.join(self.top, *parts)
+
+    def run(self) -> list[str]:
+        found: list[tuple[str, ...]] = []
+        ignores = _GitIgnores.above(self.top_abs, self.errors) if self.gitignore else _GitIgnores()
+        stack: list[tuple[tuple[str, ...], _GitIgnores]] = [((), ignores)]
+        while stack:
+            parts, ignores = stack.pop()
+            directory = os.path.join(self.top_abs, *parts)
+            try:
+                with os.scandir(directory) as it:
+                    entries = list(it)
+            except OSError as e:
+                self.errors.append(InputError(self.display(parts), _os_reason(e)))
+                continue
+            if self.gitignore and any(entry.name == ".gitignore" for entry in entries):
+                ignores = ignores.entering(directory, self.errors)
+            rules = self.patterns(directory)
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                child = (*parts, name)
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                except OSError:  # pragma: no cover - vanished while listed
+                    continue
+                if is_dir:
+                    if name not in SKIP_DIRS and self._keep(entry.path, rules, ignores, is_dir=True, walked=True):
+                        stack.append((child, ignores))
+                elif (
+                    name.endswith(".md")
+                    and self._is_document(entry)
+                    and self._keep(entry.path, rules, ignores, is_dir=False, walked=True)
+                ):
+                    found.append(child)
+        found.sort()
+        return [self.display(parts) for parts in found]
+
+    def _is_document(self, entry: os.DirEntry[str]) -> bool:
+        """A file, or a symlink to a file inside the walked tree (or anywhere, if asked)."""
+        if not entry.is_symlink():
+            return True
+        real = os.path.realpath(entry.path)
+        if not os.path.exists(real) or os.path.isdir(real):
+            return False  # dangling, or a directory: links to directories are not followed
+        return self.follow_links or _inside(real, self.top_real)
+
+    def _keep(self, path: str, rules: Patterns, ignores: _GitIgnores, *, is_dir: bool, walked: bool) -> bool:
+        if self.gitignore and ignores.ignored(path, is_dir=is_dir):
+            return False
+        return _kept(path, rules, self.top_abs, walked=walked and not is_dir)
+
+
+def _kept(path: str, rules: Patterns, fallback: str, *, walked: bool) -> bool:
+    """Whether ``rules`` keep ``path``: not excluded, and (found by a walk) included."""
+    parts = _rel_parts(path, rules.base, fallback)
+    if any(_matches(parts, pat) for pat in rules.exclude):
+        return False
+    if walked and rules.include:
+        return any(_matches(parts, pat) for pat in rules.include)
+    return True
 
 
 def iter_paths(
@@ -229,29 +384,38 @@ def iter_paths(
     include: list[str] | None = None,
     exclude: list[str] | None = None,
     root: str | os.PathLike[str] | None = None,
+    patterns: PatternsFor | None = None,
+    gitignore: bool = True,
+    follow_links: bool = False,
+    errors: list[StatusdocError] | None = None,
 ) -> list[str]:
     """Expand command-line paths into the documents to process, in order, without duplicates.
 
     A directory becomes the ``*.md`` files under it (sorted; hidden directories, hidden files,
-    ``node_modules`` and ``__pycache__`` skipped; dangling symlinks skipped; directory symlinks not
-    followed).  ``-`` stays ``-``.  A file named explicitly is kept whatever its extension.
+    ``node_modules`` and ``__pycache__`` skipped; what ``.gitignore`` files ignore skipped unless
+    ``gitignore`` is false; dangling symlinks skipped; directory symlinks not followed; a symlinked
+    file only if it points inside the walked directory, unless ``follow_links``).  ``-`` stays
+    ``-``.  A file named explicitly is kept whatever its extension, and followed if a symlink.
 
-    ``include`` (if non-empty) narrows the files found in directories; ``exclude`` drops files
-    found in directories *and* files named explicitly (so a pre-commit hook honours it).  Patterns
-    are matched against the path relative to ``root`` (default: the current directory; see
-    :func:`_matches`).  A missing path raises :class:`InputError`.
+    ``include`` (if non-empty) narrows the files found in directories; ``exclude`` drops files and
+    directories found in directories *and* files named explicitly (so a pre-commit hook honours
+    it).  Patterns are matched against the path relative to ``root`` (default: the current
+    directory; see :func:`_matches`).  ``patterns``, when given, replaces all three: it returns the
+    patterns for each directory (the configuration that applies there, relative to its file).
+
+    A missing path, or a directory that cannot be read, raises :class:`InputError` — or, when an
+    ``errors`` list is given, is added to it and the walk goes on.
     """
-    base = os.path.abspath(os.fspath(root) if root is not None else os.curdir)
+    if patterns is None:
+        static = Patterns(
+            os.path.abspath(os.fspath(root) if root is not None else os.curdir),
+            tuple(include or ()),
+            tuple(exclude or ()),
+        )
+        patterns = lambda directory: static  # noqa: E731 - one expression, named by the parameter
+    problems: list[StatusdocError] = []
     out: list[str] = []
     seen: set[str] = set()
-
-    def keep(path: str, top: str, *, walked: bool) -> bool:
-        parts = _rel_parts(path, base, top)
-        if exclude and any(_matches(parts, pat) for pat in exclude):
-            return False
-        if walked and include:
-            return any(_matches(parts, pat) for pat in include)
-        return True
 
     def add(path: str) -> None:
         key = path if path == STDIN else os.path.normpath(os.path.abspath(path))
@@ -263,51 +427,82 @@ def iter_paths(
         if arg == STDIN:
             add(arg)
         elif arg == "":
-            raise InputError("''", "empty path")
+            problems.append(InputError("''", "empty path"))
         elif os.path.isdir(arg):
-            top = os.path.abspath(arg)
-            for path in _walk(arg):
-                if keep(path, top, walked=True):
-                    add(path)
+            walker = _Walker(arg, patterns=patterns, gitignore=gitignore, follow_links=follow_links, errors=problems)
+            for path in walker.run():
+                add(path)
         elif os.path.exists(arg):
-            if keep(arg, os.path.dirname(os.path.abspath(arg)), walked=False):
+            absolute = os.path.abspath(arg)
+            folder = os.path.dirname(absolute)
+            if _kept(arg, patterns(folder), folder, walked=False):
                 add(arg)
         elif os.path.islink(arg):
-            raise InputError(arg, "no such file or directory (dangling symlink)")
+            problems.append(InputError(arg, "no such file or directory (dangling symlink)"))
         else:
-            raise InputError(arg, "no such file or directory")
+            problems.append(InputError(arg, "no such file or directory"))
+        if problems and errors is None:
+            raise problems[0]
+    if errors is not None:
+        errors.extend(problems)
     return out
 
 
 # --------------------------------------------------------------------------------------- writing
 
+#: Signals that end a process politely: the temporary file is removed before the process ends the
+#: way the signal would have ended it (SIGINT is Python's KeyboardInterrupt, handled by ``finally``).
+CLEANUP_SIGNALS = ("SIGTERM", "SIGHUP", "SIGQUIT")
+#: Bytes the temporary name adds to the file's own: "." + TEMP_MARK + 8 hex digits + TEMP_SUFFIX.
+TEMP_OVERHEAD = 1 + len(TEMP_MARK) + 8 + len(TEMP_SUFFIX)
 
-def _fingerprint_of(path: str) -> Fingerprint | None:
-    """The fingerprint of the file at ``path`` now, or ``None`` if it is gone."""
+
+class _Signalled(BaseException):
+    """A cleanup signal arrived while a temporary file existed (a BaseException, like KeyboardInterrupt)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _identity(st: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What changes when anyone writes, truncates, replaces or touches a file.
+
+    ctime cannot be set back by ``utime``, so a same-size edit that restores the mtime still shows;
+    an edit within the same clock tick that keeps the size does not (the hash then catches it, if
+    it lands before the hash is taken).
+    """
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def _read_fd(fd: int) -> bytes:
+    chunks = []
+    offset = 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _temp_stem(directory: str, name: str) -> str:
+    """``name`` cut (at a character boundary) so that the temporary name fits NAME_MAX *bytes*."""
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-            st = os.fstat(f.fileno())
-    except FileNotFoundError:
-        return None
-    return Fingerprint(st.st_size, st.st_mtime_ns, _digest(data))
-
-
-def _unchanged(target: str, expected: Fingerprint) -> bool:
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        return False
-    if (st.st_size, st.st_mtime_ns) != (expected.size, expected.mtime_ns):
-        return False
-    return _fingerprint_of(target) == expected
+        name_max = os.pathconf(directory, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - no pathconf
+        name_max = 255
+    budget = min(name_max if name_max > 0 else 255, 255) - TEMP_OVERHEAD
+    encoded = os.fsencode(name)
+    if len(encoded) <= budget:
+        return name
+    # "ignore" drops the character the cut went through (and any byte that was not text).
+    return encoded[:budget].decode(sys.getfilesystemencoding(), "ignore")
 
 
 def _create_temp(directory: str, name: str) -> tuple[int, str]:
     """Create and open (exclusively, mode 0600) a fresh temporary file in ``directory``."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    stem = name[:180]  # keep the temporary name within NAME_MAX
+    stem = _temp_stem(directory, name)
     for _ in range(100):
         tmp = os.path.join(directory, f".{stem}{TEMP_MARK}{os.urandom(4).hex()}{TEMP_SUFFIX}")
         try:
@@ -331,16 +526,245 @@ def _fsync_dir(directory: str) -> None:
         os.close(dfd)
 
 
+def _must_keep(attr: str) -> bool:
+    """Extended attributes whose loss would lose the user's data: their own, and POSIX ACLs.
+
+    Others (``security.*`` labels, ``trusted.*``) are copied where permitted; the system gives
+    the new file its own label otherwise.
+    """
+    return attr.startswith("user.") or attr.startswith("system.posix_acl")
+
+
+def _copy_xattrs(src_fd: int, dst_fd: int) -> None:
+    """Copy the original's extended attributes (and with them its ACL) onto the temporary file."""
+    if not hasattr(os, "listxattr"):  # pragma: no cover - not Linux
+        return
+    try:
+        names = os.listxattr(src_fd)
+    except OSError as e:
+        if e.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return  # the filesystem has none
+        raise
+    for attr in names:
+        try:
+            os.setxattr(dst_fd, attr, os.getxattr(src_fd, attr))
+        except OSError:
+            if _must_keep(attr):
+                raise
+            # e.g. security.selinux set by policy: the new file has the directory's default
+
+
+def _fill_temp(fd: int, st: os.stat_result, original_fd: int, data: bytes) -> None:
+    """Give the temporary file the original's owner, mode, xattrs and ACL, then ``data``, fsynced."""
+    import contextlib
+
+    if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+        # If not permitted, the new file belongs to whoever writes it.
+        with contextlib.suppress(OSError):
+            os.fchown(fd, st.st_uid, st.st_gid)
+    os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which clears set-id bits
+    _copy_xattrs(original_fd, fd)  # after chmod: the ACL's mask is the group bits
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    os.fsync(fd)
+
+
+def _install_signal_cleanup() -> dict[int, object]:
+    """Make the cleanup signals raise :class:`_Signalled`, so that ``finally`` removes the temp file.
+
+    Returns the handlers to restore.  Signals the process ignores (``nohup``) stay ignored; outside
+    the main thread handlers cannot be set, and nothing changes.
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+
+    def handler(signum: int, frame: object) -> None:
+        raise _Signalled(signum)
+
+    saved: dict[int, object] = {}
+    for name in CLEANUP_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None:  # pragma: no cover - not POSIX
+            continue
+        previous = signal.getsignal(signum)
+        if previous is signal.SIG_IGN:
+            continue
+        saved[signum] = previous
+        signal.signal(signum, handler)
+    return saved
+
+
+def _restore_signals(saved: dict[int, object]) -> None:
+    import signal
+
+    for signum, previous in saved.items():
+        signal.signal(signum, previous)  # type: ignore[arg-type]
+
+
+def _redeliver(signum: int, display: str) -> InputError:
+    """End the process as the signal would have (its earlier handler, or the default action)."""
+    import signal
+
+    signal.raise_signal(signum)
+    # Still here: an earlier Python handler chose to carry on.
+    return InputError(display, f"interrupted by {signal.Signals(signum).name}; not written")
+
+
+class _Replacement:
+    """One atomic replacement of ``target``: the original held open, a temporary file, the checks."""
+
+    def __init__(self, src: SourceFile, target: str, expected: Fingerprint) -> None:
+        self.display = src.display
+        self.target = target
+        self.directory, self.name = os.path.split(target)
+        self.expected = expected
+        self.original = -1  # the original file, held open to see late changes to it
+        self.seen: tuple[int, ...] = ()
+        self.placed: tuple[int, int] = (-1, -1)  # device and inode of the file we put in place
+
+    def open_original(self) -> os.stat_result:
+        try:
+            self.original = os.open(self.target, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        except FileNotFoundError:
+            raise ChangedOnDisk(self.display, "was deleted since it was read; not written") from None
+        except OSError as e:
+            raise InputError(self.display, _os_reason(e, writing=True)) from None
+        st = os.fstat(self.original)
+        self.seen = _identity(st)
+        if self.expected.ino:
+            unchanged = self.seen == self.expected.identity()
+        else:  # a fingerprint made by hand: held to its size and mtime only
+            unchanged = (st.st_size, st.st_mtime_ns) == (self.expected.size, self.expected.mtime_ns)
+        if not unchanged:
+            raise ChangedOnDisk(self.display)
+        return st
+
+    def verify(self) -> None:
+        """The original's bytes are still what was read; as late as the hash allows."""
+        data = _read_fd(self.original)
+        if _digest(data) != self.expected.digest or _identity(os.fstat(self.original)) != self.seen:
+            raise ChangedOnDisk(self.display)
+
+    def still_original(self) -> bool:
+        """Right before the rename: the bytes are what was read, and the path still names the
+        original, which nobody has touched since (a few system calls, not a hash, from the rename)."""
+        self.verify()
+        return self._at_path() == _identity(os.fstat(self.original)) == self.seen
+
+    def still_ours(self) -> bool:
+        """Right before putting their text back: the path still names the file we put there."""
+        return self._at_path()[:2] == self.placed
+
+    def _at_path(self) -> tuple[int, ...]:
+        try:
+            return _identity(os.stat(self.target))
+        except FileNotFoundError:
+            return ()
+
+    def touched_late(self) -> bool:
+        """After the rename: whether someone wrote to the original between the check and the rename.
+
+        Not the ctime: the rename itself changes it (the original lost its name).  A write moves
+        the mtime, unless it lands in the clock tick of the last change before ours.
+        """
+        return _identity(os.fstat(self.original))[:4] != self.seen[:4]
+
+    def close(self) -> None:
+        if self.original >= 0:
+            import contextlib
+
+            with contextlib.suppress(OSError):
+                os.close(self.original)
+            self.original = -1
+
+
+def _put_in_place(rep: _Replacement, st: os.stat_result, data: bytes, *, check: Callable[[], bool]) -> None:
+    """Write ``data`` to a temporary file beside the target and rename it over the target, if
+    ``check()`` still holds right before the rename (else :class:`ChangedOnDisk`)."""
+    import contextlib
+
+    display, directory = rep.display, rep.directory
+    fd = -1
+    tmp: str | None = None
+    try:
+        try:
+            fd, tmp = _create_temp(directory, rep.name)
+        except PermissionError:
+            raise InputError(display, f"directory {directory} is not writable; not written") from None
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        try:
+            _fill_temp(fd, st, rep.original, data)
+            placed = os.fstat(fd)
+            fd, opened = -1, fd
+            os.close(opened)
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        try:
+            unchanged = check()
+        except OSError as e:
+            raise InputError(display, _os_reason(e)) from None
+        if not unchanged:
+            raise ChangedOnDisk(display)
+        try:
+            os.replace(tmp, rep.target)
+        except OSError as e:
+            raise InputError(display, _os_reason(e, writing=True)) from None
+        tmp = None
+        rep.placed = (placed.st_dev, placed.st_ino)
+    finally:
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _give_back(rep: _Replacement) -> ChangedOnDisk:
+    """Someone wrote to the original between the last check and the rename: put their text back.
+
+    Their bytes are still in the original (held open); they replace ours, by the same atomic
+    rename, and the command reports the file as not written.  If yet another writer has replaced
+    ours meanwhile, theirs stands.
+    """
+    theirs = _read_fd(rep.original)
+    try:
+        _put_in_place(rep, os.fstat(rep.original), theirs, check=rep.still_ours)
+    except ChangedOnDisk:
+        return ChangedOnDisk(rep.display, "changed on disk while it was being written; not written")
+    except InputError as e:
+        return ChangedOnDisk(
+            rep.display, f"changed on disk while it was being written, and the other change was lost ({e.reason})"
+        )
+    return ChangedOnDisk(
+        rep.display, "changed on disk while it was being written; the other change was kept, not written"
+    )
+
+
 def write_atomic(src: SourceFile, new_text: str) -> bool:
     """Replace ``src``'s file with ``new_text`` atomically; return whether it wrote.
 
     Nothing is written when ``new_text == src.text``.  A symlink is followed: its target is
-    replaced and the link stays a link.  The file's mode (and, where permitted, owner and group)
-    is kept; a hard link to the file is not (the file is replaced, not rewritten in place).
+    replaced and the link stays a link.  The file's mode, extended attributes and POSIX ACL (and,
+    where permitted, owner and group) are kept; a hard link to the file is not (the file is
+    replaced, not rewritten in place: other names keep the old text).
+
+    The original is held open from before the temporary file is written until after the rename.
+    Its bytes are compared with what was read, then its device, inode, size, mtime and ctime right
+    before the rename, and once more after it: a write that lands in the microseconds between that
+    last check and the rename is put back (their text, not ours) and reported.  What remains: a
+    writer that *replaces* the file (rename) in those microseconds loses its text, and one that
+    keeps writing to the old file after the rename writes to a file no longer in the directory.
 
     Raises :class:`InputError` (exit code 2) for stdin, a read-only file, an unwritable directory
     or a failed write, and :class:`ChangedOnDisk` when the file is no longer what was read.  In
-    every case the file is left as it was and no temporary file remains.
+    every case the file is left as it was (or as the other writer left it) and no temporary file
+    remains, also on SIGTERM, SIGHUP, SIGQUIT and SIGINT.
     """
     if new_text == src.text:
         return False
@@ -350,7 +774,7 @@ def write_atomic(src: SourceFile, new_text: str) -> bool:
         raise InputError(src.display, "was not read with read_source(); not written")
     display = src.display
     target = os.path.realpath(src.path)
-    directory, name = os.path.split(target)
+    directory = os.path.dirname(target)
     try:
         st = os.stat(target)
     except FileNotFoundError:
@@ -367,49 +791,20 @@ def write_atomic(src: SourceFile, new_text: str) -> bool:
         raise InputError(display, f"directory {directory} is not writable; not written")
     data = new_text.encode("utf-8")
 
-    import contextlib  # here: the read-only commands never need it
-
-    fd = -1
-    tmp: str | None = None
+    rep = _Replacement(src, target, src.fingerprint)
+    saved = _install_signal_cleanup()
     try:
-        try:
-            fd, tmp = _create_temp(directory, name)
-        except PermissionError:
-            raise InputError(display, f"directory {directory} is not writable; not written") from None
-        except OSError as e:
-            raise InputError(display, _os_reason(e, writing=True)) from None
-        try:
-            if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
-                # If not permitted, the new file belongs to whoever writes it.
-                with contextlib.suppress(OSError):
-                    os.fchown(fd, st.st_uid, st.st_gid)
-            os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which clears set-id bits
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-            fd, opened = -1, fd
-            os.close(opened)
-        except OSError as e:
-            raise InputError(display, _os_reason(e, writing=True)) from None
-        # As late as possible, so that the window for a lost update is as small as it can be.
-        try:
-            unchanged = _unchanged(target, src.fingerprint)
-        except OSError as e:
-            raise InputError(display, _os_reason(e)) from None
-        if not unchanged:
-            raise ChangedOnDisk(display)
-        try:
-            os.replace(tmp, target)
-        except OSError as e:
-            raise InputError(display, _os_reason(e, writing=True)) from None
-        tmp = None
+        st = rep.open_original()
+        _put_in_place(rep, st, data, check=rep.still_original)
+        if rep.touched_late():
+            raise _give_back(rep)
+    except _Signalled as sig:
+        rep.close()
+        _restore_signals(saved)
+        saved = {}
+        raise _redeliver(sig.signum, display) from None
     finally:
-        if fd >= 0:
-            with contextlib.suppress(OSError):
-                os.close(fd)
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        rep.close()
+        _restore_signals(saved)
     _fsync_dir(directory)
     return True
