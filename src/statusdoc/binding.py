@@ -264,7 +264,7 @@ class Binder:
                         counts_sections=c.kind in ("fraction", "state_count", "number")
                         and (unit.lower() in SECTION_UNITS or c.kind == "state_count"),
                     )
-        if c.unit and c.unit.lower() in TASK_UNITS:
+        if c.unit and c.unit.lower() in TASK_UNITS and not c.children and c.context != "list_item":
             return self.bind_task_headings(c)
         return None
 

@@ -179,6 +179,7 @@ class Evaluator:
         self._part_lines: list[int] | None = None
         self._lines: LineIndex | None = None
         self._managed: set[int] | None = None
+        self._index: dict[int, int] | None = None
 
     def title(self, si: int) -> str:
         return self.binder.title(si)
@@ -349,6 +350,29 @@ class Evaluator:
         """Whether the scope is a task list (it has checkboxes), not only lines marked with emoji."""
         return any(self.doc.items[i].kind == "checkbox" for i in items)
 
+    def claim_decision(self, c: Counter) -> Decision:
+        """The most cautious decision over the counters of ``c``'s claim (its line): they stand or
+        fall together, or rewriting one (a total) would change the doubt about another next time."""
+        rank = {"rewrite": 0, "report": 1, "ignore": 2}
+        out = certainty.REWRITE
+        for o in self.binder.claim_of(c):
+            ci = self._counter_index(o)
+            b = self.bindings[ci]
+            if not b.bound:
+                continue
+            t = self.scope_tally(b) if b.lines_total is None else _lines_tally(*b.lines_total)
+            if t.total == 0:
+                continue
+            d = self.decide(ci, b, t)
+            if rank[d.action] > rank[out.action]:
+                out = d
+        return out
+
+    def _counter_index(self, c: Counter) -> int:
+        if self._index is None:
+            self._index = {id(o): k for k, o in enumerate(self.doc.counters)}
+        return self._index[id(c)]
+
     def decide(self, ci: int, b: Binding, t: Tally) -> Decision:
         got = self.decisions.get(ci)
         if got is None:
@@ -440,7 +464,7 @@ class Evaluator:
                 continue
             found = self.bar_check(ci, c, t) if c.kind == "bar" else self.number_checks(ci, c, b, t)
             if found:
-                decision = self.decide(ci, b, t)
+                decision = self.claim_decision(c)
                 if decision.action == "ignore":
                     continue
                 if decision.action == "report":

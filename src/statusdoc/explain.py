@@ -41,7 +41,7 @@ def explain_document(
         q = certainty.Question(ev, ci, c, b, t)
         for why in certainty.evidence(q):
             lines.append(f"  evidence: {why}")
-        decision = ev.decide(ci, b, t)
+        decision = ev.claim_decision(c)
         if ci in fixes:
             verb = "rewrites" if decision.action == "rewrite" else f"{decision.action}s, not rewritten: {decision.why}"
             lines.append(f"  found vs computed: {'; '.join(fixes[ci])} ({verb})")

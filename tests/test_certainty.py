@@ -1,0 +1,131 @@
+"""The certainty policy, one row per doubt and per kind of evidence (SPEC §4a).
+
+Each row is a small document and a line: what recompute must do with that line's counter —
+``rewrite`` (the text it must then contain), ``report`` (unchanged, and lint says why it was not
+written, naming the doubt's words), or ``ignore`` (unchanged and no SD001–SD003 finding).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from statusdoc import lint, parse, recompute, render
+
+ROWS = [
+    # evidence for a rewrite
+    ("heading over its list", "## Setup (1/2)\n- [x] a\n- [x] b\n", 1, "rewrite", "(2/2)"),
+    ("labelled line in its section", "## A\n**Progress:** 0/2\n- [x] a\n- [ ] b\n", 2, "rewrite", "1/2"),
+    (
+        "summary section climbs to the document",
+        "# P\n- [x] a\n- [ ] b\n## Summary\n**Completed:** 2\n",
+        5,
+        "rewrite",
+        "1",
+    ),
+    (
+        "written total confirms a climb",
+        "# P\n## Counts\n**Progress:** 0/2 tasks\n## Work\n- [x] a\n- [ ] b\n",
+        3,
+        "rewrite",
+        "1/2",
+    ),
+    # doubts
+    (
+        "free-form claim",
+        "# R\n**Status**: ✅ API 100% COMPLETE - READY FOR UI\n- [x] a\n- [ ] b\n",
+        2,
+        "report",
+        "free-form",
+    ),
+    ("bucket share", "# A\n## ✅ Done (70%)\n- [x] a\n## Pending (30%)\n- [ ] b\n", 2, "report", "share of the whole"),
+    (
+        "own denominator",
+        "# T\n- [x] a\n- [ ] b\n- [ ] c\n\n**Progress**: 50% Complete (Phases 1-2 of 4)\n",
+        6,
+        "report",
+        "of 4",
+    ),
+    (
+        "line names another section",
+        "# W\n## Week 1 Goal: Finish Phase 1 (40% remaining)\n- [ ] x\n## Phase 1\n- [x] a\n- [ ] b\n",
+        2,
+        "report",
+        "Phase 1",
+    ),
+    ("finished-only emoji list", "# R\n## Files (3/8)\n- ✅ a\n- ✅ b\n- ✅ c\n", 2, "report", "finished work"),
+    ("missing-only emoji list", "# R\n## Frontend (25%)\n- ❌ a\n- ❌ b\n", 2, "report", "missing"),
+    ("done/missing inventory", "# R\n## Motor (65%)\n- ✅ a\n- ✅ b\n- ❌ c\n- ❌ d\n", 2, "report", "inventory"),
+    (
+        "items with own percentages",
+        "# T\n## Backend [80%]\n- ✅ Auth (100%)\n- ⏳ Docs (70%)\n- ⏳ Perf (50%)\n",
+        2,
+        "report",
+        "own percentages",
+    ),
+    (
+        "unread status row",
+        "# A\n## Flows (1/3)\n| Flow | Status |\n|---|---|\n| a | ✅ Done |\n| b | ⚠️ 8 ISSUES |\n",
+        2,
+        "report",
+        "could not be read",
+    ),
+    (
+        "line claims a state by its marker",
+        "# P\n## Phase 9 (40% COMPLETE ✅)\n- [x] a\n- [ ] b\n- [ ] c\n",
+        2,
+        "report",
+        "claims 'done'",
+    ),
+    (
+        "lists of several kinds",
+        "# P\n**Progress:** 0/9 tasks\n## Phase 1\n- [ ] a\n## Milestone 1\n- [x] m\n",
+        2,
+        "report",
+        "several kinds",
+    ),
+    (
+        "complete either way",
+        "# P\n## Done (2/2)\n- [x] A\n  - [x] a1\n  - [x] a2\n- [x] B\n  - [x] b1\n",
+        2,
+        "report",
+        "agree that all is done",
+    ),
+    (
+        "units of something else",
+        "# P\n**Parity:** 92% complete (12/13 IR fields)\n- [x] a\n- [ ] b\n",
+        2,
+        "ignore",
+        None,
+    ),
+    (
+        "a section without items is no summary",
+        "# P\n- [x] a\n- [ ] b\n### Counts\n- **Total Criteria**: 3\n",
+        5,
+        "ignore",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "line", "action", "needle"), ROWS, ids=[r[0] for r in ROWS])
+def test_decision(why: str, text: str, line: int, action: str, needle: str | None) -> None:
+    doc = parse(text)
+    old, new = text.split("\n")[line - 1], render(recompute(doc)).split("\n")[line - 1]
+    counts = [f for f in lint(doc) if f.line == line and f.code in ("SD001", "SD002", "SD003")]
+    if action == "rewrite":
+        assert new != old and needle in new, (why, new)
+        assert counts and all(f.fix is not None for f in counts)
+    elif action == "report":
+        assert new == old, (why, new)
+        assert counts and all(f.fix is None and needle in f.message for f in counts), [f.message for f in counts]
+    else:
+        assert new == old and counts == [], (why, [f.message for f in counts])
+
+
+def test_counters_of_one_line_stand_or_fall_together() -> None:
+    # The total is wrong and so is the done count; a doubt about either keeps both as written,
+    # so that a second recompute has nothing left to do.
+    text = "# R\n## Files (2/8)\n- ✅ a\n- ✅ b\n- ✅ c\n"
+    once = render(recompute(parse(text)))
+    assert once == text
+    assert render(recompute(parse(once))) == once
