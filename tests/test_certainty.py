@@ -29,7 +29,15 @@ ROWS = [
         "rewrite",
         "1/2",
     ),
+    (
+        "an empty section's heading, its total confirmed",
+        "# P\n- [x] a\n- [ ] b\n## Tally (2/2)\n",
+        4,
+        "rewrite",
+        "(1/2)",
+    ),
     # doubts
+    ("a fraction on the line not read", "# P\n- [x] a\n- [ ] b\n## Score: 2/2 = 100%\n", 4, "report", "'2/2'"),
     (
         "free-form claim",
         "# R\n**Status**: ✅ API 100% COMPLETE - READY FOR UI\n- [x] a\n- [ ] b\n",

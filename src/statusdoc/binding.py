@@ -402,6 +402,18 @@ class Binder:
                     sec.items,
                     section=c.section,
                 )
+            # `## Score: 4/4 = 100%` after the checklists: the nearest enclosing section with items,
+            # which certainty trusts only when the written total confirms it (SPEC §4, rule 4).
+            si, items = self.position_scope(sec.parent)
+            if items:
+                where = f"section '{self.title(si)}'" if si is not None else "the document"
+                return Binding(
+                    "position",
+                    f"heading of section '{self.title(c.section)}', which holds no items: nearest enclosing "
+                    f"section with items is {where}",
+                    items,
+                    section=si,
+                )
             return Binding("unbound", f"heading of section '{self.title(c.section)}', which holds no items")
         if c.context == "front_matter":
             return self._scope_or_unbound(self.doc_items, None, "front matter speaks about the whole document")

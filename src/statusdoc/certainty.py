@@ -81,7 +81,7 @@ class Question:
     def climbed(self) -> bool:
         """Bound by position to an enclosing section because its own holds no items."""
         c, b = self.c, self.b
-        return b.rule == "position" and c.context != "heading" and not c.children and b.section != c.section
+        return b.rule == "position" and not c.children and b.section != c.section
 
 
 #: Title words of a section that summarises the document (its counters speak about the whole).
@@ -92,6 +92,7 @@ SUMMARY_WORDS = frozenset(
 #: Bucket titles: a heading that names a state holds the items in that state, so its percentage
 #: is usually its share of the whole, not its own completion.
 _PERCENT_ROLES = ("percent", "percent_remaining")
+_LITERAL_FRACTION = lazy(globals(), "_LITERAL_FRACTION", r"(?<![\w./])\d{1,6}\s?/\s?\d{1,6}(?![\w/])")
 _OF_DENOMINATOR = lazy(globals(), "_OF_DENOMINATOR", r"\bof\s+(\d{1,6})\b(?!\s*%)", re.IGNORECASE)
 _OWN_PERCENT = lazy(
     globals(),
@@ -131,6 +132,17 @@ def line_claims_state(q: Question) -> str | None:
     if compatible(claimed, q.t.state):
         return None
     return f"the line also claims '{claimed.replace('_', ' ')}' by its marker: a person must settle both"
+
+
+def unread_fraction(q: Question) -> str | None:
+    """`## Score: 4/4 = 100%`: the percentage is computed from a fraction on its line that is not read
+    as a counter; rewriting the percentage alone would leave the line contradicting itself."""
+    a = q.line_start
+    spans = [(o.span.start - a, o.span.end - a) for o in q.ev.binder.claim_of(q.c)]
+    for m in _LITERAL_FRACTION.finditer(q.line_text):
+        if not any(x <= m.start() < y for x, y in spans):
+            return f"the line states a fraction ('{m.group()}') that is not read as a counter"
+    return None
 
 
 def bucket_share(q: Question) -> str | None:
@@ -336,6 +348,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     free_form_claim,
     free_form_status,
     line_claims_state,
+    unread_fraction,
     bucket_share,
     own_denominator,
     names_other_section,

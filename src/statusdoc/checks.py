@@ -189,7 +189,7 @@ class Evaluator:
 
     def is_summary(self, si: int) -> bool:
         """A section whose title says it summarises (`## 📊 PROGRESS TRACKING`, `## Overall`)."""
-        return any(w in SUMMARY_WORDS for w in self.binder.titles[si])
+        return not self.is_bucket(si) and any(w in SUMMARY_WORDS for w in self.binder.titles[si])
 
     def is_bucket(self, si: int) -> bool:
         """A heading whose title is a state (`## ✅ Done`, `## Pending`, `## In Progress`)."""
