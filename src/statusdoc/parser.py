@@ -139,6 +139,7 @@ _DASH_WORD = lazy(globals(), "_DASH_WORD", r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z'
 _YEAR = lazy(globals(), "_YEAR", r"\d{4}")
 _ISO_DATE = lazy(globals(), "_ISO_DATE", r"\d{4}-\d{2}-\d{2}")
 _DECORATION = lazy(globals(), "_DECORATION", r"[*_`#]+")
+_NUMBER = lazy(globals(), "_NUMBER", r"\d+(?:[.,]\d+)*")
 _AS_OF = lazy(globals(), "_AS_OF", r"\bas of\b", re.IGNORECASE)
 _LEGEND_TAIL = lazy(globals(), "_LEGEND_TAIL", r"\s*(?:\*\*|__)?\s*[:=–—]")
 _PARAGRAPH_CLAIM = lazy(globals(), "_PARAGRAPH_CLAIM", r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)")
@@ -724,12 +725,20 @@ class _Parser:
             plain = title[mm.end() :]
         else:
             tail = body.rstrip("*_ ")
+            run_start = 0  # where the run of repeated markers the current one ends starts
+            prev: FormMatch | None = None
             for tm in self.marker_rx.finditer(tail) if self.marker_rx.may_end(tail) else ():
+                same = prev is not None and prev.group() == tm.group()
+                if not (same and prev is not None and not tail[prev.end() : tm.start()].strip(" \t")):
+                    run_start = tm.start()
+                prev = tm
                 if tm.end() == len(tail):
+                    # `# B ✅✅` carries one marker written twice: the span covers the whole run, so
+                    # removing the marker removes all of it in one pass, not one copy per recompute.
                     sec.marker, sec.marker_position = tm.group(), "trailing"
-                    sec.marker_span = self.span(ln, a + tm.start(), a + tm.end())
+                    sec.marker_span = self.span(ln, a + run_start, a + tm.end())
                     sec.stated = _state_of(tm)
-                    plain = title[: tm.start()]
+                    plain = title[:run_start]
         masked = _mask(title)
         status = _STATUS_LABEL.match(masked) if ":" in masked else None
         if status:
@@ -1175,6 +1184,10 @@ def _is_history_title(title: str) -> bool:
     if m is None or _AS_OF.search(t):
         return False
     rest = (t[: m.start()] + t[m.end() :]).strip(" \t-–—:,()[]")
+    # Measured with every number as one digit: recompute rewrites counters in a heading, and
+    # `100% Complete` (13 characters) must not stop being history when it becomes `0% Complete`.
+    if len(rest) > 12 and any(ch.isdigit() for ch in rest):
+        rest = _NUMBER.sub("0", rest)
     return len(rest) <= 12
 
 
