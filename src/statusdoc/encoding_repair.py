@@ -837,12 +837,67 @@ def _absorb(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_E
     return [e for e in edits if e[0] not in dropped], out
 
 
+def _code_regions(text: str) -> list[tuple[int, int]]:
+    """Code spans and the lines of fenced code blocks, as the parser reads them (sorted, disjoint).
+
+    recompute never rewrites code, and neither does fix-encoding: a document may quote mojibake
+    on purpose (this project's README: "(`â–ˆ`, not `█`)").  A fenced line that is a progress
+    board's row (it holds a bar) is not code to recompute, which redraws its bar; it is repaired.
+    """
+    if "`" not in text and "~~~" not in text:
+        return []
+    from statusdoc.counters import find_counters
+    from statusdoc.parser import _FENCE_OPEN, _code_spans
+
+    out: list[tuple[int, int]] = []
+    fence: tuple[str, int] | None = None  # the open fence and its deepest closing indent
+    pos = 0
+    for m in [*_LINE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        line = text[pos:end]
+        if fence is not None:  # (an unclosed fence runs to the end of the document)
+            t = line.strip()
+            indent = len(line) - len(line.lstrip(" \t"))
+            if t.startswith(fence[0]) and not t.strip(fence[0][0]) and indent <= fence[1]:
+                fence = None
+                out.append((pos, end))
+            elif line.isascii() or not any(f.kind == "bar" for f in find_counters(line, "board", labelled_ok=False)):
+                out.append((pos, end))
+        elif (
+            ("`" in line or "~" in line)
+            and (fm := _FENCE_OPEN.match(line))
+            and not (fm.group(2)[0] == "`" and "`" in fm.group(3))
+        ):
+            fence = (fm.group(2), len(fm.group(1).expandtabs(4)) + 3)
+            out.append((pos, end))
+        elif "`" in line:
+            out.extend((pos + a, pos + b) for a, b in _code_spans(line))
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def _outside(spans: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs that lie in no code region (a run holds no backtick or line break, so it is
+    inside one or outside all)."""
+    if not regions:
+        return spans
+    starts = [a for a, _ in regions]
+    out = []
+    for a, b in spans:
+        k = bisect.bisect_right(starts, a) - 1
+        if k < 0 or regions[k][1] <= a:
+            out.append((a, b))
+    return out
+
+
 def _one_pass(
     text: str,
     guess: bool,
     caches: _Caches,
 ) -> tuple[list[_Edit], list[_LostRec], str | None]:
-    spans = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    spans = _outside([(m.start(), m.end()) for m in _RUN.finditer(text)], _code_regions(text))
     if not spans:
         return [], [], None
     multiplicity = Counter(text[a:b] for a, b in spans)
