@@ -63,7 +63,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, product
@@ -1027,6 +1027,20 @@ def _apply(cur: str, regions: list[_Region], edits: list[_Edit]) -> tuple[str, l
     return "".join(out), new_regions
 
 
+def _input_runs(text: str) -> Callable[[int], int]:
+    """The index of the maximal run of mojibake characters of ``text`` that holds an offset."""
+    starts = [m.start() for m in _RUN.finditer(text)]
+    return lambda pos: bisect.bisect_right(starts, pos) - 1
+
+
+def _inner_fragment(repaired: str, cp: str) -> bool:
+    """Whether a nested repair's text still holds, in its innermost code page, a lead byte with
+    too few continuation bytes: that layer lost bytes, whether or not any completion is plausible
+    (`数æ®`: 据 without its 0x8D)."""
+    data = repaired.translate(_translation(cp)).encode("latin-1", "replace")
+    return any(m.lastgroup == "frag" for m in _TOKEN.finditer(data))
+
+
 def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int], *, end: bool = False) -> int:
     """Original offset of the character at current offset ``pos``.
 
@@ -1045,8 +1059,10 @@ def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: li
 # Public API
 
 
-def repair(text: str, *, guess: bool = False) -> Repair:
-    """Repair the mojibake in ``text``; report runs that lost bytes (or guess them with ``guess``)."""
+def _repair_core(
+    text: str, guess: bool
+) -> tuple[str, list[_Region], list[tuple[int, int, str, tuple[str, ...]]], str | None]:
+    """One repair: the text, its regions, the lost runs (offsets in ``text``), the dominant code page."""
     cur = text
     regions: list[_Region] = []
     first_dominant: str | None = None
@@ -1068,6 +1084,8 @@ def repair(text: str, *, guess: bool = False) -> Repair:
         shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
     reverted: set[int] = set()
     placed: list[tuple[int, int, str, tuple[str, ...]]] = []  # original start, end, code pages, candidates
+    lossy_runs: set[int] = set()  # input runs in which an inner layer lost bytes
+    run_of = _input_runs(text)
     for a, b, cp, cands, _missing in lost:
         ostart = _to_original(a, regions, starts, shifts)
         oend = _to_original(b - 1, regions, starts, shifts, end=True)
@@ -1077,8 +1095,17 @@ def repair(text: str, *, guess: bool = False) -> Repair:
             if regions[k].cend > a:
                 reverted.add(k)
                 cps.extend(regions[k].codepages)
+                lossy_runs.add(run_of(regions[k].ostart))
             k += 1
         placed.append((ostart, oend, "+".join([*cps, cp]), cands))
+    for r in regions:
+        if len(r.codepages) > 1 and _inner_fragment(cur[r.cstart : r.cend], r.codepages[-1]):
+            lossy_runs.add(run_of(r.ostart))
+    if lossy_runs:
+        # Mojibake of mojibake whose inner layer lost bytes is left as it was, the whole input run:
+        # repairing its other parts mixes the layers (`储åË†°`), and the next repair reads such a
+        # mixture as something else again (`储å蠡`).
+        reverted.update(k for k, r in enumerate(regions) if run_of(r.ostart) in lossy_runs)
     if reverted:
         out: list[str] = []
         kept: list[_Region] = []
@@ -1093,6 +1120,36 @@ def repair(text: str, *, guess: bool = False) -> Repair:
             pos = r.oend
         out.append(text[pos:])
         cur, regions = "".join(out), kept
+    return cur, regions, placed, first_dominant
+
+
+def repair(text: str, *, guess: bool = False) -> Repair:
+    """Repair the mojibake in ``text``; report runs that lost bytes (or guess them with ``guess``).
+
+    The result is a fixed point: what one repair leaves (a run kept as it was, whose context then
+    changed) is repaired again until nothing changes, and the fixes of every repair are joined,
+    so ``repair(repair(t).text)`` changes nothing.  Each repair that changes the text shortens
+    it, so this ends.
+    """
+    cur, regions, placed, first_dominant = _repair_core(text, guess)
+    src = text
+    while cur != src:
+        src = cur
+        nxt, again, placed, _ = _repair_core(src, guess)
+        if nxt == src:
+            break
+        edits = [(r.ostart, r.oend, nxt[r.cstart : r.cend], "+".join(r.codepages), r.guessed) for r in again]
+        cur, regions = _apply(src, regions, edits)
+    if src is not text and placed:
+        # The lost runs were found in the last repair's input: offsets of the original text.
+        starts = [r.cstart for r in regions]
+        shifts: list[int] = []
+        for r in regions:
+            shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
+        placed = [
+            (_to_original(a, regions, starts, shifts), _to_original(b - 1, regions, starts, shifts, end=True), cp, c)
+            for a, b, cp, c in placed
+        ]
 
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
@@ -1105,7 +1162,7 @@ def repair(text: str, *, guess: bool = False) -> Repair:
     for r in regions:
         line, col = where(r.ostart)
         fixes.append(Fix(line, col, text[r.ostart : r.oend], cur[r.cstart : r.cend], "+".join(r.codepages), r.guessed))
-        votes[r.codepages[0]] += 1
+        votes[r.codepages[0].split("+")[0]] += 1
     losts: list[Lost] = []
     for ostart, oend, cp, cands in placed:
         line, col = where(ostart)
