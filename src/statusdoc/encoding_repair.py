@@ -49,8 +49,12 @@ How it works
   (``â€`` + ``â€”`` → ``â€—`` = ‗) joins the lost run instead.
 * **Nesting and idempotence.**  Rounds repeat until nothing changes (each strictly shortens the
   text), so mojibake of mojibake is undone, reported as one fix whose code pages are joined by
-  ``+``, and ``repair(repair(t).text)`` changes nothing.  If an inner layer lost bytes, the outer
-  repair is undone so the run stays as it was.  Positions are those of the input.
+  ``+``.  If an inner layer lost bytes (a lost run, or a lead byte left with too few continuation
+  bytes, plausible completion or not), every repair of that input run is undone so the run stays
+  as it was.  What one repair leaves can read differently once the rest is repaired, so
+  :func:`repair` repeats until its own output is a fixed point and ``repair(repair(t).text)``
+  changes nothing.  Code spans and fenced code are left as written.  Positions are those of the
+  input.
 
 Line endings, a byte-order mark and every character outside a repaired run are kept exactly;
 lines are counted at ``\\n``, ``\\r\\n`` and ``\\r`` only.  Work is linear in the text; parses are
