@@ -234,8 +234,11 @@ STOP_LABELS = frozenset(
 _LABEL_ANY = lazy(
     globals(),
     "_LABEL_ANY",
-    r"(?:^|[|;]|\s{2,})\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z /&]{0,40}?)\s*(?:\*\*|__)?\s*:(?!//)"
-    r"|(?:\*\*|__)(?P<blabel>[A-Za-z][A-Za-z /&]{0,40}?)\s*:?\s*(?:\*\*|__)\s*:?",
+    # (Possessive blanks, read from the start of their run only: every other start in a run of
+    # blanks fails or succeeds as that one does.)
+    r"(?:^|[|;]|(?<!\s)\s{2,}+)\s*+(?:[-*+]\s++)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z /&]{0,40}?)"
+    r"\s*+(?:(?:\*\*|__)\s*+)?:(?!//)"
+    r"|(?:\*\*|__)(?P<blabel>[A-Za-z][A-Za-z /&]{0,40}?)\s*+(?::\s*+)?(?:\*\*|__)\s*+:?",
 )
 _ARROW_AFTER = lazy(globals(), "_ARROW_AFTER", r"\s*(?:→|->|=>|⟶)")
 _ARROW_BEFORE = lazy(globals(), "_ARROW_BEFORE", r"(?:→|->|=>|⟶)\s*(?:\*\*|__)?\s*$")
@@ -262,7 +265,7 @@ _STATE_COUNT_HINT = lazy(
 #: Necessary conditions of _LABELLED (a separator, then a number) and _OF_FRACTION, which the
 #: engine finds several times faster than the patterns fail (they start with a lazy label and a
 #: look-behind).
-_LABELLED_HINT = lazy(globals(), "_LABELLED_HINT", r"[:\-–]\s*(?:\*\*|__)?\s*\d")
+_LABELLED_HINT = lazy(globals(), "_LABELLED_HINT", r"[:\-–]\s*+(?:(?:\*\*|__)\s*+)?\d")
 _OF_HINT = lazy(globals(), "_OF_HINT", r"\d\s+of\s+\d", re.IGNORECASE)
 _STATE_COUNT = lazy(
     globals(),
@@ -275,7 +278,7 @@ _LABELLED = lazy(
     globals(),
     "_LABELLED",
     r"^(?P<lead>\s*(?:[-*+]\s+)?(?:[>]\s*)?)(?P<o>\*\*|__)?(?P<label>[A-Za-z][A-Za-z ]{0,40}?)\s*"
-    r"(?:(?P<c1>\*\*|__)\s*:|:\s*(?P<c2>\*\*|__)?|(?P<c3>\*\*|__)\s*[-–]|\s[-–])\s*(?P<num>\d{1,7})(?![\d.,/%]\d|[\w%])"
+    r"(?:(?P<c1>\*\*|__)\s*:|:\s*+(?P<c2>\*\*|__)?|(?P<c3>\*\*|__)\s*[-–]|\s[-–])\s*+(?P<num>\d{1,7})(?![\d.,/%]\d|[\w%])"
     r"(?P<tail>.*)$",
 )
 

@@ -49,8 +49,12 @@ How it works
   (``â€`` + ``â€”`` → ``â€—`` = ‗) joins the lost run instead.
 * **Nesting and idempotence.**  Rounds repeat until nothing changes (each strictly shortens the
   text), so mojibake of mojibake is undone, reported as one fix whose code pages are joined by
-  ``+``, and ``repair(repair(t).text)`` changes nothing.  If an inner layer lost bytes, the outer
-  repair is undone so the run stays as it was.  Positions are those of the input.
+  ``+``.  If an inner layer lost bytes (a lost run, or a lead byte left with too few continuation
+  bytes, plausible completion or not), every repair of that input run is undone so the run stays
+  as it was.  What one repair leaves can read differently once the rest is repaired, so
+  :func:`repair` repeats until its own output is a fixed point and ``repair(repair(t).text)``
+  changes nothing.  Code spans and fenced code are left as written.  Positions are those of the
+  input.
 
 Line endings, a byte-order mark and every character outside a repaired run are kept exactly;
 lines are counted at ``\\n``, ``\\r\\n`` and ``\\r`` only.  Work is linear in the text; parses are
@@ -63,7 +67,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, product
@@ -837,12 +841,67 @@ def _absorb(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_E
     return [e for e in edits if e[0] not in dropped], out
 
 
+def _code_regions(text: str) -> list[tuple[int, int]]:
+    """Code spans and the lines of fenced code blocks, as the parser reads them (sorted, disjoint).
+
+    recompute never rewrites code, and neither does fix-encoding: a document may quote mojibake
+    on purpose (this project's README: "(`â–ˆ`, not `█`)").  A fenced line that is a progress
+    board's row (it holds a bar) is not code to recompute, which redraws its bar; it is repaired.
+    """
+    if "`" not in text and "~~~" not in text:
+        return []
+    from statusdoc.counters import find_counters
+    from statusdoc.parser import _FENCE_OPEN, _code_spans
+
+    out: list[tuple[int, int]] = []
+    fence: tuple[str, int] | None = None  # the open fence and its deepest closing indent
+    pos = 0
+    for m in [*_LINE_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        line = text[pos:end]
+        if fence is not None:  # (an unclosed fence runs to the end of the document)
+            t = line.strip()
+            indent = len(line) - len(line.lstrip(" \t"))
+            if t.startswith(fence[0]) and not t.strip(fence[0][0]) and indent <= fence[1]:
+                fence = None
+                out.append((pos, end))
+            elif line.isascii() or not any(f.kind == "bar" for f in find_counters(line, "board", labelled_ok=False)):
+                out.append((pos, end))
+        elif (
+            ("`" in line or "~" in line)
+            and (fm := _FENCE_OPEN.match(line))
+            and not (fm.group(2)[0] == "`" and "`" in fm.group(3))
+        ):
+            fence = (fm.group(2), len(fm.group(1).expandtabs(4)) + 3)
+            out.append((pos, end))
+        elif "`" in line:
+            out.extend((pos + a, pos + b) for a, b in _code_spans(line))
+        if m is None:
+            break
+        pos = m.end()
+    return out
+
+
+def _outside(spans: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs that lie in no code region (a run holds no backtick or line break, so it is
+    inside one or outside all)."""
+    if not regions:
+        return spans
+    starts = [a for a, _ in regions]
+    out = []
+    for a, b in spans:
+        k = bisect.bisect_right(starts, a) - 1
+        if k < 0 or regions[k][1] <= a:
+            out.append((a, b))
+    return out
+
+
 def _one_pass(
     text: str,
     guess: bool,
     caches: _Caches,
 ) -> tuple[list[_Edit], list[_LostRec], str | None]:
-    spans = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    spans = _outside([(m.start(), m.end()) for m in _RUN.finditer(text)], _code_regions(text))
     if not spans:
         return [], [], None
     multiplicity = Counter(text[a:b] for a, b in spans)
@@ -972,6 +1031,20 @@ def _apply(cur: str, regions: list[_Region], edits: list[_Edit]) -> tuple[str, l
     return "".join(out), new_regions
 
 
+def _input_runs(text: str) -> Callable[[int], int]:
+    """The index of the maximal run of mojibake characters of ``text`` that holds an offset."""
+    starts = [m.start() for m in _RUN.finditer(text)]
+    return lambda pos: bisect.bisect_right(starts, pos) - 1
+
+
+def _inner_fragment(repaired: str, cp: str) -> bool:
+    """Whether a nested repair's text still holds, in its innermost code page, a lead byte with
+    too few continuation bytes: that layer lost bytes, whether or not any completion is plausible
+    (`数æ®`: 据 without its 0x8D)."""
+    data = repaired.translate(_translation(cp)).encode("latin-1", "replace")
+    return any(m.lastgroup == "frag" for m in _TOKEN.finditer(data))
+
+
 def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int], *, end: bool = False) -> int:
     """Original offset of the character at current offset ``pos``.
 
@@ -990,8 +1063,10 @@ def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: li
 # Public API
 
 
-def repair(text: str, *, guess: bool = False) -> Repair:
-    """Repair the mojibake in ``text``; report runs that lost bytes (or guess them with ``guess``)."""
+def _repair_core(
+    text: str, guess: bool
+) -> tuple[str, list[_Region], list[tuple[int, int, str, tuple[str, ...]]], str | None]:
+    """One repair: the text, its regions, the lost runs (offsets in ``text``), the dominant code page."""
     cur = text
     regions: list[_Region] = []
     first_dominant: str | None = None
@@ -1013,6 +1088,8 @@ def repair(text: str, *, guess: bool = False) -> Repair:
         shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
     reverted: set[int] = set()
     placed: list[tuple[int, int, str, tuple[str, ...]]] = []  # original start, end, code pages, candidates
+    lossy_runs: set[int] = set()  # input runs in which an inner layer lost bytes
+    run_of = _input_runs(text)
     for a, b, cp, cands, _missing in lost:
         ostart = _to_original(a, regions, starts, shifts)
         oend = _to_original(b - 1, regions, starts, shifts, end=True)
@@ -1022,8 +1099,17 @@ def repair(text: str, *, guess: bool = False) -> Repair:
             if regions[k].cend > a:
                 reverted.add(k)
                 cps.extend(regions[k].codepages)
+                lossy_runs.add(run_of(regions[k].ostart))
             k += 1
         placed.append((ostart, oend, "+".join([*cps, cp]), cands))
+    for r in regions:
+        if len(r.codepages) > 1 and _inner_fragment(cur[r.cstart : r.cend], r.codepages[-1]):
+            lossy_runs.add(run_of(r.ostart))
+    if lossy_runs:
+        # Mojibake of mojibake whose inner layer lost bytes is left as it was, the whole input run:
+        # repairing its other parts mixes the layers (`储åË†°`), and the next repair reads such a
+        # mixture as something else again (`储å蠡`).
+        reverted.update(k for k, r in enumerate(regions) if run_of(r.ostart) in lossy_runs)
     if reverted:
         out: list[str] = []
         kept: list[_Region] = []
@@ -1038,6 +1124,36 @@ def repair(text: str, *, guess: bool = False) -> Repair:
             pos = r.oend
         out.append(text[pos:])
         cur, regions = "".join(out), kept
+    return cur, regions, placed, first_dominant
+
+
+def repair(text: str, *, guess: bool = False) -> Repair:
+    """Repair the mojibake in ``text``; report runs that lost bytes (or guess them with ``guess``).
+
+    The result is a fixed point: what one repair leaves (a run kept as it was, whose context then
+    changed) is repaired again until nothing changes, and the fixes of every repair are joined,
+    so ``repair(repair(t).text)`` changes nothing.  Each repair that changes the text shortens
+    it, so this ends.
+    """
+    cur, regions, placed, first_dominant = _repair_core(text, guess)
+    src = text
+    while cur != src:
+        src = cur
+        nxt, again, placed, _ = _repair_core(src, guess)
+        if nxt == src:
+            break
+        edits = [(r.ostart, r.oend, nxt[r.cstart : r.cend], "+".join(r.codepages), r.guessed) for r in again]
+        cur, regions = _apply(src, regions, edits)
+    if src is not text and placed:
+        # The lost runs were found in the last repair's input: offsets of the original text.
+        starts = [r.cstart for r in regions]
+        shifts: list[int] = []
+        for r in regions:
+            shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
+        placed = [
+            (_to_original(a, regions, starts, shifts), _to_original(b - 1, regions, starts, shifts, end=True), cp, c)
+            for a, b, cp, c in placed
+        ]
 
     line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
 
@@ -1050,7 +1166,7 @@ def repair(text: str, *, guess: bool = False) -> Repair:
     for r in regions:
         line, col = where(r.ostart)
         fixes.append(Fix(line, col, text[r.ostart : r.oend], cur[r.cstart : r.cend], "+".join(r.codepages), r.guessed))
-        votes[r.codepages[0]] += 1
+        votes[r.codepages[0].split("+")[0]] += 1
     losts: list[Lost] = []
     for ostart, oend, cp, cands in placed:
         line, col = where(ostart)

@@ -62,7 +62,9 @@ _NOT_AN_ITEM = lazy(
     rf"^(?:[=:]|{_DASHES}|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)",
     re.IGNORECASE,
 )
-_TABLE_DELIM = lazy(globals(), "_TABLE_DELIM", r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+#: Possessive throughout: each part ends where the next cannot start, so nothing is given back
+#: (greedy, `|` + 50 KB of blanks + `x` split the blanks between two `\s*` in every way).
+_TABLE_DELIM = lazy(globals(), "_TABLE_DELIM", r"^\s*+\|?\s*+:?-++:?\s*+(?:\|\s*+:?-++:?\s*+)*+\|?\s*+$")
 _DIRECTIVE = lazy(
     globals(),
     "_DIRECTIVE",
@@ -95,9 +97,9 @@ _HISTORY_ANY = lazy(
     r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session)\b",
     re.IGNORECASE,
 )
-_CODE_SPAN = lazy(globals(), "_CODE_SPAN", r"(`+)(?:(?!\1).)+?\1")
-_COMMENT = lazy(globals(), "_COMMENT", r"<!--.*?-->")
-_LINK_TARGET = lazy(globals(), "_LINK_TARGET", r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+#: A link target (possessive: giving back a character can never let the rest match).
+_LINK_TARGET = lazy(globals(), "_LINK_TARGET", r"\]\([^)\s]*+(?:\s++\"[^\"]*+\")?\)")
+_LINK_RUN = lazy(globals(), "_LINK_RUN", r"[^)\s]*+")
 _URL = lazy(globals(), "_URL", r"(?:https?|ftp)://\S+|<[a-z]+://[^>]*>", re.I)
 _PROGRESS_ITEM = lazy(
     globals(),
@@ -132,13 +134,10 @@ def _atx(line: str) -> tuple[int, int, int] | None:
 
 
 _STRUCK = lazy(globals(), "_STRUCK", r"~~.+~~")
-_PAREN_WORD = lazy(
-    globals(), "_PAREN_WORD", r"[\(\[]\s*(?:\*\*|__)?([^()\[\]]+?)(?:\*\*|__)?\s*[\)\]]\s*(?:\*\*|__)?\s*$"
-)
-_DASH_WORD = lazy(globals(), "_DASH_WORD", r"\s[-–—]\s+(?:\*\*|__)?([A-Za-z' ]+?)(?:\*\*|__)?\s*$")
 _YEAR = lazy(globals(), "_YEAR", r"\d{4}")
 _ISO_DATE = lazy(globals(), "_ISO_DATE", r"\d{4}-\d{2}-\d{2}")
 _DECORATION = lazy(globals(), "_DECORATION", r"[*_`#]+")
+_NUMBER = lazy(globals(), "_NUMBER", r"\d+(?:[.,]\d+)*")
 _AS_OF = lazy(globals(), "_AS_OF", r"\bas of\b", re.IGNORECASE)
 _LEGEND_TAIL = lazy(globals(), "_LEGEND_TAIL", r"\s*(?:\*\*|__)?\s*[:=–—]")
 _PARAGRAPH_CLAIM = lazy(globals(), "_PARAGRAPH_CLAIM", r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)")
@@ -156,14 +155,182 @@ def _mask(line: str) -> str:
         return "\0" * (m.end() - m.start())
 
     if "`" in line:
-        line = _CODE_SPAN.sub(blank, line)
+        line = _blank_spans(line, _code_spans(line), 0)
     if "<!--" in line:
-        line = _COMMENT.sub(blank, line)
+        line = _blank_spans(line, _comment_spans(line), 0)
     if "](" in line:
-        line = _LINK_TARGET.sub(lambda m: "]" + "\0" * (m.end() - m.start() - 1), line)
+        line = _blank_spans(line, _link_targets(line), 1)
     if "://" in line:
         line = _URL.sub(blank, line)
     return line
+
+
+# --- linear readers -------------------------------------------------------------------------
+# Each stands for a pattern the engine would backtrack through (issue 18: a line of 1 KB of
+# backticks took 14 s to mask, the patterns' own reading kept in each docstring);
+# ``tests/reliability/test_slow_inputs.py`` holds each equal to its pattern.
+
+
+def _blank_spans(line: str, spans: list[tuple[int, int]], keep: int) -> str:
+    """``line`` with each span blanked (NULs) after its first ``keep`` characters."""
+    if not spans:
+        return line
+    parts = []
+    pos = 0
+    for a, b in spans:
+        parts.append(line[pos : a + keep])
+        parts.append("\0" * (b - a - keep))
+        pos = b
+    parts.append(line[pos:])
+    return "".join(parts)
+
+
+def _segments(line: str) -> list[tuple[int, int]]:
+    """The stretches of ``line`` between newlines (a setext title spans several lines)."""
+    if "\n" not in line:
+        return [(0, len(line))]
+    out = []
+    start = 0
+    for part in line.split("\n"):
+        out.append((start, start + len(part)))
+        start += len(part) + 1
+    return out
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """The matches of ``(`+)(?:(?!\\1).)+?\\1`` (left to right, as ``sub`` finds them).
+
+    From a run of k backticks the pattern opens with j of them, j = k first, and closes at the
+    first later run of at least j (the content may not start with j backticks, so for j < k
+    it needs 2j > k).  With M the longest later run on the line, a start matches exactly when
+    2M > k, with j = min(k, M); a start that cannot open moves one backtick on (k - 1).
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in _segments(line):
+        runs: list[list[int]] = []  # [start, length]
+        i = line.find("`", s, e)
+        while i >= 0:
+            j = i
+            while j < e and line[j] == "`":
+                j += 1
+            runs.append([i, j - i])
+            i = line.find("`", j, e)
+        later = [0] * len(runs)  # the longest run after each one
+        for r in range(len(runs) - 2, -1, -1):
+            later[r] = max(later[r + 1], runs[r + 1][1])
+        r = 0
+        p, k = runs[0] if runs else (0, 0)
+        while r < len(runs) and later[r]:
+            m = later[r]
+            skip = max(0, k - 2 * m + 1)
+            p, k = p + skip, k - skip
+            j = min(k, m)
+            t = r + 1
+            while runs[t][1] < j:
+                t += 1
+            q = runs[t][0]
+            out.append((p, q + j))
+            if runs[t][1] > j:  # the closing backticks were a prefix of a longer run
+                r, p, k = t, q + j, runs[t][1] - j
+            else:
+                r = t + 1
+                if r < len(runs):
+                    p, k = runs[r]
+    return out
+
+
+def _comment_spans(line: str) -> list[tuple[int, int]]:
+    """The matches of ``<!--.*?-->``: from each opening to the first `-->` after it on its line;
+    one without a closing leaves none for the rest of the line."""
+    out = []
+    for s, e in _segments(line):
+        pos = s
+        while (i := line.find("<!--", pos, e)) >= 0:
+            j = line.find("-->", i + 4, e)
+            if j < 0:
+                break
+            out.append((i, j + 3))
+            pos = j + 3
+    return out
+
+
+def _link_targets(line: str) -> list[tuple[int, int]]:
+    """The matches of ``_LINK_TARGET``.  A `](` whose target fails where its run of target
+    characters ends fails for every `](` inside that run too (the rest is read from the same
+    place), so the search goes on from there instead of reading the run again."""
+    out = []
+    pos = 0
+    while (i := line.find("](", pos)) >= 0:
+        m = _LINK_TARGET.match(line, i)
+        if m:
+            out.append((i, m.end()))
+            pos = m.end()
+        else:
+            run = _LINK_RUN.match(line, i + 2)  # (always matches, if only the empty run)
+            pos = max(i + 1, run.end() if run else i + 2)
+    return out
+
+
+def _paren_word(t: str) -> str | None:
+    """Group 1 of ``[\\(\\[]\\s*(?:\\*\\*|__)?([^()\\[\\]]+?)(?:\\*\\*|__)?\\s*[\\)\\]]\\s*(?:\\*\\*|__)?\\s*$``
+    searched in ``t``: the text in the last brackets, when only blanks and emphasis follow them.
+
+    The closing bracket is the last `)` or `]` and the opening one the last bracket before it
+    (the text holds none); the text is the shortest that leaves only emphasis and blanks.
+    """
+    c = max(t.rfind(")"), t.rfind("]"))
+    if c < 0 or t[c + 1 :].strip() not in ("", "**", "__"):
+        return None
+    o = max(t.rfind("(", 0, c), t.rfind("[", 0, c), t.rfind(")", 0, c), t.rfind("]", 0, c))
+    if o < 0 or t[o] not in "([":
+        return None
+    inner = t[o + 1 : c]
+    lead = len(inner) - len(inner.lstrip())
+    start = lead + 2 if inner.startswith(("**", "__"), lead) and lead + 2 < len(inner) else lead
+    if start == len(inner):
+        if not inner:
+            return None
+        start -= 1  # only blanks: the last one is the text
+    return inner[start : _shortest_end(inner, start)]
+
+
+def _shortest_end(text: str, start: int) -> int:
+    """The smallest end > ``start`` after which ``text`` holds only ``(?:\\*\\*|__)?\\s*``."""
+    blanks = len(text.rstrip())
+    if blanks - 2 >= start + 1 and text[blanks - 2 : blanks] in ("**", "__"):
+        return blanks - 2
+    return max(blanks, start + 1)
+
+
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' ")
+
+
+def _dash_word(t: str) -> str | None:
+    """Group 1 of ``\\s[-–—]\\s+(?:\\*\\*|__)?([A-Za-z' ]+?)(?:\\*\\*|__)?\\s*$`` searched in ``t``.
+
+    Only the last dash can start it (the words after it hold no dash), after a blank and
+    followed by blanks, then optional emphasis, letters, optional emphasis, blanks.
+    """
+    d = max(t.rfind("-"), t.rfind("–"), t.rfind("—"))
+    if d < 1 or not t[d - 1].isspace():
+        return None
+    rest = t[d + 1 :]
+    w = len(rest) - len(rest.lstrip())
+    if w == 0:
+        return None
+    for start in (w + 2, w) if rest.startswith(("**", "__"), w) else (w,):
+        end = start
+        while end < len(rest) and rest[end] in _WORD_CHARS:
+            end += 1
+        tail = rest[end:].rstrip()
+        if end > start and tail in ("", "**", "__"):
+            words = rest[start:end]
+            # Shortest: trailing spaces go to the blanks after it, unless emphasis follows them.
+            return words if tail else words[: max(1, len(words.rstrip(" ")))]
+    # Only the blanks before a closing emphasis: the last of them is the text.
+    if w >= 2 and rest[w - 1] == " " and rest[w:].rstrip() in ("**", "__"):
+        return " "
+    return None
 
 
 class _Lines:
@@ -729,12 +896,20 @@ class _Parser:
             plain = title[mm.end() :]
         else:
             tail = body.rstrip("*_ ")
+            run_start = 0  # where the run of repeated markers the current one ends starts
+            prev: FormMatch | None = None
             for tm in self.marker_rx.finditer(tail) if self.marker_rx.may_end(tail) else ():
+                same = prev is not None and prev.group() == tm.group()
+                if not (same and prev is not None and not tail[prev.end() : tm.start()].strip(" \t")):
+                    run_start = tm.start()
+                prev = tm
                 if tm.end() == len(tail):
+                    # `# B ✅✅` carries one marker written twice: the span covers the whole run, so
+                    # removing the marker removes all of it in one pass, not one copy per recompute.
                     sec.marker, sec.marker_position = tm.group(), "trailing"
-                    sec.marker_span = self.span(ln, a + tm.start(), a + tm.end())
+                    sec.marker_span = self.span(ln, a + run_start, a + tm.end())
                     sec.stated = _state_of(tm)
-                    plain = title[: tm.start()]
+                    plain = title[:run_start]
         masked = _mask(title)
         status = _STATUS_LABEL.match(masked) if ":" in masked else None
         if status:
@@ -778,12 +953,12 @@ class _Parser:
             t[: m.end()].isupper() or m.end() == len(t) or t[m.end() : m.end() + 2].strip() in ("(", "", "-", ":")
         ):
             return self.vocab.word_state(m.group())
-        m = _PAREN_WORD.search(t) if t.rstrip(" *_").endswith((")", "]")) else None
-        if m and self._may_start_word(w := m.group(1).strip()) and self.word_rx.fullmatch(w):
-            return self.vocab.word_state(m.group(1))
-        m = _DASH_WORD.search(t) if "-" in t or "–" in t or "—" in t else None
-        if m and self._may_start_word(w := m.group(1).strip()) and self.word_rx.fullmatch(w):
-            return self.vocab.word_state(m.group(1))
+        g = _paren_word(t) if t.rstrip(" *_").endswith((")", "]")) else None
+        if g and self._may_start_word(w := g.strip()) and self.word_rx.fullmatch(w):
+            return self.vocab.word_state(g)
+        g = _dash_word(t) if "-" in t or "–" in t or "—" in t else None
+        if g and self._may_start_word(w := g.strip()) and self.word_rx.fullmatch(w):
+            return self.vocab.word_state(g)
         return None
 
     def _may_start_word(self, text: str) -> bool:
@@ -1197,6 +1372,10 @@ def _is_history_title(title: str) -> bool:
     if m is None or _AS_OF.search(t):
         return False
     rest = (t[: m.start()] + t[m.end() :]).strip(" \t-–—:,()[]")
+    # Measured with every number as one digit: recompute rewrites counters in a heading, and
+    # `100% Complete` (13 characters) must not stop being history when it becomes `0% Complete`.
+    if len(rest) > 12 and any(ch.isdigit() for ch in rest):
+        rest = _NUMBER.sub("0", rest)
     return len(rest) <= 12
 
 

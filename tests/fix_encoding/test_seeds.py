@@ -26,9 +26,12 @@ EXPECTED: dict[str, tuple[str, int, list[tuple[int, str]], list[str]]] = {
         [(5, "ï¸"), (32, "ï¸"), (46, "ğŸŒ"), (59, "ğŸ—"), (59, "ï¸"), (100, "ğŸ¯"), (120, "ğŸ“")],
         ["\ufe0f", "\ufe0f", "🌐", "🏗", "\ufe0f", "🎯", "📝"],
     ),
-    "003": ("cp1252", 127, [], []),
+    "003": ("cp1252", 126, [], []),  # line 93's `100â€“110 LY` is a code span: left as written (issue 18)
     "004": ("cp1252", 271, [(611, "ðŸ›"), (627, "ðŸ“")], ["🐛", "📝"]),
 }
+
+#: Mojibake in code spans, which fix-encoding leaves as written (003 line 93: `100â€“110 LY`).
+IN_CODE = {"003": ["â€“"]}
 
 
 def seed_text(prefix: str) -> str:
@@ -89,7 +92,8 @@ def test_every_decodable_run_is_repaired(prefix: str) -> None:
     codepage = EXPECTED[prefix][0]
     result = repaired(prefix)
     assert leftover_sequences(seed_text(prefix), codepage)  # there was mojibake ...
-    assert leftover_sequences(result.text, codepage) == []  # ... and none that decodes is left
+    # ... and none that decodes is left, but in code, which is left as written (issue 18)
+    assert leftover_sequences(result.text, codepage) == IN_CODE.get(prefix, [])
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
@@ -139,7 +143,7 @@ def test_guess(prefix: str) -> None:
     for fx in result.fixes:
         if fx.guessed:
             assert "guessed" in describe(fx)
-    assert leftover_sequences(result.text, EXPECTED[prefix][0]) == []
+    assert leftover_sequences(result.text, EXPECTED[prefix][0]) == IN_CODE.get(prefix, [])
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))

@@ -96,7 +96,8 @@ def test_seed_000_apple_logo() -> None:
 
 def test_seed_003_agrees() -> None:
     text = seed_text("003")
-    assert ftfy.fix_text(text) == repair(text).text
+    # except in the code span of line 93, which ftfy repairs and statusdoc leaves as written (issue 18)
+    assert ftfy.fix_text(text).replace("`100–110 LY`", "`100â€“110 LY`") == repair(text).text
 
 
 def test_ftfy_straightens_correct_quotes() -> None:
