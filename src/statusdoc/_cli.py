@@ -28,8 +28,10 @@ app = typer.Typer(
 Paths = Annotated[list[str] | None, typer.Argument(help="Files or directories (walked for *.md); '-' is stdin.")]
 
 
-def _version(value: bool) -> None:
-    if value:
+def _version(value: object) -> None:
+    # Only a real True: typer 0.12.5 under click 8.2 called this on every command with the string
+    # 'False', which is truthy (fix-encoding --check printed the version and exited 0).
+    if value is True:
         print(f"statusdoc {__version__}")
         raise typer.Exit(0)
 

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from statusdoc._record import record, replace
-from statusdoc.errors import StatusdocError
+from statusdoc.errors import StatusdocError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -170,13 +170,15 @@ def lint(
     from statusdoc.rules import Finding
 
     s = streams or _std()
+    selected = _selectors(select, "--select")
+    ignored = _selectors(ignore, "--ignore")
     failures: list[StatusdocError] = []
     findings: list[Finding] = []
     for src, cfg in _sources(paths, s, failures):
-        if select:
-            cfg = _with(cfg, select=[c.upper() for c in select])
-        if ignore:
-            cfg = _with(cfg, ignore=cfg.ignore + [c.upper() for c in ignore])
+        if selected:
+            cfg = _with(cfg, select=selected)
+        if ignored:
+            cfg = _with(cfg, ignore=cfg.ignore + ignored)
         doc = _parse(src, cfg)
         if fix and src.path is not None:
             from statusdoc.files import write_atomic
@@ -197,6 +199,19 @@ def lint(
     if failures:
         return 2
     return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _selectors(values: list[str] | None, option: str) -> list[str]:
+    """Rule codes, prefixes or names as codes and prefixes; an unknown one is a usage error."""
+    from statusdoc.rules import rule_selector
+
+    out = []
+    for v in values or []:
+        try:
+            out.append(rule_selector(v))
+        except ValueError as e:
+            raise UsageError(option, str(e)) from None
+    return out
 
 
 def _reread(src: SourceFile, text: str) -> SourceFile:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "StatusdocError"]
+__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "StatusdocError", "UsageError"]
 
 
 def _one_line(text: str) -> str:
@@ -91,5 +91,16 @@ class ConfigError(StatusdocError):
         self.got = got
         message = f"{key}: expected {expected}"
         if got is not None:
-            message += f", got {got}"
+            message += f"; got {got}"
         super().__init__(path, message, line=line)
+
+
+class UsageError(StatusdocError):
+    """A command line that asks for something that does not exist (an unknown rule code, a line
+    outside the file): exit 2 before any file is read or written, as click does for a bad option."""
+
+    exit_code = 2
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        super().__init__("statusdoc", f"{option}: {message}")

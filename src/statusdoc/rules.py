@@ -98,6 +98,63 @@ RULES: dict[str, Rule] = {
 }
 
 
+#: Rule names (``count-drift``) to codes: a name is accepted wherever a code is.
+BY_NAME: dict[str, str] = {r.name: r.code for r in RULES.values()}
+
+#: What a rule selector may be, in the words of error messages.
+KNOWN_SELECTORS = "a rule code (SD001-SD009), a code prefix (SD00) or a rule name (count-drift)"
+
+
+class UnknownRule(ValueError):
+    """A value that names no rule.  ``expected`` says what would have: the fix, when only the case
+    is wrong; otherwise what a selector may be."""
+
+    def __init__(self, value: str, expected: str) -> None:
+        self.value = value
+        self.expected = expected
+        super().__init__(f"unknown rule {value!r}; expected {expected}")
+
+
+def _selects(value: str) -> bool:
+    return value.startswith("SD") and any(code.startswith(value) for code in RULES)
+
+
+def _unknown(value: str, expected: str = KNOWN_SELECTORS) -> UnknownRule:
+    if value.upper() != value and _selects(value.upper()):
+        return UnknownRule(value, f"{value.upper()} (codes are upper case)")
+    if value.lower() != value and value.lower() in BY_NAME:
+        return UnknownRule(value, f"{value.lower()} (names are lower case)")
+    return UnknownRule(value, expected)
+
+
+def rule_selector(value: str) -> str:
+    """The code or code prefix that ``value`` (a code, prefix or name) selects.
+
+    Raises :class:`UnknownRule` when it selects no rule: an unknown code must not pass silently
+    (``--select SD999`` would report nothing, and CI would pass)."""
+    v = value.strip()
+    if v in BY_NAME:
+        return BY_NAME[v]
+    if _selects(v):
+        return v
+    raise _unknown(v)
+
+
+def rule_code(value: str) -> str:
+    """The code of exactly one rule, given its code or name (a prefix names no single rule)."""
+    v = value.strip()
+    if v in RULES:
+        return v
+    if v in BY_NAME:
+        return BY_NAME[v]
+    raise _unknown(v, "a rule code (SD001-SD009) or a rule name (count-drift)")
+
+
+def rule_for(value: str) -> Rule:
+    """The rule a code or a name stands for (:class:`UnknownRule` when none)."""
+    return RULES[rule_code(value)]
+
+
 @record
 class Finding:
     path: str

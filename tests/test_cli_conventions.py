@@ -1,0 +1,110 @@
+"""The command line as users of ruff and markdownlint expect it (issue 16).
+
+Most tests drive ``statusdoc._entry.run`` in-process (the console script's own entry: its fast path
+for ``lint``/``recompute``, and the typer app for the rest), with pytest capturing the streams.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from statusdoc import _entry
+from statusdoc.config import _CACHE
+from tests.conftest import EXAMPLES
+
+DRIFTED = "# Plan (0/2)\n\n- [x] one\n- [x] two\n"
+
+
+@pytest.fixture(autouse=True)
+def _plain(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    _CACHE.clear()
+
+
+@pytest.fixture()
+def doc(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    p = tmp_path / "doc.md"
+    p.write_text(DRIFTED, encoding="utf-8")
+    return p
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = _entry.run(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ------------------------------------------------------------------ defect 1: unknown rule codes
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--select", "SD999"], "--select: unknown rule 'SD999'"),
+        (["--select=SD001,SD99"], "'SD99'"),
+        (["--ignore", "XX1"], "--ignore: unknown rule 'XX1'"),
+        (["--select", "sd001"], "SD001 (codes are upper case)"),
+        (["--select", "Count-Drift"], "count-drift (names are lower case)"),
+        (["--format", "json", "--select", "SD0010"], "'SD0010'"),
+    ],
+)
+def test_unknown_rule_code_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], doc: Path, args: list[str], needle: str
+) -> None:
+    code, out, err = cli(capsys, "lint", *args, "doc.md")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("statusdoc: ") and needle in err, err
+
+
+@pytest.mark.parametrize("selector", ["SD001", "SD00", "count-drift", "SD"])
+def test_codes_prefixes_and_names_select(capsys: pytest.CaptureFixture[str], doc: Path, selector: str) -> None:
+    code, out, err = cli(capsys, "lint", "--select", selector, "doc.md")
+    assert code == 1 and "SD001" in out and err == ""
+
+
+def test_a_name_ignores_like_its_code(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    code, out, _ = cli(capsys, "lint", "--ignore", "count-drift", "doc.md")
+    assert code == 0 and "SD001" not in out
+
+
+@pytest.mark.parametrize(
+    ("config", "needle"),
+    [
+        ("select: [SD01]\n", "select.0: expected a rule code (SD001-SD009)"),
+        ("ignore: [SD999]\n", "ignore.0: expected a rule code"),
+        ("severity: {sd001: warning}\n", "severity: expected SD001 (codes are upper case) as the key, not 'sd001'"),
+        ("severity: {SD00: warning}\n", "as the key, not 'SD00'"),
+        ("severity: {SD001: loud}\n", "severity.SD001: expected one of error, warning, info; got 'loud'"),
+        ("rounding: ceil\n", "rounding: expected one of nearest, floor, org; got 'ceil'"),
+        ("colour: red\n", "colour: expected a known key (select, ignore, severity"),
+        ("Select: [SD001]\n", "Select: expected select (keys are lower case)"),
+    ],
+)
+def test_bad_config_values_are_usage_errors_in_the_users_words(
+    capsys: pytest.CaptureFixture[str], doc: Path, config: str, needle: str
+) -> None:
+    (doc.parent / ".statusdoc.yaml").write_text(config, encoding="utf-8")
+    code, out, err = cli(capsys, "lint", "doc.md")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and ".statusdoc.yaml" in err and needle in err, err
+
+
+def test_config_names_and_codes_take_effect(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    (doc.parent / ".statusdoc.yaml").write_text("severity: {count-drift: warning}\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "lint", "--format", "json", "doc.md")
+    assert code == 0 and '"severity": "warning"' in out
+
+
+def test_examples_still_lint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "progress.md", tmp_path / "p.md")
+    code, out, _ = cli(capsys, "lint", "--select", "SD001,percent-drift", "p.md")
+    assert code == 1 and "SD001" in out and "SD002" in out and "SD003" not in out
