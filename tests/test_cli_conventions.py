@@ -6,6 +6,7 @@ for ``lint``/``recompute``, and the typer app for the rest), with pytest capturi
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -108,3 +109,44 @@ def test_examples_still_lint(
     shutil.copy(EXAMPLES / "progress.md", tmp_path / "p.md")
     code, out, _ = cli(capsys, "lint", "--select", "SD001,percent-drift", "p.md")
     assert code == 1 and "SD001" in out and "SD002" in out and "SD003" not in out
+
+
+# ------------------------------------------------------------------ defect 3: --diff is a valid patch
+
+DIFF_CASES = {
+    "last-line-changed-no-newline": ("recompute", "- [x] a\n- [x] b\n\nDone: 0/2"),
+    "heading-changed-last-line-unchanged-no-newline": ("recompute", "# Plan (0/1)\n- [x] a\n\nnotes"),
+    "crlf-no-final-newline": ("recompute", "# Plan (0/1)\r\n- [x] a\r\n\r\nDone: 0/1"),
+    "form-feed-and-u2028-in-lines": ("recompute", "# Plan (0/1)\n- [x] a \x0c b\u2028c\nDone: 0/1"),
+    "final-newline": ("recompute", "# Plan (0/1)\n- [x] a\n"),
+    "mojibake-last-line-no-newline": ("fix-encoding", "# Plan\n\n- âœ… shipped"),
+    "mojibake-crlf": ("fix-encoding", "# Plan\r\n- âœ… shipped\r\nend"),
+}
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize("case", list(DIFF_CASES))
+def test_diff_applies_with_git(capsys: pytest.CaptureFixture[str], tmp_path: Path, case: str) -> None:
+    import subprocess
+
+    command, text = DIFF_CASES[case]
+    work, patched = tmp_path / "work", tmp_path / "patched"
+    for d in (work, patched):
+        d.mkdir()
+        (d / "doc.md").write_bytes(text.encode("utf-8"))
+    old = Path.cwd()
+    os.chdir(work)
+    try:
+        code, diff, _ = cli(capsys, command, "--diff", "doc.md")
+        assert code == 1 and diff, "the case must have something to change"
+        assert (work / "doc.md").read_bytes() == text.encode("utf-8"), "--diff writes nothing"
+        assert cli(capsys, command, "doc.md")[0] == 0
+    finally:
+        os.chdir(old)
+    (tmp_path / "p.diff").write_bytes(diff.encode("utf-8"))
+    r = subprocess.run(
+        ["git", "apply", "--check", str(tmp_path / "p.diff")], cwd=patched, capture_output=True, text=True
+    )
+    assert r.returncode == 0, f"git apply --check: {r.stderr}\n{diff!r}"
+    subprocess.run(["git", "apply", str(tmp_path / "p.diff")], cwd=patched, check=True)
+    assert (patched / "doc.md").read_bytes() == (work / "doc.md").read_bytes(), "the patch is what the command writes"

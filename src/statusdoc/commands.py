@@ -109,11 +109,23 @@ def _parse(src: SourceFile, cfg: Config) -> Document:
     return doc
 
 
+def _patch_lines(text: str) -> list[str]:
+    """``text`` split after each LF only, as patch and git apply read it (str.splitlines would also
+    split at CR, form feed, U+2028 and others, and the patch would not apply)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 def _diff(src: SourceFile, new: str) -> str:
     import difflib
 
     name = src.display
-    return "".join(difflib.unified_diff(src.text.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}"))
+    out = []
+    for line in difflib.unified_diff(_patch_lines(src.text), _patch_lines(new), f"a/{name}", f"b/{name}"):
+        # A last line without a newline needs the marker patch and git apply expect after it.
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def recompute(*, paths: list[str], check: bool = False, diff: bool = False, streams: Streams | None = None) -> int:
