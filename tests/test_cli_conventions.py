@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +152,66 @@ def test_diff_applies_with_git(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert r.returncode == 0, f"git apply --check: {r.stderr}\n{diff!r}"
     subprocess.run(["git", "apply", str(tmp_path / "p.diff")], cwd=patched, check=True)
     assert (patched / "doc.md").read_bytes() == (work / "doc.md").read_bytes(), "the patch is what the command writes"
+
+
+# ------------------------------------------------------------------ defect 5, 18.1: standard output fails
+
+STATUSDOC = Path(sys.executable).parent / "statusdoc"
+#: Commands that print a report (or a patch, or a model): a closed pipe is an ordinary end for them.
+REPORTS = [
+    ["lint", "-"],
+    ["lint", "--format", "sarif", "-"],
+    ["show", "-"],
+    ["explain", "-"],
+    ["dump", "-"],
+    ["schema"],
+    ["recompute", "--diff", "-"],
+    ["recompute", "--check", "-"],
+    ["--version"],
+]
+#: Commands that print the document's own text: cut short, it must never pass for success.
+DOCUMENTS = [["recompute", "-"], ["fix-encoding", "-"]]
+BIG = "# Plan (0/1)\n- [x] a\n" + "".join(f"## Step {i} (0/1)\n- [x] item {i}\n" for i in range(3000))
+
+
+def run_to(stdout: int, args: list[str]) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    return subprocess.run([str(STATUSDOC), *args], input=BIG, stdout=stdout, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def closed_pipe() -> int:
+    """The write end of a pipe whose reader is already gone: every write fails with EPIPE."""
+    r, w = os.pipe()
+    os.close(r)
+    return w
+
+
+@pytest.mark.parametrize("args", REPORTS, ids=" ".join)
+def test_a_report_into_a_closed_pipe_ends_quietly(args: list[str]) -> None:
+    w = closed_pipe()
+    try:
+        r = run_to(w, args)
+    finally:
+        os.close(w)
+    assert r.returncode == 141 and r.stderr == "", (r.returncode, r.stderr)
+
+
+@pytest.mark.parametrize("args", DOCUMENTS, ids=" ".join)
+def test_a_document_into_a_closed_pipe_is_an_error(args: list[str]) -> None:
+    w = closed_pipe()
+    try:
+        r = run_to(w, args)
+    finally:
+        os.close(w)
+    assert r.returncode == 2 and r.stderr == "<stdout>: cannot write: Broken pipe\n", (r.returncode, r.stderr)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", REPORTS + DOCUMENTS + [["lint", "--help"]], ids=" ".join)
+def test_a_full_disk_is_one_line_and_exit_2(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        r = run_to(full.fileno(), args)
+    assert r.returncode == 2 and r.stderr == "<stdout>: cannot write: No space left on device\n", (
+        r.returncode,
+        r.stderr,
+    )

@@ -32,7 +32,10 @@ def _version(value: object) -> None:
     # Only a real True: typer 0.12.5 under click 8.2 called this on every command with the string
     # 'False', which is truthy (fix-encoding --check printed the version and exited 0).
     if value is True:
-        print(f"statusdoc {__version__}")
+        # Through the checked stream: click would turn a closed pipe here into a bare exit 1.
+        out = commands._std().out
+        out.write(f"statusdoc {__version__}\n")
+        out.flush()
         raise typer.Exit(0)
 
 

@@ -6,11 +6,12 @@ reported on one line and the other files are still processed; the exit code is t
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable, Iterator
 
 from statusdoc._record import record, replace
-from statusdoc.errors import StatusdocError, UsageError
+from statusdoc.errors import CLOSED_PIPE_EXIT, OutputError, StatusdocError, UsageError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,10 +33,29 @@ def internal_error(e: BaseException) -> str:
     return f"{where}: internal error ({type(e).__name__}{': ' + detail if detail else ''}); not written — please report"
 
 
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+#: Set while a command prints a document's text (``recompute -``): a closed pipe then cuts the
+#: document short, which must not pass for success the way a report cut short by ``head`` does.
+DOCUMENT_TO_STDOUT: list[bool] = [False]
+
+
 def guarded(call: Callable[[], int]) -> int:
     """Run a command; map what escapes it to one line on stderr and an exit code (one place)."""
+    DOCUMENT_TO_STDOUT[0] = False
     try:
-        return call()
+        code = call()
+        _flush_stdout()  # buffered output fails here, not at exit where it would only be a warning
+        return code
+    except OutputError as e:
+        return _output_failed(e)
+    except OSError as e:
+        # Files are read and written through files.py, which words its own errors: an OSError of
+        # these kinds that escapes is click writing help or a usage message to standard output.
+        if e.errno not in _OUTPUT_ERRNOS:
+            print(internal_error(e), file=sys.stderr)
+            return 2
+        return _output_failed(OutputError(e))
     except StatusdocError as e:
         print(e, file=sys.stderr)
         return e.exit_code
@@ -47,6 +67,58 @@ def guarded(call: Callable[[], int]) -> int:
         return 2
 
 
+def _output_failed(e: OutputError) -> int:
+    _discard_stdout()
+    if e.closed_pipe and not DOCUMENT_TO_STDOUT[0]:
+        return CLOSED_PIPE_EXIT  # `statusdoc lint | head -1`: the reader has what it wanted
+    print(e, file=sys.stderr)
+    return e.exit_code
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        raise OutputError(e) from None
+
+
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at /dev/null: the interpreter flushes stdout again at exit, and that
+    second failure would print a warning and change the exit code to 120."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (tests capture it)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+class _CheckedOut:
+    """Standard output whose write errors become :class:`OutputError` (one line and exit 2, or a
+    quiet end for a closed pipe) instead of a traceback, an internal error or a silent cut."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as e:
+            raise OutputError(e) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as e:
+            raise OutputError(e) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 @record
 class Streams:
     out: TextIO
@@ -55,7 +127,7 @@ class Streams:
 
 
 def _std() -> Streams:
-    return Streams(sys.stdout, sys.stderr, None)
+    return Streams(_CheckedOut(sys.stdout), sys.stderr, None)  # type: ignore[arg-type]
 
 
 def _config_for(path: str | None) -> Config:
@@ -146,6 +218,7 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
             continue
         new = render(doc)
         if src.path is None and not check and not diff:
+            DOCUMENT_TO_STDOUT[0] = True
             s.out.write(new)
             continue
         if new == src.text:
@@ -300,6 +373,7 @@ def fix_encoding(
         for lost in result.lost:
             print(f"{src.display}:{describe(lost)}", file=s.err)
         if src.path is None and not check and not diff:
+            DOCUMENT_TO_STDOUT[0] = True
             s.out.write(result.text)
             continue
         if not result.changed:

@@ -6,9 +6,10 @@ can do ``except StatusdocError as e: print(e, file=sys.stderr); raise SystemExit
 
 from __future__ import annotations
 
+import errno
 import os
 
-__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "StatusdocError", "UsageError"]
+__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "OutputError", "StatusdocError", "UsageError"]
 
 
 def _one_line(text: str) -> str:
@@ -104,3 +105,24 @@ class UsageError(StatusdocError):
     def __init__(self, option: str, message: str) -> None:
         self.option = option
         super().__init__("statusdoc", f"{option}: {message}")
+
+
+class OutputError(StatusdocError):
+    """Standard output could not be written (a full disk, a closed pipe): what was printed is cut
+    short, so the command must not exit 0."""
+
+    exit_code = 2
+
+    def __init__(self, error: OSError) -> None:
+        self.errno = error.errno
+        super().__init__("<stdout>", f"cannot write: {error.strerror or error}")
+
+    @property
+    def closed_pipe(self) -> bool:
+        """The reader went away (``statusdoc lint | head -1``): for a report, an ordinary end."""
+        return self.errno == errno.EPIPE
+
+
+#: The exit code of a report whose reader closed the pipe: what a shell shows for a process that
+#: SIGPIPE ended (128 + 13), as ``yes | head -1`` does.
+CLOSED_PIPE_EXIT = 141
