@@ -6,6 +6,7 @@ for ``lint``/``recompute``, and the typer app for the rest), with pytest capturi
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -68,7 +69,7 @@ def test_unknown_rule_code_is_a_usage_error(
 @pytest.mark.parametrize("selector", ["SD001", "SD00", "count-drift", "SD"])
 def test_codes_prefixes_and_names_select(capsys: pytest.CaptureFixture[str], doc: Path, selector: str) -> None:
     code, out, err = cli(capsys, "lint", "--select", selector, "doc.md")
-    assert code == 1 and "SD001" in out and err == ""
+    assert code == 1 and "SD001" in out and err == "Found 1 problem (1 error) in 1 file.\n"
 
 
 def test_a_name_ignores_like_its_code(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
@@ -215,3 +216,189 @@ def test_a_full_disk_is_one_line_and_exit_2(args: list[str]) -> None:
         r.returncode,
         r.stderr,
     )
+
+
+# ------------------------------------------------------------------ defect 6: writing needs a path
+
+
+@pytest.mark.parametrize(
+    "args", [["recompute"], ["recompute", "--check"], ["fix-encoding"], ["fix-encoding", "--diff"]]
+)
+def test_a_writing_command_needs_a_path(capsys: pytest.CaptureFixture[str], doc: Path, args: list[str]) -> None:
+    (doc.parent / "other.md").write_text("# Other\n- âœ… x\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in doc.parent.iterdir()}
+    code, out, err = cli(capsys, *args)
+    assert code == 2 and out == ""
+    assert (
+        err
+        == f"statusdoc: {args[0]}: name the files or directories to rewrite ('.' for this directory, '-' for stdin)\n"
+    )
+    assert {p.name: p.read_bytes() for p in doc.parent.iterdir()} == before
+
+
+def test_a_forgotten_dash_rewrites_nothing(doc: Path) -> None:
+    r = subprocess.run([str(STATUSDOC), "recompute"], input=DRIFTED, capture_output=True, text=True, cwd=doc.parent)
+    assert r.returncode == 2 and r.stdout == "" and r.stderr.count("\n") == 1
+    assert doc.read_text(encoding="utf-8") == DRIFTED
+
+
+def test_an_explicit_dot_rewrites_the_tree(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    assert cli(capsys, "recompute", ".")[0] == 0
+    assert doc.read_text(encoding="utf-8") == DRIFTED.replace("(0/2)", "(2/2)")
+
+
+def test_read_only_commands_default_to_the_current_directory(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    code, out, _ = cli(capsys, "lint")
+    assert code == 1 and "doc.md:1:" in out
+    code, out, _ = cli(capsys, "show")
+    assert code == 0 and "doc.md" in out
+
+
+# ------------------------------------------------------------------ help
+
+
+COMMANDS = ["lint", "recompute", "show", "explain", "dump", "fix-encoding", "schema"]
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help_has_no_type_metavars(capsys: pytest.CaptureFixture[str], command: str | None) -> None:
+    code, out, _ = cli(capsys, *([command] if command else []), "--help")
+    assert code == 0 and out.startswith("Usage: statusdoc")
+    assert "<list[str]>" not in out and "<str>" not in out and "[path]" not in out, out
+
+
+def test_help_says_which_commands_default_to_the_current_directory(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("lint", "show"):
+        out = cli(capsys, command, "--help")[1]
+        assert f"statusdoc {command} [OPTIONS] [PATH]..." in out and "Default: the current directory." in " ".join(
+            out.split()
+        )
+    for command in ("recompute", "fix-encoding"):
+        out = cli(capsys, command, "--help")[1]
+        assert f"statusdoc {command} [OPTIONS] PATH..." in out and "Required" in out
+
+
+def test_command_summaries_are_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    out = cli(capsys, "--help")[1]
+    assert "..." not in out.split("Commands:")[1]
+    assert "disagrees with\n" in out or "disagrees with the items." in " ".join(out.split())
+
+
+# ------------------------------------------------------------------ lint: text output conventions
+
+MIXED = "# Plan (0/1)\n\n- [x] one\n\n# Notes\n\n- ✅ Setup: Not Set Up\n"
+INFO = "# Budget\n\n**Progress:** 3/5\n"
+
+
+@pytest.fixture()
+def mixed(doc: Path) -> Path:
+    """doc.md: one error (SD001), one warning (SD005); info.md: one info (SD009, a counter with no
+    items to count); clean.md: nothing."""
+    doc.write_text(MIXED, encoding="utf-8")
+    (doc.parent / "info.md").write_text(INFO, encoding="utf-8")
+    (doc.parent / "clean.md").write_text("# Clean (1/1)\n- [x] a\n", encoding="utf-8")
+    return doc
+
+
+def test_text_shows_severity_and_a_summary_and_hides_info(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    code, out, err = cli(capsys, "lint", ".")
+    assert code == 1
+    assert out.splitlines()[0].startswith("doc.md:1:9: SD001 error: done count says 0")
+    assert any(" SD005 warning: " in line for line in out.splitlines())
+    assert "SD009" not in out
+    assert err == "Found 2 problems (1 error, 1 warning) in 1 file; 1 info hidden (--show-info).\n"
+    code, out, err = cli(capsys, "lint", "--show-info", ".")
+    assert "info.md:3:15: SD009 info: " in out
+    assert err == "Found 3 problems (1 error, 1 warning, 1 info) in 2 files.\n"
+
+
+def test_show_info_and_selecting_info_show_it(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    for args in (["--show-info"], ["--select", "SD009"], ["--select", "unbound-counter"]):
+        code, out, err = cli(capsys, "lint", *args, "info.md")
+        assert " SD009 info: " in out and "info hidden" not in err, args
+
+
+def test_quiet_prints_only_findings(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    code, out, err = cli(capsys, "lint", "-q", "doc.md")
+    assert code == 1 and out.count("\n") == 2 and err == ""
+
+
+def test_exit_zero(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    assert cli(capsys, "lint", "--exit-zero", "doc.md")[0] == 0
+    assert cli(capsys, "lint", "--exit-zero", "missing.md")[0] == 2, "bad input is still an error"
+
+
+def test_statistics(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    code, out, _ = cli(capsys, "lint", "--statistics", "--show-info", "doc.md", "info.md")
+    assert code == 1
+    assert [line.split() for line in out.splitlines()] == [
+        ["1", "SD001", "count-drift"],
+        ["1", "SD005", "item-contradiction"],
+        ["1", "SD009", "unbound-counter"],
+    ]
+    code, out, _ = cli(capsys, "lint", "--statistics", "-f", "json", "doc.md")
+    assert {"code": "SD001", "name": "count-drift", "count": 1} in json.loads(out)
+
+
+def test_output_file(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    code, out, _ = cli(capsys, "lint", "-f", "json", "--output-file", "report.json", "doc.md")
+    assert code == 1 and out == ""
+    assert {f["code"] for f in json.loads((mixed.parent / "report.json").read_text(encoding="utf-8"))} >= {"SD001"}
+    assert [p.name for p in mixed.parent.iterdir() if p.name.startswith(".")] == [], "no temporary file left"
+    code, _, err = cli(capsys, "lint", "-o", "no/such/dir/r.txt", "doc.md")
+    assert code == 2 and "no/such/dir/r.txt: cannot write the report" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colored"),
+    [
+        ([], {}, False),  # not a terminal
+        ([], {"FORCE_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, True),
+        ([], {"NO_COLOR": "1"}, False),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        (["--color=never"], {"FORCE_COLOR": "1"}, False),
+    ],
+)
+def test_color(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    mixed: Path,
+    args: list[str],
+    env: dict[str, str],
+    colored: bool,
+) -> None:
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    out = cli(capsys, "lint", *args, "doc.md")[1]
+    assert ("\033[" in out) == colored
+
+
+def test_bad_color_choice_is_a_usage_error(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    code, _, err = cli(capsys, "lint", "--color", "sometimes", "doc.md")
+    assert code == 2 and "--color" in err
+
+
+def test_fix_says_what_it_fixed(capsys: pytest.CaptureFixture[str], mixed: Path) -> None:
+    code, out, err = cli(capsys, "lint", "--fix", "doc.md")
+    assert code == 0, "what is left is a warning"
+    assert "fixed doc.md (1 change)\n" in err and "fixed 1 file" in err
+    assert "SD001" not in out and "SD005" in out
+    mixed.write_text(MIXED, encoding="utf-8")
+    assert cli(capsys, "lint", "--fix", "--exit-non-zero-on-fix", "doc.md")[0] == 1
+    assert cli(capsys, "lint", "--fix", "--exit-non-zero-on-fix", "doc.md")[0] == 0, "nothing left to fix"
+
+
+def test_sarif_rules_have_help_uris_and_results_relative_uris(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    (doc.parent / "my docs").mkdir()
+    (doc.parent / "my docs" / "a#1.md").write_text(DRIFTED, encoding="utf-8")
+    out = cli(capsys, "lint", "-f", "sarif", "my docs")[1]
+    run = json.loads(out)["runs"][0]
+    assert all(
+        r["helpUri"].startswith("https://")
+        and r["helpUri"].endswith(
+            r["id"].lower() + "-" + r["name"] + "-" + r["defaultConfiguration"]["level"].replace("note", "info")
+        )
+        for r in run["tool"]["driver"]["rules"]
+    )
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20docs/a%231.md"

@@ -7,11 +7,12 @@ reported on one line and the other files are still processed; the exit code is t
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from collections.abc import Callable, Iterator
 
 from statusdoc._record import record, replace
-from statusdoc.errors import CLOSED_PIPE_EXIT, OutputError, StatusdocError, UsageError
+from statusdoc.errors import CLOSED_PIPE_EXIT, OutputError, StatusdocError, UsageError, printable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -85,8 +86,6 @@ def _flush_stdout() -> None:
 def _discard_stdout() -> None:
     """Point file descriptor 1 at /dev/null: the interpreter flushes stdout again at exit, and that
     second failure would print a warning and change the exit code to 120."""
-    import os
-
     try:
         fd = sys.stdout.fileno()
     except (OSError, ValueError):
@@ -159,6 +158,13 @@ def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError])
         yield src, cfg
 
 
+def _require_paths(command: str, paths: list[str]) -> None:
+    """A command that rewrites files needs them named: ``statusdoc recompute < FILE`` (the ``-``
+    forgotten) once rewrote every document of the current directory."""
+    if not paths:
+        raise UsageError(command, "name the files or directories to rewrite ('.' for this directory, '-' for stdin)")
+
+
 def _single(path: str, streams: Streams) -> tuple[SourceFile, Config]:
     """One named file (a directory here is an input error, not a walk)."""
     from statusdoc.files import read_source
@@ -206,6 +212,7 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
     from statusdoc.recomputer import recompute as recompute_doc
     from statusdoc.renderer import changes_text, render
 
+    _require_paths("recompute", paths)
     s = streams or _std()
     failures: list[StatusdocError] = []
     changed = 0
@@ -248,8 +255,14 @@ def lint(
     fix: bool = False,
     streams: Streams | None = None,
     color: bool = False,
+    show_info: bool = False,
+    quiet: bool = False,
+    exit_zero: bool = False,
+    statistics: bool = False,
+    output_file: str | None = None,
+    exit_non_zero_on_fix: bool = False,
 ) -> int:
-    """Report findings; exit 1 when any has error severity."""
+    """Report findings; exit 1 when any has error severity (0 under ``exit_zero``)."""
     from statusdoc import output
     from statusdoc.linter import lint as lint_doc
     from statusdoc.rules import Finding
@@ -257,33 +270,93 @@ def lint(
     s = streams or _std()
     selected = _selectors(select, "--select")
     ignored = _selectors(ignore, "--ignore")
+    # Info findings are noise in a report unless asked for, by flag or by naming them.
+    show_info = show_info or any(c == "SD009" for c in selected)
     failures: list[StatusdocError] = []
     findings: list[Finding] = []
+    files = fixed = 0
     for src, cfg in _sources(paths, s, failures):
+        files += 1
         if selected:
             cfg = _with(cfg, select=selected)
         if ignored:
             cfg = _with(cfg, ignore=cfg.ignore + ignored)
+        show_info = show_info or "SD009" in (cfg.select or ())
         doc = _parse(src, cfg)
         if fix and src.path is not None:
-            from statusdoc.files import write_atomic
-            from statusdoc.recomputer import recompute as recompute_doc
-            from statusdoc.renderer import render
-
-            new = render(recompute_doc(doc, config=cfg))
-            if new != src.text:
-                try:
-                    write_atomic(src, new)
-                except StatusdocError as e:
-                    print(e, file=s.err)
-                    failures.append(e)
-                    continue
-                doc = _parse(_reread(src, new), cfg)
+            try:
+                doc, changes = _fix(src, doc, cfg)
+            except StatusdocError as e:
+                print(e, file=s.err)
+                failures.append(e)
+                continue
+            if changes:
+                fixed += 1
+                if not quiet:
+                    print(f"fixed {printable(src.display)} ({_plural(changes, 'change')})", file=s.err)
         findings.extend(lint_doc(doc, config=cfg))
-    output.write_findings(findings, fmt, s.out, color=color)
+    shown, hidden = output.visible(findings, show_info=show_info or fmt != "text")
+    report = _report_stream(s, output_file)
+    output.write_findings(shown, fmt, report, color=color, statistics=statistics)
+    # The summary goes to stderr: stdout stays one finding per line, for grep, head and editors.
+    if fmt == "text" and not quiet and (line := output.summary(shown, files=files, hidden_info=hidden, fixed=fixed)):
+        print(line, file=s.err)
+    if output_file is not None:
+        _write_report(output_file, report.getvalue())  # type: ignore[attr-defined]
     if failures:
         return 2
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    if fixed and exit_non_zero_on_fix:
+        return 1
+    return 1 if not exit_zero and any(f.severity == "error" for f in findings) else 0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _fix(src: SourceFile, doc: Document, cfg: Config) -> tuple[Document, int]:
+    """``lint --fix``: the document recomputed and written, re-parsed, and how many edits it took."""
+    from statusdoc.files import write_atomic
+    from statusdoc.recomputer import recompute as recompute_doc
+    from statusdoc.renderer import render
+
+    recomputed = recompute_doc(doc, config=cfg)
+    new = render(recomputed)
+    if new == src.text:
+        return doc, 0
+    write_atomic(src, new)
+    return _parse(_reread(src, new), cfg), len(recomputed.edits)
+
+
+def _report_stream(s: Streams, output_file: str | None) -> TextIO:
+    if output_file is None:
+        return s.out
+    import io
+
+    return io.StringIO()
+
+
+def _write_report(path: str, text: str) -> None:
+    """``--output-file``: the whole report or nothing (a temporary file renamed over ``path``)."""
+    import tempfile
+
+    from statusdoc.errors import InputError
+
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".statusdoc-report-", suffix=".tmp")
+        try:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # an ordinary new file's mode, not mkstemp's 0600
+            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+                f.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as e:
+        raise InputError(path, f"cannot write the report: {e.strerror or e}") from None
 
 
 def _selectors(values: list[str] | None, option: str) -> list[str]:
@@ -365,6 +438,7 @@ def fix_encoding(
     from statusdoc.encoding_repair import describe, repair
     from statusdoc.files import write_atomic
 
+    _require_paths("fix-encoding", paths)
     s = streams or _std()
     failures: list[StatusdocError] = []
     changed = 0

@@ -9,12 +9,38 @@ from __future__ import annotations
 import errno
 import os
 
-__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "OutputError", "StatusdocError", "UsageError"]
+__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "OutputError", "StatusdocError", "UsageError", "printable"]
+
+
+_ESCAPES: dict[int, str] = {}
+
+
+def _escapes() -> dict[int, str]:
+    """What :func:`printable` replaces: C0 and C1 controls (ESC starts terminal sequences, BEL
+    rings, CR/LF break lines), DEL, line and paragraph separators, bidirectional overrides (text
+    shown in another order than it is), and lone surrogates (a file name's undecodable byte, which
+    no encoder would print: shown as the byte, ``\\xff``)."""
+    if not _ESCAPES:
+        for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]:
+            _ESCAPES[c] = f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+        _ESCAPES.update({0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"})
+        for c in range(0xD800, 0xE000):
+            _ESCAPES[c] = f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else f"\\u{c:04x}"
+    return _ESCAPES
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one line of a terminal: every control character, line break,
+    bidirectional override and lone surrogate escaped (a document's text reaches the terminal in
+    messages, titles and file names)."""
+    if text.isprintable():
+        return text  # the common case: nothing to escape
+    return text.translate(_escapes())
 
 
 def _one_line(text: str) -> str:
-    """``text`` with line breaks escaped, so a message always fits on one line."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    """``text`` with line breaks and control characters escaped: a message is always one line."""
+    return printable(text)
 
 
 class StatusdocError(Exception):

@@ -9,6 +9,12 @@ if TYPE_CHECKING:
     from statusdoc._types import Severity
 
 
+#: Where the project's documentation lives (SARIF's informationUri; each rule's helpUri is an
+#: anchor in the rule reference, docs/rules.md, which ``statusdoc rule`` also prints).
+DOCS_URL = "https://pypi.org/project/statusdoc/"
+RULES_URL = "https://github.com/statusdoc/statusdoc/blob/main/docs/rules.md"
+
+
 @frozen_record
 class Rule:
     code: str
@@ -17,6 +23,11 @@ class Rule:
     finds: str
     example: str
     fix: str
+
+    @property
+    def url(self) -> str:
+        """The rule's section of docs/rules.md (GitHub's anchor for ``## SD001 `count-drift` (error)``)."""
+        return f"{RULES_URL}#{self.code.lower()}-{self.name}-{self.severity}"
 
 
 RULES: dict[str, Rule] = {
