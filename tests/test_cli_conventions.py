@@ -402,3 +402,37 @@ def test_sarif_rules_have_help_uris_and_results_relative_uris(capsys: pytest.Cap
         for r in run["tool"]["driver"]["rules"]
     )
     assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "my%20docs/a%231.md"
+
+
+# ------------------------------------------------------------------ defect 10: explain FILE:LINE
+
+
+@pytest.mark.parametrize("line", [0, 5, 9999])
+def test_explain_a_line_outside_the_file_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], doc: Path, line: int
+) -> None:
+    code, out, err = cli(capsys, "explain", f"doc.md:{line}")
+    assert code == 2 and out == ""
+    assert err == f"doc.md:{line}: no such line (the file has 4 lines)\n"
+
+
+def test_explain_the_last_line_and_a_blank_line_are_in_range(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    assert cli(capsys, "explain", "doc.md:4")[0] == 0
+    code, out, _ = cli(capsys, "explain", "doc.md:2")
+    assert code == 0 and out == "doc.md:2: no counters or claims\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "want"),
+    [
+        ("# A\n\n- ✅ Setup: Not Set Up\n", 3, "SD005 item-contradiction (warning)"),
+        ("# A\n\n- [x] Rate limiting\n- [ ] b\n\n## B\n\n- [ ] Rate limiting\n", 8, "SD006 duplicate-item-state"),
+        ("# A\n\n**Status:** ✅ Done\n\n- [ ] a\n- [ ] b\n", 3, "SD004 status-drift (error)"),
+    ],
+)
+def test_explain_shows_item_and_claim_findings_on_the_line(
+    capsys: pytest.CaptureFixture[str], doc: Path, text: str, line: int, want: str
+) -> None:
+    doc.write_text(text, encoding="utf-8")
+    code, out, _ = cli(capsys, "explain", f"doc.md:{line}")
+    assert code == 0 and f"doc.md:{line}:" in out and want in out, out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from statusdoc._record import record, replace
 from statusdoc.errors import CLOSED_PIPE_EXIT, OutputError, StatusdocError, UsageError, printable
@@ -107,6 +107,10 @@ class _CheckedOut:
             return self._stream.write(text)
         except OSError as e:
             raise OutputError(e) from None
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
 
     def flush(self) -> None:
         try:
@@ -402,7 +406,7 @@ def schema(*, which: str, streams: Streams | None = None) -> int:
 
 
 def explain(*, target: str, streams: Streams | None = None) -> int:
-    from statusdoc.explain import explain_document
+    from statusdoc.explain import explain_document, line_count
 
     s = streams or _std()
     path, line = _split_target(target)
@@ -411,7 +415,14 @@ def explain(*, target: str, streams: Streams | None = None) -> int:
     except StatusdocError as e:
         print(e, file=s.err)
         return e.exit_code
-    s.out.write(explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding))
+    n = line_count(src.text)
+    if line is not None and not 1 <= line <= n:
+        # A line outside the file would otherwise read as "nothing there", exit 0.
+        outside = StatusdocError(src.display, f"no such line (the file has {_plural(n, 'line')})", line=line)
+        print(outside, file=s.err)
+        return outside.exit_code
+    text = explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding)
+    s.out.writelines(printable(ln) + "\n" for ln in text.splitlines())
     return 0
 
 
