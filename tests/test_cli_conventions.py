@@ -436,3 +436,89 @@ def test_explain_shows_item_and_claim_findings_on_the_line(
     doc.write_text(text, encoding="utf-8")
     code, out, _ = cli(capsys, "explain", f"doc.md:{line}")
     assert code == 0 and f"doc.md:{line}:" in out and want in out, out
+
+
+# ------------------------------------------------------------------ 18.13: what documents send to the terminal
+
+HOSTILE = "# Plan \x1b]8;;http://x\x07click\x1b]8;;\x07 \x1b[2J\x9b31m \u202e (0/1)\n- [x] a\n"
+RAW = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "doc.md"],
+        ["lint", "-f", "github", "doc.md"],
+        ["show", "doc.md"],
+        ["explain", "doc.md"],
+        ["explain", "doc.md:1"],
+    ],
+    ids=" ".join,
+)
+def test_control_characters_from_a_document_are_escaped(
+    capsys: pytest.CaptureFixture[str], doc: Path, args: list[str]
+) -> None:
+    doc.write_text(HOSTILE, encoding="utf-8")
+    code, out, err = cli(capsys, *args)
+    assert code in (0, 1) and out
+    assert not [c for c in RAW if c in out + err], repr(out + err)
+    assert "\\x1b" in out or args[0] == "show"  # show cuts the title to its column
+
+
+def test_show_on_a_terminal_reads_no_markup(
+    capsys: pytest.CaptureFixture[str], doc: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    doc.write_text("# Plan [/nope] (0/1)\n- [x] a\n## [link=https://x.example]here[/link]\n- [ ] b\n", encoding="utf-8")
+    code, out, err = cli(capsys, "show", "doc.md")
+    assert code == 0 and err == ""
+    assert "Plan [/nope] (0/1)" in out and "[link=https://x.example]" in out and "\x1b]8;" not in out
+
+
+def test_a_line_break_in_a_file_name_stays_one_line(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    (doc.parent / "a\nb.md").write_text(DRIFTED, encoding="utf-8")
+    (doc.parent / "c\r\nd.md").write_bytes(b"\x00")
+    code, out, err = cli(capsys, "lint", "a\nb.md", "c\r\nd.md")
+    assert code == 2
+    assert out.startswith("a\\nb.md:1:9: SD001 error: ") and out.count("\n") == 1
+    assert err.splitlines()[0].startswith("c\\r\\nd.md:") and len(err.splitlines()) == 2  # + the summary
+    out = cli(capsys, "lint", "-f", "github", "a\nb.md")[1]
+    assert out.startswith("::error file=a%0Ab.md,line=1,col=9,title=SD001::") and out.count("\n") == 1
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file systems refuse non-UTF-8 names")
+def test_a_file_name_that_is_not_utf8_is_printed_escaped(tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/caf\xe9.md"
+    with open(name, "wb") as f:
+        f.write(DRIFTED.encode())
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1"}
+    for args in (["lint", "."], ["show", "."], ["lint", "-f", "json", "."], ["lint", "-f", "sarif", "."]):
+        r = subprocess.run([str(STATUSDOC), *args], cwd=tmp_path, capture_output=True, env=env)
+        assert r.returncode in (0, 1) and b"Traceback" not in r.stderr, (args, r.stderr)
+        assert b"caf\\xe9.md" in r.stdout or b"caf\\udce9.md" in r.stdout or b"caf%E9.md" in r.stdout, (args, r.stdout)
+
+
+# ------------------------------------------------------------------ show
+
+
+def test_show_fits_80_columns_in_aligned_columns(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    from statusdoc.show import cells
+
+    long = "A very long section title that goes on " * 4
+    doc.write_text(
+        f"# Plan\n\n## {long}\n- [x] a\n- [ ] b\n\n## Mobile â€” Done âœ…\n- [x] c\n\n### 表示の幅 ✅\n- [x] d\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli(capsys, "show", "doc.md")
+    lines = out.splitlines()
+    assert code == 0 and all(cells(line) <= 80 for line in lines), out
+    assert len({cells(line.split("[")[0]) for line in lines if "[" in line}) == 1, "bars start in one column"
+    assert "…" in out, "a title too long for its column is cut"
+    assert " 50%  in progress" in out and "100%  done" in out
+    assert "Mobile — Done" in out and "â" not in out, "mojibake shown repaired"
+
+
+def test_show_guides_draw_the_tree() -> None:
+    from statusdoc.show import guides
+
+    assert guides([0, 1, 2, 2, 1, 2, 0, 1]) == ["", "├─ ", "│  ├─ ", "│  └─ ", "└─ ", "   └─ ", "", "└─ "]

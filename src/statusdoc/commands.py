@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from statusdoc.config import Config
+    from statusdoc.encoding_repair import Fix, Lost
     from statusdoc.files import SourceFile
     from statusdoc.model import Document
 
@@ -225,7 +226,7 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
         if check and not diff:
             if changes_text(src.text, doc.edits):
                 changed += 1
-                print(f"would recompute {src.display}", file=s.out)
+                print(f"would recompute {printable(src.display)}", file=s.out)
             continue
         new = render(doc)
         if src.path is None and not check and not diff:
@@ -244,7 +245,7 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
             print(e, file=s.err)
             failures.append(e)
             continue
-        print(f"recomputed {src.display} ({len(doc.edits)} change{'s' if len(doc.edits) != 1 else ''})", file=s.err)
+        print(f"recomputed {printable(src.display)} ({_plural(len(doc.edits), 'change')})", file=s.err)
     if failures:
         return 2
     return 1 if changed and (check or diff) else 0
@@ -439,8 +440,15 @@ def show(*, paths: list[str], streams: Streams | None = None, plain: bool = True
     s = streams or _std()
     failures: list[StatusdocError] = []
     docs = [_parse(src, cfg) for src, cfg in _sources(paths, s, failures)]
-    show_documents(docs, s.out, plain=plain)
+    import shutil
+
+    show_documents(docs, s.out, plain=plain, width=shutil.get_terminal_size((80, 24)).columns)
     return 2 if failures else 0
+
+
+def _located(src: SourceFile, run: Fix | Lost, text: str) -> str:
+    """``path:line:col: what`` for a repaired or lost run, the shape lint's findings have."""
+    return printable(f"{src.display}:{run.line}:{run.column}: {text.removeprefix(f'line {run.line}: ')}")
 
 
 def fix_encoding(
@@ -456,7 +464,7 @@ def fix_encoding(
     for src, _cfg in _sources(paths, s, failures):
         result = repair(src.text, guess=guess)
         for lost in result.lost:
-            print(f"{src.display}:{describe(lost)}", file=s.err)
+            print(_located(src, lost, describe(lost)), file=s.err)
         if src.path is None and not check and not diff:
             DOCUMENT_TO_STDOUT[0] = True
             s.out.write(result.text)
@@ -468,18 +476,18 @@ def fix_encoding(
             s.out.write(_diff(src, result.text))
         if check or diff:
             if check and not diff:
-                print(f"would repair {src.display} ({len(result.fixes)} runs)", file=s.out)
+                print(f"would repair {printable(src.display)} ({len(result.fixes)} runs)", file=s.out)
             continue
         for fx in result.fixes:
             if fx.guessed:
-                print(f"{src.display}:{describe(fx)}", file=s.err)
+                print(_located(src, fx, describe(fx)), file=s.err)
         try:
             write_atomic(src, result.text)
         except StatusdocError as e:
             print(e, file=s.err)
             failures.append(e)
             continue
-        print(f"repaired {src.display} ({len(result.fixes)} runs)", file=s.err)
+        print(f"repaired {printable(src.display)} ({len(result.fixes)} runs)", file=s.err)
     if failures:
         return 2
     return 1 if changed and (check or diff) else 0

@@ -78,10 +78,15 @@ def _text(f: Finding, color: bool) -> str:
 
 def _github(f: Finding) -> str:
     level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
-    # Workflow-command escaping (%, CR, LF; in properties also : and ,) after the terminal's.
-    msg = printable(f.message).replace("%", "%25")
-    path = printable(f.path).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    # Workflow-command escaping first (%, CR, LF; in properties also : and ,), so that a line break
+    # in a file name is still the file's name; then the terminal's, for what is left.
+    msg = printable(_workflow_escape(f.message))
+    path = printable(_workflow_escape(f.path).replace(",", "%2C").replace(":", "%3A"))
     return f"::{level} file={path},line={f.line},col={f.column},title={f.code}::{msg}\n"
+
+
+def _workflow_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _json_text(text: str) -> str:
