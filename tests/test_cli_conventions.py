@@ -522,3 +522,42 @@ def test_show_guides_draw_the_tree() -> None:
     from statusdoc.show import guides
 
     assert guides([0, 1, 2, 2, 1, 2, 0, 1]) == ["", "├─ ", "│  ├─ ", "│  └─ ", "└─ ", "   └─ ", "", "└─ "]
+
+
+# ------------------------------------------------------------------ rule documentation, library
+
+
+def test_rule_prints_the_documentation_of_a_code_or_name(capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.conftest import ROOT
+
+    reference = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for key in ("SD005", "item-contradiction"):
+        code, out, _ = cli(capsys, "rule", key)
+        assert code == 0 and out.startswith("## SD005 `item-contradiction` (warning)") and out in reference
+    code, out, _ = cli(capsys, "rule")
+    assert code == 0 and len(out.splitlines()) == 9 and out.startswith("SD001  count-drift")
+    code, out, err = cli(capsys, "rule", "SD010")
+    assert code == 2 and out == "" and err.startswith("statusdoc: rule: unknown rule 'SD010'")
+
+
+def test_library_lists_its_api_and_has_shortcuts(tmp_path: Path) -> None:
+    import statusdoc
+    from statusdoc.errors import InputError
+
+    api = {"Document", "Finding", "lint", "parse", "recompute", "recompute_file", "recompute_text", "render"}
+    assert api <= set(dir(statusdoc)) and api <= set(statusdoc.__all__)
+    fresh = subprocess.run(
+        [sys.executable, "-c", "import statusdoc; print(' '.join(n for n in dir(statusdoc) if n[0] != '_'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert set(fresh.stdout.split()) == api, "a fresh import lists the API and nothing else"
+    assert statusdoc.recompute_text(DRIFTED) == DRIFTED.replace("(0/2)", "(2/2)")
+    p = tmp_path / "doc.md"
+    p.write_text(DRIFTED, encoding="utf-8")
+    assert statusdoc.recompute_file(p) is True
+    assert p.read_text(encoding="utf-8") == DRIFTED.replace("(0/2)", "(2/2)")
+    assert statusdoc.recompute_file(str(p)) is False
+    with pytest.raises(InputError):
+        statusdoc.recompute_file(tmp_path / "missing.md")

@@ -85,6 +85,7 @@ ARGUMENT_HELP: dict[tuple[str, str], str] = {
     ("explain", "target"): "FILE or FILE:LINE ('-' for stdin).",
     ("dump", "path"): "The document ('-' for stdin).",
     ("schema", "which"): "document or config.",
+    ("rule", "code"): "A rule code (SD001) or name (count-drift). Without one: the list of rules.",
 }
 
 #: Required, though typer is told they are optional: a missing one is then our one-line usage error
@@ -247,6 +248,12 @@ def schema(which: Annotated[str, typer.Argument(show_default=False)] = "document
     if which not in ("document", "config"):
         raise typer.BadParameter(f"'{which}' is not document or config", param_hint="WHICH")
     raise typer.Exit(commands.schema(which=which))
+
+
+@app.command(cls=_Command)
+def rule(code: Annotated[str | None, typer.Argument(show_default=False)] = None) -> None:
+    """Print a rule's documentation, or list the rules."""
+    raise typer.Exit(commands.rule(code=code))
 
 
 def run(args: list[str]) -> int:

@@ -491,3 +491,19 @@ def fix_encoding(
     if failures:
         return 2
     return 1 if changed and (check or diff) else 0
+
+
+def rule(*, code: str | None = None, streams: Streams | None = None) -> int:
+    """A rule's documentation (docs/rules.md is generated from the same text), or the list of rules."""
+    from statusdoc.rules import RULES, UnknownRule, rule_for, rule_markdown
+
+    s = streams or _std()
+    if code is None:
+        s.out.writelines(f"{r.code}  {r.name:<22} {r.severity:<8} {r.finds}\n" for r in RULES.values())
+        return 0
+    try:
+        found = rule_for(code)
+    except UnknownRule as e:
+        raise UsageError("rule", str(e)) from None
+    s.out.write(rule_markdown(found))
+    return 0

@@ -113,7 +113,7 @@ RULES: dict[str, Rule] = {
 BY_NAME: dict[str, str] = {r.name: r.code for r in RULES.values()}
 
 #: What a rule selector may be, in the words of error messages.
-KNOWN_SELECTORS = "a rule code (SD001-SD009), a code prefix (SD00) or a rule name (count-drift)"
+KNOWN_SELECTORS = "a rule code (SD001-SD009), a code prefix (SD00) or a rule name (count-drift): see statusdoc rule"
 
 
 class UnknownRule(ValueError):
@@ -194,17 +194,10 @@ class Finding:
         }
 
 
-def rules_markdown() -> str:
-    """The rule reference, generated into docs/rules.md."""
-    out = [
-        "# statusdoc lint rules",
-        "",
-        "Generated from `src/statusdoc/rules.py` (`tests/test_schemas.py` fails when stale; regenerate with "
-        "`STATUSDOC_REGEN=1 pytest tests/test_schemas.py`).",
-        "",
-    ]
-    for r in RULES.values():
-        out += [
+def rule_markdown(r: Rule) -> str:
+    """One rule's section of the reference: what ``statusdoc rule CODE`` prints."""
+    return "\n".join(
+        [
             f"## {r.code} `{r.name}` ({r.severity})",
             "",
             r.finds,
@@ -216,4 +209,17 @@ def rules_markdown() -> str:
             f'Silence: `<!-- statusdoc-disable-next-line {r.code} -->`, or `ignore = ["{r.code}"]` in the config.',
             "",
         ]
+    )
+
+
+def rules_markdown() -> str:
+    """The rule reference, generated into docs/rules.md."""
+    out = [
+        "# statusdoc lint rules",
+        "",
+        "Generated from `src/statusdoc/rules.py` (`tests/test_schemas.py` fails when stale; regenerate with "
+        "`STATUSDOC_REGEN=1 pytest tests/test_schemas.py`).",
+        "",
+    ]
+    out += [rule_markdown(r) for r in RULES.values()]
     return "\n".join(out)
