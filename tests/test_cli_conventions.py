@@ -561,3 +561,27 @@ def test_library_lists_its_api_and_has_shortcuts(tmp_path: Path) -> None:
     assert statusdoc.recompute_file(str(p)) is False
     with pytest.raises(InputError):
         statusdoc.recompute_file(tmp_path / "missing.md")
+
+
+# ------------------------------------------------------------------ packaging
+
+
+def test_packaging_declares_license_urls_and_runtime_dependencies() -> None:
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license-files"] == ["LICENSE"] and "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert {"Homepage", "Repository"} <= set(project["urls"])
+    assert not [d for d in project["dependencies"] if d.startswith("markdown-it-py")], "a test-only dependency"
+
+
+def test_the_runtime_never_imports_markdown_it(doc: Path) -> None:
+    code = (
+        "import sys; from statusdoc._cli import run; "
+        "[run(a) for a in (['lint', 'doc.md'], ['show', 'doc.md'], ['explain', 'doc.md'], ['dump', 'doc.md'])]; "
+        "print(sorted(m for m in sys.modules if m.startswith('markdown_it')))"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=doc.parent)
+    assert r.stdout.strip().endswith("[]"), r.stdout + r.stderr
