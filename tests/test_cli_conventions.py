@@ -585,3 +585,13 @@ def test_the_runtime_never_imports_markdown_it(doc: Path) -> None:
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=doc.parent)
     assert r.stdout.strip().endswith("[]"), r.stdout + r.stderr
+
+
+def test_a_long_heading_is_quoted_short_in_text_and_whole_in_json(
+    capsys: pytest.CaptureFixture[str], doc: Path
+) -> None:
+    title = "Phase 1: " + "a very long heading that goes on " * 6
+    doc.write_text(f"# {title.strip()} (0/1)\n- [x] a\n", encoding="utf-8")
+    out = cli(capsys, "lint", "doc.md")[1]
+    assert len(out.splitlines()[0]) < 200 and "'Phase 1: a very long heading that goes on a very…'" in out
+    assert title.strip() in json.loads(cli(capsys, "lint", "-f", "json", "doc.md")[1])[0]["message"]

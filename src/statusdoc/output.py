@@ -7,6 +7,7 @@ control characters (:func:`statusdoc.errors.printable`), the JSON ones escape wh
 from __future__ import annotations
 
 import os
+import re
 
 from statusdoc.errors import printable
 from statusdoc.rules import DOCS_URL, RULES, Finding
@@ -69,18 +70,28 @@ def write_findings(
         out.writelines(_text(f, color) for f in findings)
 
 
+#: A quoted excerpt (a heading, an item's text) longer than a reader needs to recognise it.
+_LONG_QUOTE = re.compile(r"'([^'\n]{48})[^'\n]{2,}'")
+
+
+def short(message: str) -> str:
+    """``message`` with each long quoted excerpt cut to its first 48 characters and an ellipsis:
+    a finding stays about one line however long the heading it quotes (JSON keeps it whole)."""
+    return _LONG_QUOTE.sub(r"'\1…'", message) if "'" in message else message
+
+
 def _text(f: Finding, color: bool) -> str:
     code, severity = f.code, str(f.severity)
     if color:
         code, severity = f"{_BOLD}{code}{_RESET}", f"{_COLORS[f.severity]}{severity}{_RESET}"
-    return f"{printable(f.path)}:{f.line}:{f.column}: {code} {severity}: {printable(f.message)}\n"
+    return f"{printable(f.path)}:{f.line}:{f.column}: {code} {severity}: {printable(short(f.message))}\n"
 
 
 def _github(f: Finding) -> str:
     level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity]
     # Workflow-command escaping first (%, CR, LF; in properties also : and ,), so that a line break
     # in a file name is still the file's name; then the terminal's, for what is left.
-    msg = printable(_workflow_escape(f.message))
+    msg = printable(_workflow_escape(short(f.message)))
     path = printable(_workflow_escape(f.path).replace(",", "%2C").replace(":", "%3A"))
     return f"::{level} file={path},line={f.line},col={f.column},title={f.code}::{msg}\n"
 
