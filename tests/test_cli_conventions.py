@@ -595,3 +595,15 @@ def test_a_long_heading_is_quoted_short_in_text_and_whole_in_json(
     out = cli(capsys, "lint", "doc.md")[1]
     assert len(out.splitlines()[0]) < 200 and "'Phase 1: a very long heading that goes on a very…'" in out
     assert title.strip() in json.loads(cli(capsys, "lint", "-f", "json", "doc.md")[1])[0]["message"]
+
+
+def test_shell_completion_completes_commands_and_options(tmp_path: Path) -> None:
+    def complete(words: str) -> list[str]:
+        cword = str(len(words.split()) - 1)
+        env = {**os.environ, "_STATUSDOC_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
+        r = subprocess.run([str(STATUSDOC)], env=env, capture_output=True, text=True, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        return r.stdout.split()
+
+    assert "lint" in complete("statusdoc li")
+    assert "--select" in complete("statusdoc lint --sel")
