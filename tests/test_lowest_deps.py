@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -49,6 +50,8 @@ def _lowest_venv(pins: list[str]) -> Path:
     python = env_dir / "bin" / "python"
     if (env_dir / "installed").exists():
         return python
+    for stale in env_dir.parent.glob("lowest-deps-*"):
+        shutil.rmtree(stale, ignore_errors=True)  # made for bounds that have changed since
     venv.create(env_dir, with_pip=True, clear=True)
     r = subprocess.run([str(python), "-m", "pip", "install", "-q", *pins], capture_output=True, text=True)
     if r.returncode != 0:
