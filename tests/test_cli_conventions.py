@@ -607,3 +607,14 @@ def test_shell_completion_completes_commands_and_options(tmp_path: Path) -> None
 
     assert "lint" in complete("statusdoc li")
     assert "--select" in complete("statusdoc lint --sel")
+
+
+def test_fix_encoding_check_reports_each_run_like_lint(capsys: pytest.CaptureFixture[str], doc: Path) -> None:
+    doc.write_text("# Plan\n\n- âœ… shipped\n- done â€” ok\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "fix-encoding", "--check", "doc.md")
+    assert code == 1
+    assert out.splitlines() == [
+        "doc.md:3:3: 'âœ…' → '✅' (Windows-1252)",
+        "doc.md:4:8: 'â€”' → '—' (Windows-1252)",
+        "would repair doc.md (2 runs)",
+    ]

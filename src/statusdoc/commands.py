@@ -476,7 +476,9 @@ def fix_encoding(
             s.out.write(_diff(src, result.text))
         if check or diff:
             if check and not diff:
-                print(f"would repair {printable(src.display)} ({len(result.fixes)} runs)", file=s.out)
+                # Each run where lint would put it (path:line:col:), then the file's verdict.
+                s.out.writelines(_located(src, fx, describe(fx)) + "\n" for fx in result.fixes)
+                print(f"would repair {printable(src.display)} ({_plural(len(result.fixes), 'run')})", file=s.out)
             continue
         for fx in result.fixes:
             if fx.guessed:
