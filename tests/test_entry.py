@@ -55,6 +55,7 @@ def test_fast_path_matches_typer(
         ["show", "x"],
         [],
         ["recompute", "--check=1"],
+        ["lint", "-f=json", "x"],
     ],
 )
 def test_everything_else_goes_to_typer(args: list[str]) -> None:

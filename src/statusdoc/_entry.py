@@ -55,7 +55,8 @@ def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
         else:
             name, eq, inline = a.partition("=")
             spec = table.get(name)
-            if spec is None:
+            # `-o=x` is click's `-o` with the value `=x`; only long options take `=value`.
+            if spec is None or (eq and not name.startswith("--")):
                 return None
             key, takes_value, repeat = spec
             if takes_value:
