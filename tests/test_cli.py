@@ -208,7 +208,7 @@ def test_show_rich_tree_on_a_terminal() -> None:
     show_documents([parse(read(EXAMPLES / "progress.md"), path="progress.md")], out, plain=False)
     text = out.getvalue()
     assert "progress.md" in text and "Phase 1: Backend" in text and "3/4" in text
-    assert "├──" in text or "└──" in text
+    assert "├─" in text or "└─" in text
     assert commands.show  # the command wraps this function
 
 

@@ -18,6 +18,9 @@ CASES = [
     ["lint", "--select", "SD001,SD003", "{doc}"],
     ["lint", "--select", "SD001", "--select", "SD002", "{doc}"],
     ["lint", "--ignore", "SD001", "{doc}"],
+    ["lint", "--select", "count-drift", "--quiet", "--output-file", "{doc}.txt", "{doc}"],
+    ["lint", "-q", "--statistics", "--show-info", "--color=never", "{doc}"],
+    ["lint", "--select", "SD999", "{doc}"],
     ["recompute", "--check", "{doc}"],
     ["recompute", "--diff", "{doc}"],
     ["recompute", "--check", "--", "{doc}"],
@@ -52,6 +55,7 @@ def test_fast_path_matches_typer(
         ["show", "x"],
         [],
         ["recompute", "--check=1"],
+        ["lint", "-f=json", "x"],
     ],
 )
 def test_everything_else_goes_to_typer(args: list[str]) -> None:

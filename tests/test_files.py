@@ -68,7 +68,7 @@ def test_config_error_carries_key_and_expected() -> None:
         3,
     )
     assert e.exit_code == 2
-    assert str(e) == ".statusdoc.toml:3: rounding: expected one of nearest, floor, org, got 'up'"
+    assert str(e) == ".statusdoc.toml:3: rounding: expected one of nearest, floor, org; got 'up'"
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ def test_seed_004_lost_bytes_are_reported_and_kept(tmp_path: Path) -> None:
     doc = tmp_path / "doc.md"
     doc.write_bytes(seeds[0].read_bytes())
     r = CliRunner(env=ENV).invoke(app, ["fix-encoding", str(doc)])
-    assert f"{doc}:line 627: 'ðŸ“' lost a byte" in r.stderr
+    assert f"{doc}:627:4: 'ðŸ“' lost a byte" in r.stderr
     lines = read(doc).splitlines()
     assert lines[626].startswith("## ðŸ“ Recent Activity Log"), "the lost run is left as it was"
     assert "## 📊 Overall Progress" in lines, "the rest is repaired"

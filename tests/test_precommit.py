@@ -39,7 +39,6 @@ def test_recompute_hook_fixes_then_passes(tmp_path: Path) -> None:
             env=env,
             capture_output=True,
             text=True,
-            timeout=600,
         )
 
     lint = hook("statusdoc-lint")

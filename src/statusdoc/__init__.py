@@ -1,7 +1,8 @@
 """statusdoc: keep Markdown status documents honest.
 
-The library API: :func:`parse`, :func:`render`, :func:`recompute`, :func:`lint`.  Imports are
-deferred so that ``import statusdoc`` stays cheap for the command line.
+The library API: :func:`parse`, :func:`render`, :func:`recompute`, :func:`lint`, and the shortcuts
+:func:`recompute_text` and :func:`recompute_file`.  Imports are deferred so that
+``import statusdoc`` stays cheap for the command line; ``dir(statusdoc)`` still lists them.
 """
 
 from __future__ import annotations
@@ -10,18 +11,29 @@ TYPE_CHECKING = False  # typing itself is not imported: `import statusdoc` stays
 
 __version__ = "0.1.0"
 
-__all__ = ["Document", "Finding", "__version__", "lint", "parse", "recompute", "render"]
+__all__ = [
+    "Document",
+    "Finding",
+    "__version__",
+    "lint",
+    "parse",
+    "recompute",
+    "recompute_file",
+    "recompute_text",
+    "render",
+]
+_API = ("parse", "render", "recompute", "lint", "recompute_text", "recompute_file")
 
 if TYPE_CHECKING:
     from typing import Any
 
-    from statusdoc._api import lint, parse, recompute, render
+    from statusdoc._api import lint, parse, recompute, recompute_file, recompute_text, render
     from statusdoc.model import Document
     from statusdoc.rules import Finding
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("parse", "render", "recompute", "lint"):
+    if name in _API:
         from statusdoc import _api
 
         return getattr(_api, name)
@@ -34,3 +46,8 @@ def __getattr__(name: str) -> Any:
 
         return Finding
     raise AttributeError(name)
+
+
+def __dir__() -> list[str]:
+    # The API is loaded on first use (module __getattr__): name it for dir(), help() and completion.
+    return sorted((set(globals()) | set(__all__)) - {"TYPE_CHECKING", "annotations", "_API"})

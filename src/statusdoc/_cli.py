@@ -8,24 +8,91 @@ and only here.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from statusdoc import __version__, commands
-from statusdoc._entry import _codes, _tty
+from statusdoc._entry import _codes
+
+
+class _Group(TyperGroup):
+    """The command list with each summary whole (click cuts them at the terminal's width)."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+class _Command(TyperCommand):
+    """Arguments and options listed the same way whatever typer's version: typer 0.29 appends
+    ``<list[str]>`` to every argument, typer 0.16 drops their help.  (Click's types are not named:
+    typer 0.29 vendors click, 0.16 depends on it.)"""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar or "[OPTIONS]"]
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = (param.name or "").upper()
+                required = param.required or (self.name, param.name) in REQUIRED_PATHS
+                pieces.append((name if required else f"[{name}]") + ("..." if param.nargs == -1 else ""))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args, opts = [], []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = (param.name or "").upper() + ("..." if param.nargs == -1 else "")
+                args.append((name, ARGUMENT_HELP.get((self.name or "", param.name or ""), "")))
+            elif (record := param.get_help_record(ctx)) is not None:
+                opts.append(record)
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
 
 app = typer.Typer(
     name="statusdoc",
+    cls=_Group,
     help="Keep Markdown status documents honest: lint and recompute counts, percentages, bars and status claims.",
     context_settings={"help_option_names": ["-h", "--help"]},
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 
-Paths = Annotated[list[str] | None, typer.Argument(help="Files or directories (walked for *.md); '-' is stdin.")]
+#: Each argument's help, by command and parameter: typer passes an argument's help to click only
+#: in some versions, so :class:`_Command` lists it from here.
+ARGUMENT_HELP: dict[tuple[str, str], str] = {
+    **{
+        (c, "path"): "Files or directories (walked for *.md); '-' is stdin. Default: the current directory."
+        for c in ("lint", "show")
+    },
+    **{
+        (c, "path"): "Files or directories to rewrite (walked for *.md); '.' for the current "
+        "directory, '-' reads stdin and writes stdout. Required: a writing command has no default."
+        for c in ("recompute", "fix-encoding")
+    },
+    ("explain", "target"): "FILE or FILE:LINE ('-' for stdin).",
+    ("dump", "path"): "The document ('-' for stdin).",
+    ("schema", "which"): "document or config.",
+    ("rule", "code"): "A rule code (SD001) or name (count-drift). Without one: the list of rules.",
+}
+
+#: Required, though typer is told they are optional: a missing one is then our one-line usage error
+#: (commands._require_paths), the same on the console script's fast path.
+REQUIRED_PATHS = {("recompute", "path"), ("fix-encoding", "path")}
+
+Paths = Annotated[list[str] | None, typer.Argument(show_default=False)]
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Say which configuration file applies, and why.")]
 NoGitignore = Annotated[bool, typer.Option("--no-gitignore", help="Walk what .gitignore files ignore, too.")]
 
@@ -36,9 +103,14 @@ def _options(verbose: bool, no_gitignore: bool) -> None:
     set_options(verbose=verbose, gitignore=not no_gitignore)
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"statusdoc {__version__}")
+def _version(value: object) -> None:
+    # Only a real True: typer 0.12.5 under click 8.2 called this on every command with the string
+    # 'False', which is truthy (fix-encoding --check printed the version and exited 0).
+    if value is True:
+        # Through the checked stream: click would turn a closed pipe here into a bare exit 1.
+        out = commands._std().out
+        out.write(f"statusdoc {__version__}\n")
+        out.flush()
         raise typer.Exit(0)
 
 
@@ -51,38 +123,94 @@ def _root(
     """Keep Markdown status documents honest."""
 
 
-@app.command()
+_CODES_HELP = (
+    "Rule codes, code prefixes or rule names, comma-separated or repeated: SD001 count-drift, SD002 percent-drift, "
+    "SD003 bar-drift, SD004 status-drift, SD005 item-contradiction, SD006 duplicate-item-state, "
+    "SD007 summary-contradiction, SD008 mojibake, SD009 unbound-counter."
+)
+
+
+def _option(*names: str, help: str, metavar: str | None = None) -> Any:
+    """An option shown with a word for its value (typer would show ``<list[str]>``), and no default
+    in brackets (typer 0.16 prints them as ``\\[default: ...]``): defaults are in the help text."""
+    return typer.Option(*names, help=help, metavar=metavar, show_default=False)
+
+
+@app.command(cls=_Command)
 def lint(
-    paths: Paths = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")] = "text",
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule codes.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Never these rule codes.")] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Recompute first, then report what is left.")] = False,
+    path: Paths = None,
+    fmt: Annotated[
+        str, _option("--format", "-f", metavar="FORMAT", help="text (default), json, github or sarif.")
+    ] = "text",
+    select: Annotated[
+        list[str] | None, _option("--select", metavar="CODES", help="Only these rules. " + _CODES_HELP)
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, _option("--ignore", metavar="CODES", help="Never these rules (same syntax).")
+    ] = None,
+    fix: Annotated[
+        bool, _option("--fix", help="Recompute first (say what was fixed), then report what is left.")
+    ] = False,
+    exit_non_zero_on_fix: Annotated[
+        bool,
+        _option("--exit-non-zero-on-fix", help="With --fix: exit 1 when a file was fixed, even if nothing is left."),
+    ] = False,
+    show_info: Annotated[
+        bool, _option("--show-info", help="Also report info findings (SD009), hidden from text output.")
+    ] = False,
+    quiet: Annotated[
+        bool, _option("--quiet", "-q", help="Only the findings: no summary line, no 'fixed' lines.")
+    ] = False,
+    exit_zero: Annotated[
+        bool, _option("--exit-zero", help="Exit 0 even when errors are found (2 still means bad input).")
+    ] = False,
+    statistics: Annotated[
+        bool, _option("--statistics", help="Count findings per rule instead of listing them.")
+    ] = False,
+    output_file: Annotated[
+        str | None, _option("--output-file", "-o", metavar="FILE", help="Write the report to FILE, not stdout.")
+    ] = None,
+    color: Annotated[
+        str,
+        _option(
+            "--color",
+            metavar="WHEN",
+            help="auto (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never.",
+        ),
+    ] = "auto",
     verbose: Verbose = False,
     no_gitignore: NoGitignore = False,
 ) -> None:
     """Report every number, bar and status claim that disagrees with the items."""
-    from statusdoc.output import FORMATS
+    from statusdoc.output import COLOR_CHOICES, FORMATS, use_color
 
     _options(verbose, no_gitignore)
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if color not in COLOR_CHOICES:
+        raise typer.BadParameter(f"'{color}' is not one of {', '.join(COLOR_CHOICES)}", param_hint="--color")
     raise typer.Exit(
         commands.lint(
-            paths=paths or [],
+            paths=path or [],
             fmt=fmt,
             select=_codes(select),
             ignore=_codes(ignore),
             fix=fix,
-            color=fmt == "text" and _tty(sys.stdout),
+            exit_non_zero_on_fix=exit_non_zero_on_fix,
+            show_info=show_info,
+            quiet=quiet,
+            exit_zero=exit_zero,
+            statistics=statistics,
+            output_file=output_file,
+            color=fmt == "text" and output_file is None and use_color(color, sys.stdout),
         )
     )
 
 
-@app.command()
+@app.command(cls=_Command)
 def recompute(
-    paths: Paths = None,
+    path: Paths = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any file would change.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
     verbose: Verbose = False,
@@ -90,26 +218,28 @@ def recompute(
 ) -> None:
     """Rewrite drifted counters, bars and status claims in place, and nothing else."""
     _options(verbose, no_gitignore)
-    raise typer.Exit(commands.recompute(paths=paths or [], check=check, diff=diff))
+    raise typer.Exit(commands.recompute(paths=path or [], check=check, diff=diff))
 
 
-@app.command()
-def show(paths: Paths = None, verbose: Verbose = False, no_gitignore: NoGitignore = False) -> None:
+@app.command(cls=_Command)
+def show(path: Paths = None, verbose: Verbose = False, no_gitignore: NoGitignore = False) -> None:
     """A tree of sections with bars and done/total counts."""
+    from statusdoc.output import use_color
+
     _options(verbose, no_gitignore)
-    raise typer.Exit(commands.show(paths=paths or [], plain=not _tty(sys.stdout)))
+    raise typer.Exit(commands.show(paths=path or [], plain=not use_color("auto", sys.stdout)))
 
 
-@app.command()
-def explain(target: Annotated[str, typer.Argument(help="FILE or FILE:LINE.")]) -> None:
+@app.command(cls=_Command)
+def explain(target: Annotated[str, typer.Argument()]) -> None:
     """What each counter on a line (or in a file) is bound to, and why."""
     raise typer.Exit(commands.explain(target=target))
 
 
-@app.command()
+@app.command(cls=_Command)
 def dump(
-    path: Annotated[str, typer.Argument(help="The document ('-' for stdin).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or yaml.")] = "json",
+    path: Annotated[str, typer.Argument()],
+    fmt: Annotated[str, _option("--format", "-f", metavar="FORMAT", help="json (default) or yaml.")] = "json",
 ) -> None:
     """Print the typed model of a document."""
     if fmt not in ("json", "yaml"):
@@ -117,9 +247,9 @@ def dump(
     raise typer.Exit(commands.dump(path=path, fmt=fmt))
 
 
-@app.command("fix-encoding")
+@app.command("fix-encoding", cls=_Command)
 def fix_encoding(
-    paths: Paths = None,
+    path: Paths = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any file has mojibake.")] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
     guess: Annotated[bool, typer.Option("--guess", help="Pick the likeliest character where bytes were lost.")] = False,
@@ -128,15 +258,21 @@ def fix_encoding(
 ) -> None:
     """Repair mojibake (UTF-8 read as Mac Roman, Windows-1252/1254, Latin-1)."""
     _options(verbose, no_gitignore)
-    raise typer.Exit(commands.fix_encoding(paths=paths or [], check=check, diff=diff, guess=guess))
+    raise typer.Exit(commands.fix_encoding(paths=path or [], check=check, diff=diff, guess=guess))
 
 
-@app.command()
-def schema(which: Annotated[str, typer.Argument(help="document or config.")] = "document") -> None:
+@app.command(cls=_Command)
+def schema(which: Annotated[str, typer.Argument(show_default=False)] = "document") -> None:
     """Print the JSON Schema of the document model or of the configuration."""
     if which not in ("document", "config"):
         raise typer.BadParameter(f"'{which}' is not document or config", param_hint="WHICH")
     raise typer.Exit(commands.schema(which=which))
+
+
+@app.command(cls=_Command)
+def rule(code: Annotated[str | None, typer.Argument(show_default=False)] = None) -> None:
+    """Print a rule's documentation, or list the rules."""
+    raise typer.Exit(commands.rule(code=code))
 
 
 def run(args: list[str]) -> int:

@@ -9,7 +9,6 @@ goes to the typer app in :mod:`statusdoc._cli`, the single source of the command
 
 from __future__ import annotations
 
-import os
 import sys
 
 # option -> (keyword, takes a value, repeatable)
@@ -20,6 +19,15 @@ _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
         "--select": ("select", True, True),
         "--ignore": ("ignore", True, True),
         "--fix": ("fix", False, False),
+        "--exit-non-zero-on-fix": ("exit_non_zero_on_fix", False, False),
+        "--show-info": ("show_info", False, False),
+        "--quiet": ("quiet", False, False),
+        "-q": ("quiet", False, False),
+        "--exit-zero": ("exit_zero", False, False),
+        "--statistics": ("statistics", False, False),
+        "--output-file": ("output_file", True, False),
+        "-o": ("output_file", True, False),
+        "--color": ("color", True, False),
     },
     "recompute": {"--check": ("check", False, False), "--diff": ("diff", False, False)},
 }
@@ -28,6 +36,7 @@ for _table in _OPTIONS.values():
     _table.update({"--verbose": ("verbose", False, False), "-v": ("verbose", False, False)})
     _table["--no-gitignore"] = ("no_gitignore", False, False)
 _FORMATS = ("text", "json", "github", "sarif")
+_COLORS = ("auto", "always", "never")
 
 
 def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
@@ -50,7 +59,8 @@ def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
         else:
             name, eq, inline = a.partition("=")
             spec = table.get(name)
-            if spec is None:
+            # `-o=x` is click's `-o` with the value `=x`; only long options take `=value`.
+            if spec is None or (eq and not name.startswith("--")):
                 return None
             key, takes_value, repeat = spec
             if takes_value:
@@ -71,7 +81,7 @@ def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
             else:
                 kwargs[key] = True
         i += 1
-    if kwargs.get("fmt", "text") not in _FORMATS:
+    if kwargs.get("fmt", "text") not in _FORMATS or kwargs.get("color", "auto") not in _COLORS:
         return None  # let typer word the usage error
     return args[0], kwargs
 
@@ -80,11 +90,6 @@ def _codes(values: object) -> list[str] | None:
     if not values:
         return None
     return [c.strip() for v in values for c in str(v).split(",") if c.strip()]  # type: ignore[attr-defined]
-
-
-def _tty(stream: object) -> bool:
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
 
 
 def run(args: list[str]) -> int:
@@ -102,14 +107,23 @@ def run(args: list[str]) -> int:
 
     def call() -> int:
         if command == "lint":
+            from statusdoc.output import use_color
+
             fmt = str(kw.get("fmt", "text"))
+            output_file = kw.get("output_file")
             return commands.lint(
                 paths=paths,
                 fmt=fmt,
                 select=_codes(kw.get("select")),
                 ignore=_codes(kw.get("ignore")),
                 fix=bool(kw.get("fix")),
-                color=fmt == "text" and _tty(sys.stdout),
+                exit_non_zero_on_fix=bool(kw.get("exit_non_zero_on_fix")),
+                show_info=bool(kw.get("show_info")),
+                quiet=bool(kw.get("quiet")),
+                exit_zero=bool(kw.get("exit_zero")),
+                statistics=bool(kw.get("statistics")),
+                output_file=None if output_file is None else str(output_file),
+                color=fmt == "text" and output_file is None and use_color(str(kw.get("color", "auto")), sys.stdout),
             )
         return commands.recompute(paths=paths, check=bool(kw.get("check")), diff=bool(kw.get("diff")))
 

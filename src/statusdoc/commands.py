@@ -6,17 +6,20 @@ reported on one line and the other files are still processed; the exit code is t
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from statusdoc._record import record, replace
-from statusdoc.errors import StatusdocError
+from statusdoc.errors import CLOSED_PIPE_EXIT, OutputError, StatusdocError, UsageError, printable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import TextIO
 
     from statusdoc.config import Config
+    from statusdoc.encoding_repair import Fix, Lost
     from statusdoc.files import SourceFile
     from statusdoc.model import Document
 
@@ -32,10 +35,29 @@ def internal_error(e: BaseException) -> str:
     return f"{where}: internal error ({type(e).__name__}{': ' + detail if detail else ''}); not written — please report"
 
 
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+#: Set while a command prints a document's text (``recompute -``): a closed pipe then cuts the
+#: document short, which must not pass for success the way a report cut short by ``head`` does.
+DOCUMENT_TO_STDOUT: list[bool] = [False]
+
+
 def guarded(call: Callable[[], int]) -> int:
     """Run a command; map what escapes it to one line on stderr and an exit code (one place)."""
+    DOCUMENT_TO_STDOUT[0] = False
     try:
-        return call()
+        code = call()
+        _flush_stdout()  # buffered output fails here, not at exit where it would only be a warning
+        return code
+    except OutputError as e:
+        return _output_failed(e)
+    except OSError as e:
+        # Files are read and written through files.py, which words its own errors: an OSError of
+        # these kinds that escapes is click writing help or a usage message to standard output.
+        if e.errno not in _OUTPUT_ERRNOS:
+            print(internal_error(e), file=sys.stderr)
+            return 2
+        return _output_failed(OutputError(e))
     except StatusdocError as e:
         print(e, file=sys.stderr)
         return e.exit_code
@@ -47,6 +69,60 @@ def guarded(call: Callable[[], int]) -> int:
         return 2
 
 
+def _output_failed(e: OutputError) -> int:
+    _discard_stdout()
+    if e.closed_pipe and not DOCUMENT_TO_STDOUT[0]:
+        return CLOSED_PIPE_EXIT  # `statusdoc lint | head -1`: the reader has what it wanted
+    print(e, file=sys.stderr)
+    return e.exit_code
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as e:
+        raise OutputError(e) from None
+
+
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at /dev/null: the interpreter flushes stdout again at exit, and that
+    second failure would print a warning and change the exit code to 120."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return  # not a real file (tests capture it)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+class _CheckedOut:
+    """Standard output whose write errors become :class:`OutputError` (one line and exit 2, or a
+    quiet end for a closed pipe) instead of a traceback, an internal error or a silent cut."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as e:
+            raise OutputError(e) from None
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as e:
+            raise OutputError(e) from None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 @record
 class Streams:
     out: TextIO
@@ -55,7 +131,7 @@ class Streams:
 
 
 def _std() -> Streams:
-    return Streams(sys.stdout, sys.stderr, None)
+    return Streams(_CheckedOut(sys.stdout), sys.stderr, None)  # type: ignore[arg-type]
 
 
 def _config_for(path: str | None) -> Config:
@@ -93,6 +169,13 @@ def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError])
         yield src, cfg
 
 
+def _require_paths(command: str, paths: list[str]) -> None:
+    """A command that rewrites files needs them named: ``statusdoc recompute < FILE`` (the ``-``
+    forgotten) once rewrote every document of the current directory."""
+    if not paths:
+        raise UsageError(command, "name the files or directories to rewrite ('.' for this directory, '-' for stdin)")
+
+
 def _single(path: str, streams: Streams) -> tuple[SourceFile, Config]:
     """One named file (a directory here is an input error, not a walk)."""
     from statusdoc.files import read_source
@@ -115,11 +198,23 @@ def _parse(src: SourceFile, cfg: Config) -> Document:
     return doc
 
 
+def _patch_lines(text: str) -> list[str]:
+    """``text`` split after each LF only, as patch and git apply read it (str.splitlines would also
+    split at CR, form feed, U+2028 and others, and the patch would not apply)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 def _diff(src: SourceFile, new: str) -> str:
     import difflib
 
     name = src.display
-    return "".join(difflib.unified_diff(src.text.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}"))
+    out = []
+    for line in difflib.unified_diff(_patch_lines(src.text), _patch_lines(new), f"a/{name}", f"b/{name}"):
+        # A last line without a newline needs the marker patch and git apply expect after it.
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def recompute(*, paths: list[str], check: bool = False, diff: bool = False, streams: Streams | None = None) -> int:
@@ -128,6 +223,7 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
     from statusdoc.recomputer import recompute as recompute_doc
     from statusdoc.renderer import changes_text, render
 
+    _require_paths("recompute", paths)
     s = streams or _std()
     failures: list[StatusdocError] = []
     changed = 0
@@ -136,10 +232,11 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
         if check and not diff:
             if changes_text(src.text, doc.edits):
                 changed += 1
-                print(f"would recompute {src.display}", file=s.out)
+                print(f"would recompute {printable(src.display)}", file=s.out)
             continue
         new = render(doc)
         if src.path is None and not check and not diff:
+            DOCUMENT_TO_STDOUT[0] = True
             s.out.write(new)
             continue
         if new == src.text:
@@ -154,7 +251,7 @@ def recompute(*, paths: list[str], check: bool = False, diff: bool = False, stre
             print(e, file=s.err)
             failures.append(e)
             continue
-        print(f"recomputed {src.display} ({len(doc.edits)} change{'s' if len(doc.edits) != 1 else ''})", file=s.err)
+        print(f"recomputed {printable(src.display)} ({_plural(len(doc.edits), 'change')})", file=s.err)
     if failures:
         return 2
     return 1 if changed and (check or diff) else 0
@@ -169,40 +266,121 @@ def lint(
     fix: bool = False,
     streams: Streams | None = None,
     color: bool = False,
+    show_info: bool = False,
+    quiet: bool = False,
+    exit_zero: bool = False,
+    statistics: bool = False,
+    output_file: str | None = None,
+    exit_non_zero_on_fix: bool = False,
 ) -> int:
-    """Report findings; exit 1 when any has error severity."""
+    """Report findings; exit 1 when any has error severity (0 under ``exit_zero``)."""
     from statusdoc import output
     from statusdoc.linter import lint as lint_doc
     from statusdoc.rules import Finding
 
     s = streams or _std()
+    selected = _selectors(select, "--select")
+    ignored = _selectors(ignore, "--ignore")
+    # Info findings are noise in a report unless asked for, by flag or by naming them.
+    show_info = show_info or any(c == "SD009" for c in selected)
     failures: list[StatusdocError] = []
     findings: list[Finding] = []
+    files = fixed = 0
     for src, cfg in _sources(paths, s, failures):
-        if select:
-            cfg = _with(cfg, select=[c.upper() for c in select])
-        if ignore:
-            cfg = _with(cfg, ignore=cfg.ignore + [c.upper() for c in ignore])
+        files += 1
+        if selected:
+            cfg = _with(cfg, select=selected)
+        if ignored:
+            cfg = _with(cfg, ignore=cfg.ignore + ignored)
+        show_info = show_info or "SD009" in (cfg.select or ())
         doc = _parse(src, cfg)
         if fix and src.path is not None:
-            from statusdoc.files import write_atomic
-            from statusdoc.recomputer import recompute as recompute_doc
-            from statusdoc.renderer import render
-
-            new = render(recompute_doc(doc, config=cfg))
-            if new != src.text:
-                try:
-                    write_atomic(src, new)
-                except StatusdocError as e:
-                    print(e, file=s.err)
-                    failures.append(e)
-                    continue
-                doc = _parse(_reread(src, new), cfg)
+            try:
+                doc, changes = _fix(src, doc, cfg)
+            except StatusdocError as e:
+                print(e, file=s.err)
+                failures.append(e)
+                continue
+            if changes:
+                fixed += 1
+                if not quiet:
+                    print(f"fixed {printable(src.display)} ({_plural(changes, 'change')})", file=s.err)
         findings.extend(lint_doc(doc, config=cfg))
-    output.write_findings(findings, fmt, s.out, color=color)
+    shown, hidden = output.visible(findings, show_info=show_info or fmt != "text")
+    report = _report_stream(s, output_file)
+    output.write_findings(shown, fmt, report, color=color, statistics=statistics)
+    # The summary goes to stderr: stdout stays one finding per line, for grep, head and editors.
+    if fmt == "text" and not quiet and (line := output.summary(shown, files=files, hidden_info=hidden, fixed=fixed)):
+        print(line, file=s.err)
+    if output_file is not None:
+        _write_report(output_file, report.getvalue())  # type: ignore[attr-defined]
     if failures:
         return 2
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    if fixed and exit_non_zero_on_fix:
+        return 1
+    return 1 if not exit_zero and any(f.severity == "error" for f in findings) else 0
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _fix(src: SourceFile, doc: Document, cfg: Config) -> tuple[Document, int]:
+    """``lint --fix``: the document recomputed and written, re-parsed, and how many edits it took."""
+    from statusdoc.files import write_atomic
+    from statusdoc.recomputer import recompute as recompute_doc
+    from statusdoc.renderer import render
+
+    recomputed = recompute_doc(doc, config=cfg)
+    new = render(recomputed)
+    if new == src.text:
+        return doc, 0
+    write_atomic(src, new)
+    return _parse(_reread(src, new), cfg), len(recomputed.edits)
+
+
+def _report_stream(s: Streams, output_file: str | None) -> TextIO:
+    if output_file is None:
+        return s.out
+    import io
+
+    return io.StringIO()
+
+
+def _write_report(path: str, text: str) -> None:
+    """``--output-file``: the whole report or nothing (a temporary file renamed over ``path``)."""
+    import tempfile
+
+    from statusdoc.errors import InputError
+
+    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".statusdoc-report-", suffix=".tmp")
+        try:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # an ordinary new file's mode, not mkstemp's 0600
+            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+                f.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError as e:
+        raise InputError(path, f"cannot write the report: {e.strerror or e}") from None
+
+
+def _selectors(values: list[str] | None, option: str) -> list[str]:
+    """Rule codes, prefixes or names as codes and prefixes; an unknown one is a usage error."""
+    from statusdoc.rules import rule_selector
+
+    out = []
+    for v in values or []:
+        try:
+            out.append(rule_selector(v))
+        except ValueError as e:
+            raise UsageError(option, str(e)) from None
+    return out
 
 
 def _reread(src: SourceFile, text: str) -> SourceFile:
@@ -235,7 +413,7 @@ def schema(*, which: str, streams: Streams | None = None) -> int:
 
 
 def explain(*, target: str, streams: Streams | None = None) -> int:
-    from statusdoc.explain import explain_document
+    from statusdoc.explain import explain_document, line_count
 
     s = streams or _std()
     path, line = _split_target(target)
@@ -244,7 +422,14 @@ def explain(*, target: str, streams: Streams | None = None) -> int:
     except StatusdocError as e:
         print(e, file=s.err)
         return e.exit_code
-    s.out.write(explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding, vocabulary=cfg.vocabulary()))
+    n = line_count(src.text)
+    if line is not None and not 1 <= line <= n:
+        # A line outside the file would otherwise read as "nothing there", exit 0.
+        outside = StatusdocError(src.display, f"no such line (the file has {_plural(n, 'line')})", line=line)
+        print(outside, file=s.err)
+        return outside.exit_code
+    text = explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding, vocabulary=cfg.vocabulary())
+    s.out.writelines(printable(ln) + "\n" for ln in text.splitlines())
     return 0
 
 
@@ -261,8 +446,15 @@ def show(*, paths: list[str], streams: Streams | None = None, plain: bool = True
     s = streams or _std()
     failures: list[StatusdocError] = []
     docs = [_parse(src, cfg) for src, cfg in _sources(paths, s, failures)]
-    show_documents(docs, s.out, plain=plain)
+    import shutil
+
+    show_documents(docs, s.out, plain=plain, width=shutil.get_terminal_size((80, 24)).columns)
     return 2 if failures else 0
+
+
+def _located(src: SourceFile, run: Fix | Lost, text: str) -> str:
+    """``path:line:col: what`` for a repaired or lost run, the shape lint's findings have."""
+    return printable(f"{src.display}:{run.line}:{run.column}: {text.removeprefix(f'line {run.line}: ')}")
 
 
 def fix_encoding(
@@ -271,14 +463,16 @@ def fix_encoding(
     from statusdoc.encoding_repair import describe, repair
     from statusdoc.files import write_atomic
 
+    _require_paths("fix-encoding", paths)
     s = streams or _std()
     failures: list[StatusdocError] = []
     changed = 0
     for src, _cfg in _sources(paths, s, failures):
         result = repair(src.text, guess=guess)
         for lost in result.lost:
-            print(f"{src.display}:{describe(lost)}", file=s.err)
+            print(_located(src, lost, describe(lost)), file=s.err)
         if src.path is None and not check and not diff:
+            DOCUMENT_TO_STDOUT[0] = True
             s.out.write(result.text)
             continue
         if not result.changed:
@@ -288,18 +482,36 @@ def fix_encoding(
             s.out.write(_diff(src, result.text))
         if check or diff:
             if check and not diff:
-                print(f"would repair {src.display} ({len(result.fixes)} runs)", file=s.out)
+                # Each run where lint would put it (path:line:col:), then the file's verdict.
+                s.out.writelines(_located(src, fx, describe(fx)) + "\n" for fx in result.fixes)
+                print(f"would repair {printable(src.display)} ({_plural(len(result.fixes), 'run')})", file=s.out)
             continue
         for fx in result.fixes:
             if fx.guessed:
-                print(f"{src.display}:{describe(fx)}", file=s.err)
+                print(_located(src, fx, describe(fx)), file=s.err)
         try:
             write_atomic(src, result.text)
         except StatusdocError as e:
             print(e, file=s.err)
             failures.append(e)
             continue
-        print(f"repaired {src.display} ({len(result.fixes)} runs)", file=s.err)
+        print(f"repaired {printable(src.display)} ({len(result.fixes)} runs)", file=s.err)
     if failures:
         return 2
     return 1 if changed and (check or diff) else 0
+
+
+def rule(*, code: str | None = None, streams: Streams | None = None) -> int:
+    """A rule's documentation (docs/rules.md is generated from the same text), or the list of rules."""
+    from statusdoc.rules import RULES, UnknownRule, rule_for, rule_markdown
+
+    s = streams or _std()
+    if code is None:
+        s.out.writelines(f"{r.code}  {r.name:<22} {r.severity:<8} {r.finds}\n" for r in RULES.values())
+        return 0
+    try:
+        found = rule_for(code)
+    except UnknownRule as e:
+        raise UsageError("rule", str(e)) from None
+    s.out.write(rule_markdown(found))
+    return 0

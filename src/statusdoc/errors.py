@@ -6,14 +6,41 @@ can do ``except StatusdocError as e: print(e, file=sys.stderr); raise SystemExit
 
 from __future__ import annotations
 
+import errno
 import os
 
-__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "StatusdocError"]
+__all__ = ["ChangedOnDisk", "ConfigError", "InputError", "OutputError", "StatusdocError", "UsageError", "printable"]
+
+
+_ESCAPES: dict[int, str] = {}
+
+
+def _escapes() -> dict[int, str]:
+    """What :func:`printable` replaces: C0 and C1 controls (ESC starts terminal sequences, BEL
+    rings, CR/LF break lines), DEL, line and paragraph separators, bidirectional overrides (text
+    shown in another order than it is), and lone surrogates (a file name's undecodable byte, which
+    no encoder would print: shown as the byte, ``\\xff``)."""
+    if not _ESCAPES:
+        for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]:
+            _ESCAPES[c] = f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+        _ESCAPES.update({0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"})
+        for c in range(0xD800, 0xE000):
+            _ESCAPES[c] = f"\\x{c - 0xDC00:02x}" if 0xDC80 <= c <= 0xDCFF else f"\\u{c:04x}"
+    return _ESCAPES
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one line of a terminal: every control character, line break,
+    bidirectional override and lone surrogate escaped (a document's text reaches the terminal in
+    messages, titles and file names)."""
+    if text.isprintable():
+        return text  # the common case: nothing to escape
+    return text.translate(_escapes())
 
 
 def _one_line(text: str) -> str:
-    """``text`` with line breaks escaped, so a message always fits on one line."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    """``text`` with line breaks and control characters escaped: a message is always one line."""
+    return printable(text)
 
 
 class StatusdocError(Exception):
@@ -91,5 +118,37 @@ class ConfigError(StatusdocError):
         self.got = got
         message = f"{key}: expected {expected}"
         if got is not None:
-            message += f", got {got}"
+            message += f"; got {got}"
         super().__init__(path, message, line=line)
+
+
+class UsageError(StatusdocError):
+    """A command line that asks for something that does not exist (an unknown rule code, a line
+    outside the file): exit 2 before any file is read or written, as click does for a bad option."""
+
+    exit_code = 2
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        super().__init__("statusdoc", f"{option}: {message}")
+
+
+class OutputError(StatusdocError):
+    """Standard output could not be written (a full disk, a closed pipe): what was printed is cut
+    short, so the command must not exit 0."""
+
+    exit_code = 2
+
+    def __init__(self, error: OSError) -> None:
+        self.errno = error.errno
+        super().__init__("<stdout>", f"cannot write: {error.strerror or error}")
+
+    @property
+    def closed_pipe(self) -> bool:
+        """The reader went away (``statusdoc lint | head -1``): for a report, an ordinary end."""
+        return self.errno == errno.EPIPE
+
+
+#: The exit code of a report whose reader closed the pipe: what a shell shows for a process that
+#: SIGPIPE ended (128 + 13), as ``yes | head -1`` does.
+CLOSED_PIPE_EXIT = 141

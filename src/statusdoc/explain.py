@@ -64,6 +64,32 @@ def explain_document(
             f"  items say {t.state} ({t.done}/{t.total} done): the claim {agrees}"
             f"{'; free-form claim: lint only' if sl.free_form else ''}\n"
         )
+    if line is not None:
+        out += _findings_on(doc, line, rounding)
     if not out:
         return f"{path}{':' + str(line) if line else ''}: no counters or claims\n"
     return "\n".join(out)
+
+
+#: The rules about items and claims rather than counters: explain shows their findings on a line.
+_ITEM_RULES = ("SD004", "SD005", "SD006")
+
+
+def _findings_on(doc: Document, line: int, rounding: Rounding) -> list[str]:
+    """What lint says on ``line`` about status claims and items (SD004-SD006), which the counter
+    bindings above do not show."""
+    from statusdoc.config import Config
+    from statusdoc.linter import lint
+    from statusdoc.rules import RULES
+
+    found = [f for f in lint(doc, config=Config(rounding=rounding)) if f.line == line and f.code in _ITEM_RULES]
+    return [
+        f"{f.path}:{f.line}:{f.column}: {f.code} {RULES[f.code].name} ({f.severity})\n  {f.message}\n" for f in found
+    ]
+
+
+def line_count(text: str) -> int:
+    """How many lines ``text`` has, as an editor numbers them (a final newline ends the last line)."""
+    if not text:
+        return 0
+    return text.count("\n") + (0 if text.endswith("\n") else 1)

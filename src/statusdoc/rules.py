@@ -9,6 +9,12 @@ if TYPE_CHECKING:
     from statusdoc._types import Severity
 
 
+#: Where the project's documentation lives (SARIF's informationUri; each rule's helpUri is an
+#: anchor in the rule reference, docs/rules.md, which ``statusdoc rule`` also prints).
+DOCS_URL = "https://pypi.org/project/statusdoc/"
+RULES_URL = "https://github.com/statusdoc/statusdoc/blob/main/docs/rules.md"
+
+
 @frozen_record
 class Rule:
     code: str
@@ -17,6 +23,11 @@ class Rule:
     finds: str
     example: str
     fix: str
+
+    @property
+    def url(self) -> str:
+        """The rule's section of docs/rules.md (GitHub's anchor for ``## SD001 `count-drift` (error)``)."""
+        return f"{RULES_URL}#{self.code.lower()}-{self.name}-{self.severity}"
 
 
 RULES: dict[str, Rule] = {
@@ -98,6 +109,63 @@ RULES: dict[str, Rule] = {
 }
 
 
+#: Rule names (``count-drift``) to codes: a name is accepted wherever a code is.
+BY_NAME: dict[str, str] = {r.name: r.code for r in RULES.values()}
+
+#: What a rule selector may be, in the words of error messages.
+KNOWN_SELECTORS = "a rule code (SD001-SD009), a code prefix (SD00) or a rule name (count-drift): see statusdoc rule"
+
+
+class UnknownRule(ValueError):
+    """A value that names no rule.  ``expected`` says what would have: the fix, when only the case
+    is wrong; otherwise what a selector may be."""
+
+    def __init__(self, value: str, expected: str) -> None:
+        self.value = value
+        self.expected = expected
+        super().__init__(f"unknown rule {value!r}; expected {expected}")
+
+
+def _selects(value: str) -> bool:
+    return value.startswith("SD") and any(code.startswith(value) for code in RULES)
+
+
+def _unknown(value: str, expected: str = KNOWN_SELECTORS) -> UnknownRule:
+    if value.upper() != value and _selects(value.upper()):
+        return UnknownRule(value, f"{value.upper()} (codes are upper case)")
+    if value.lower() != value and value.lower() in BY_NAME:
+        return UnknownRule(value, f"{value.lower()} (names are lower case)")
+    return UnknownRule(value, expected)
+
+
+def rule_selector(value: str) -> str:
+    """The code or code prefix that ``value`` (a code, prefix or name) selects.
+
+    Raises :class:`UnknownRule` when it selects no rule: an unknown code must not pass silently
+    (``--select SD999`` would report nothing, and CI would pass)."""
+    v = value.strip()
+    if v in BY_NAME:
+        return BY_NAME[v]
+    if _selects(v):
+        return v
+    raise _unknown(v)
+
+
+def rule_code(value: str) -> str:
+    """The code of exactly one rule, given its code or name (a prefix names no single rule)."""
+    v = value.strip()
+    if v in RULES:
+        return v
+    if v in BY_NAME:
+        return BY_NAME[v]
+    raise _unknown(v, "a rule code (SD001-SD009) or a rule name (count-drift)")
+
+
+def rule_for(value: str) -> Rule:
+    """The rule a code or a name stands for (:class:`UnknownRule` when none)."""
+    return RULES[rule_code(value)]
+
+
 @record
 class Finding:
     path: str
@@ -126,17 +194,10 @@ class Finding:
         }
 
 
-def rules_markdown() -> str:
-    """The rule reference, generated into docs/rules.md."""
-    out = [
-        "# statusdoc lint rules",
-        "",
-        "Generated from `src/statusdoc/rules.py` (`tests/test_schemas.py` fails when stale; regenerate with "
-        "`STATUSDOC_REGEN=1 pytest tests/test_schemas.py`).",
-        "",
-    ]
-    for r in RULES.values():
-        out += [
+def rule_markdown(r: Rule) -> str:
+    """One rule's section of the reference: what ``statusdoc rule CODE`` prints."""
+    return "\n".join(
+        [
             f"## {r.code} `{r.name}` ({r.severity})",
             "",
             r.finds,
@@ -148,4 +209,17 @@ def rules_markdown() -> str:
             f'Silence: `<!-- statusdoc-disable-next-line {r.code} -->`, or `ignore = ["{r.code}"]` in the config.',
             "",
         ]
+    )
+
+
+def rules_markdown() -> str:
+    """The rule reference, generated into docs/rules.md."""
+    out = [
+        "# statusdoc lint rules",
+        "",
+        "Generated from `src/statusdoc/rules.py` (`tests/test_schemas.py` fails when stale; regenerate with "
+        "`STATUSDOC_REGEN=1 pytest tests/test_schemas.py`).",
+        "",
+    ]
+    out += [rule_markdown(r) for r in RULES.values()]
     return "\n".join(out)

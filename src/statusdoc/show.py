@@ -1,64 +1,159 @@
-"""`statusdoc show`: the sections as a tree with bars and counts."""
+"""`statusdoc show`: the sections as a tree, in aligned columns: bar, done/total, percent
+and state, fitted to the terminal's width (80 columns when it is not a terminal).
+
+Titles come from the document: shown with mojibake repaired (``âœ…`` is shown as ✅), control
+characters escaped, and never read as markup (a ``[link=…]`` in a heading is text).
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TextIO
 
+from statusdoc._record import record
 from statusdoc.checks import tally
+from statusdoc.errors import printable
 from statusdoc.model import Document
 
-_WIDTH = 20
+_BAR = 10
+#: How people write the states (the model's names have underscores).
+STATE_WORDS = {
+    "done": "done",
+    "in_progress": "in progress",
+    "todo": "todo",
+    "blocked": "blocked",
+    "cancelled": "cancelled",
+}
+_STATE_STYLES = {"done": "green", "in_progress": "yellow", "blocked": "red"}
 
 
-def _bar(done: float, total: int) -> str:
+@record
+class Row:
+    depth: int
+    title: str
+    done: int
+    total: int
+    weighted: float
+    state: str
+
+
+def _bar(weighted: float, total: int) -> str:
     if not total:
-        return " " * (_WIDTH + 2)
-    filled = round(_WIDTH * done / total)
-    return "[" + "█" * filled + "░" * (_WIDTH - filled) + "]"
+        return " " * (_BAR + 2)
+    filled = round(_BAR * weighted / total)
+    return "[" + "█" * filled + "░" * (_BAR - filled) + "]"
 
 
-def _label(doc: Document, si: int) -> str:
+def cells(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (CJK, most emoji) characters two, combining marks and
+    joiners none."""
+    n = 0
+    for ch in text:
+        if unicodedata.combining(ch) or ch in "\u200d\ufe0f\ufe0e":
+            continue
+        n += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return n
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns with an ellipsis, else padded to it."""
+    if cells(text) <= width:
+        return text + " " * (width - cells(text))
+    out, used = [], 0
+    for ch in text:
+        w = cells(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…" + " " * (width - 1 - used)
+
+
+def _shown_title(title: str) -> str:
+    from statusdoc.encoding_repair import repair
+
+    return printable(repair(title).text)
+
+
+def rows(doc: Document) -> list[Row]:
+    """The document's own row, then one per section that holds items, in document order."""
     from statusdoc.binding import _title
 
-    sec = doc.sections[si]
-    t = tally(doc, sec.items)
-    pct = f"{round(100 * t.fraction):3d}%" if t.total else "   -"
-    state = t.state if t.total else ""
-    return f"{_title(sec)[:60]}  {_bar(t.weighted, t.total)} {t.done}/{t.total} {pct} {state}".rstrip()
+    leaves = [i for i, it in enumerate(doc.items) if it.is_leaf and not it.history]
+    t = tally(doc, leaves)
+    out = [Row(0, doc.path or "<text>", t.done, t.total, t.weighted, t.state if t.total else "")]
+    for sec in doc.sections:
+        if sec.history or not sec.items:
+            continue
+        depth, p = 1, sec.parent
+        while p is not None:
+            depth += 1
+            p = doc.sections[p].parent
+        s = tally(doc, sec.items)
+        out.append(Row(depth, _shown_title(_title(sec)), s.done, s.total, s.weighted, s.state if s.total else ""))
+    out[0].title = printable(out[0].title)
+    return out
 
 
-def show_documents(docs: list[Document], out: TextIO, *, plain: bool = True) -> None:
-    grand_done = grand_total = 0
-    for doc in docs:
-        leaves = [i for i, it in enumerate(doc.items) if it.is_leaf and not it.history]
-        t = tally(doc, leaves)
-        grand_done += t.done
-        grand_total += t.total
-        head = f"{doc.path or '<text>'}  {_bar(t.weighted, t.total)} {t.done}/{t.total}"
-        if plain:
-            out.write(head + "\n")
-            for si, sec in enumerate(doc.sections):
-                if sec.history or not sec.items:
-                    continue
-                depth = 0
-                p = sec.parent
-                while p is not None:
-                    depth += 1
-                    p = doc.sections[p].parent
-                out.write("  " * (depth + 1) + _label(doc, si) + "\n")
-        else:
-            from rich.console import Console
-            from rich.tree import Tree
+def _columns(all_rows: list[Row], width: int) -> tuple[int, int]:
+    """(title column, counts column) widths so that a row fits in ``width`` columns."""
+    counts = max(len(f"{r.done}/{r.total}") for r in all_rows)
+    rest = 1 + (_BAR + 2) + 1 + counts + 1 + 4 + 2 + len("in progress")
+    longest = max(3 * r.depth + cells(r.title) for r in all_rows)
+    return max(12, min(longest, width - rest)), counts
 
-            tree = Tree(head)
-            nodes: dict[int, Tree] = {}
-            for si, sec in enumerate(doc.sections):
-                if sec.history or not sec.items:
-                    continue
-                parent = sec.parent
-                while parent is not None and parent not in nodes:
-                    parent = doc.sections[parent].parent
-                nodes[si] = (nodes[parent] if parent is not None else tree).add(_label(doc, si))
-            Console(file=out, highlight=False).print(tree)
+
+def guides(depths: list[int]) -> list[str]:
+    """Tree guides for rows at ``depths`` (0 for a file's own row): ``├─ `` before a row with a
+    later sibling, ``└─ `` before the last, ``│  `` under an ancestor that has one.  Linear: the
+    backward pass finds the last children, the forward pass draws."""
+    last = [False] * len(depths)
+    later: dict[int, bool] = {}
+    for i in range(len(depths) - 1, -1, -1):
+        d = depths[i]
+        for deeper in [k for k in later if k > d]:
+            del later[deeper]  # a new parent: its children are another family
+        last[i] = not later.get(d, False)
+        later[d] = True
+    out, open_levels = [], [False] * (max(depths, default=0) + 1)
+    for d, is_last in zip(depths, last, strict=True):
+        if d == 0:
+            out.append("")
+            continue
+        out.append("".join("│  " if open_levels[k] else "   " for k in range(1, d)) + ("└─ " if is_last else "├─ "))
+        open_levels[d] = not is_last
+    return out
+
+
+def _line(r: Row, guide: str, title_w: int, counts_w: int) -> tuple[str, str]:
+    """The row's text up to its state, and its state word."""
+    pct = f"{round(100 * r.weighted / r.total):3d}%" if r.total else "   -"
+    head = _fit(guide + r.title, title_w)
+    counts = f"{r.done}/{r.total}"
+    return f"{head} {_bar(r.weighted, r.total)} {counts:>{counts_w}} {pct}  ", STATE_WORDS.get(r.state, "")
+
+
+def show_documents(docs: list[Document], out: TextIO, *, plain: bool = True, width: int = 80) -> None:
+    all_rows = [rows(doc) for doc in docs]
     if len(docs) > 1:
-        out.write(f"total  {_bar(grand_done, grand_total)} {grand_done}/{grand_total}\n")
+        done = sum(r[0].done for r in all_rows)
+        total = sum(r[0].total for r in all_rows)
+        weighted = sum(r[0].weighted for r in all_rows)
+        all_rows.append([Row(0, "total", done, total, weighted, "")])
+    flat = [r for group in all_rows for r in group]
+    if not flat:
+        return
+    title_w, counts_w = _columns(flat, width)
+    lines = [_line(r, g, title_w, counts_w) for r, g in zip(flat, guides([r.depth for r in flat]), strict=True)]
+    if plain:
+        out.writelines(f"{head}{state}".rstrip() + "\n" for head, state in lines)
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    # Text objects, never markup strings: a title's '[/nope]' or '[link=…]' stays text.
+    console = Console(file=out, highlight=False, markup=False, emoji=False, width=width, soft_wrap=True)
+    for r, (head, state) in zip(flat, lines, strict=True):
+        text = Text(head, style="bold" if r.depth == 0 else "")
+        text.append(state, style=_STATE_STYLES.get(r.state, ""))
+        console.print(text)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import select
 import signal
 import subprocess
 import sys
@@ -82,15 +81,15 @@ def test_sigkill_never_leaves_a_partial_file(tmp_path: Path) -> None:
         )
         try:
             assert proc.stdout is not None
-            ready, _, _ = select.select([proc.stdout], [], [], 15)
-            line = proc.stdout.readline() if ready else b""
+            # No deadline: a child that fails to start closes its stdout, and readline() returns b"".
+            line = proc.stdout.readline()
             if line != b"ready\n":
                 proc.kill()
-                _, err = proc.communicate(timeout=10)
+                _, err = proc.communicate()
                 pytest.fail(f"child did not start (iteration {i}): {err.decode(errors='replace')}")
             time.sleep(rng.uniform(0, 0.050))
             proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=10)
+            proc.wait()
         finally:
             if proc.poll() is None:
                 proc.kill()
@@ -112,5 +111,5 @@ def test_sigkill_never_leaves_a_partial_file(tmp_path: Path) -> None:
             (work / name).unlink()
 
     elapsed = time.monotonic() - started
+    # Printed, not asserted: elapsed time measures the machine (a deadline failed on busy CI hosts).
     print(f"\n{ITERATIONS} kills in {elapsed:.1f}s: A {seen[a]}×, B {seen[b]}×, {stale} stale temp file(s) removed")
-    assert elapsed < 60
