@@ -53,3 +53,34 @@ def test_configured_vocabularies_are_built_once_per_set_of_markers() -> None:
     a, b = _config(done=["🎉"]), _config(done=["🎉"])
     assert a.vocabulary() is b.vocabulary()
     assert a.vocabulary() is not _config(done=["🥳"]).vocabulary()
+
+
+def test_a_documents_repr_is_one_short_line() -> None:
+    doc = parse("# P\n" + "- [x] a\n" * 5000, path="P.md")
+    text = repr(doc)
+    assert "\n" not in text and len(text) < 200
+    assert "'P.md'" in text and "5000 items (5000 done)" in text.replace(",", "")
+
+
+def test_yaml_errors_name_their_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from statusdoc.config import load_config
+    from statusdoc.errors import ConfigError
+
+    cfg = tmp_path / ".statusdoc.yaml"
+    cfg.write_text("select: [SD001]\nrounding: nearest\nignore: [SD002\n", encoding="utf-8")
+    try:
+        load_config(str(cfg))
+    except ConfigError as e:
+        assert ":3" in str(e) or ":4" in str(e), str(e)
+    else:
+        raise AssertionError("a YAML error was accepted")
+
+
+def test_markdown_extension_is_walked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from statusdoc import _cli
+
+    (tmp_path / "a.markdown").write_text("# A (0/1)\n- [x] a\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("# B (0/1)\n- [x] b\n", encoding="utf-8")
+    assert _cli.run(["recompute", str(tmp_path)]) == 0
+    assert (tmp_path / "a.markdown").read_text(encoding="utf-8").startswith("# A (1/1)")
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8").startswith("# B (0/1)")

@@ -74,11 +74,11 @@ app = typer.Typer(
 #: in some versions, so :class:`_Command` lists it from here.
 ARGUMENT_HELP: dict[tuple[str, str], str] = {
     **{
-        (c, "path"): "Files or directories (walked for *.md); '-' is stdin. Default: the current directory."
+        (c, "path"): "Files or directories (walked for *.md, *.markdown); '-' is stdin. Default: the current directory."
         for c in ("lint", "show")
     },
     **{
-        (c, "path"): "Files or directories to rewrite (walked for *.md); '.' for the current "
+        (c, "path"): "Files or directories to rewrite (walked for *.md, *.markdown); '.' for the current "
         "directory, '-' reads stdin and writes stdout. Required: a writing command has no default."
         for c in ("recompute", "fix-encoding")
     },

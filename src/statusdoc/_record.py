@@ -97,7 +97,8 @@ def _build(cls: type[T], *, frozen: bool) -> type[T]:
     if frozen:
         ns["__setattr__"] = ns["__delattr__"] = _frozen_setattr
     ns["__init__"] = env["__init__"]
-    ns["__repr__"] = _repr
+    if "__repr__" not in own:
+        ns["__repr__"] = _repr
     if "__eq__" not in own:
         ns["__eq__"] = _eq
         ns["__hash__"] = _hash if frozen else None

@@ -33,7 +33,7 @@ class Config:
     rounding: Rounding = "nearest"
     #: Extra marker emoji and words per state: {"done": ["🟩", "Shipped"]}.
     markers: dict[str, list[str]] = field(default_factory=dict)
-    include: list[str] = field(default_factory=lambda: ["*.md"])
+    include: list[str] = field(default_factory=lambda: ["*.md", "*.markdown"])
     exclude: list[str] = field(default_factory=list)
     #: The file this came from, for messages.
     source: str | None = None
@@ -229,7 +229,10 @@ def read_config_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         _refuse_aliases(yaml, text, path)
         data = yaml.load(text)
     except YAMLError as e:
-        raise ConfigError(str(path), "(file)", "valid YAML", got=_quoted(str(e).splitlines()[0])) from None
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ConfigError(str(path), "(file)", "valid YAML", line=line, got=_quoted(str(problem))) from None
     if data is None:
         return {}
     if not isinstance(data, dict):

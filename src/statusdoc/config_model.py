@@ -63,7 +63,9 @@ class ConfigModel(BaseModel):
     markers: dict[Annotated[State, _one_of(State)], list[str]] = Field(
         default_factory=dict, description="Extra marker emoji or status words per state."
     )
-    include: list[str] = Field(default_factory=lambda: ["*.md"], description="Globs of files walked in directories.")
+    include: list[str] = Field(
+        default_factory=lambda: ["*.md", "*.markdown"], description="Globs of files walked in directories."
+    )
     exclude: list[str] = Field(default_factory=list, description="Globs of files or folders never walked.")
 
     @field_validator("severity")

@@ -345,7 +345,7 @@ class _Walker:
                     if name not in SKIP_DIRS and self._keep(entry.path, rules, ignores, is_dir=True, walked=True):
                         stack.append((child, ignores))
                 elif (
-                    name.endswith(".md")
+                    name.endswith((".md", ".markdown"))
                     and self._is_document(entry)
                     and self._keep(entry.path, rules, ignores, is_dir=False, walked=True)
                 ):

@@ -267,6 +267,14 @@ class Document:
     #: Pending changes; ``render`` applies them.  Empty after ``parse``.
     edits: list[Edit] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        # The whole model of a large document is megabytes of text: a REPL wants a summary.
+        where = f"{self.path!r}, " if self.path else ""
+        return (
+            f"<Document {where}{len(self.text):,} characters, {len(self.sections)} sections, "
+            f"{len(self.items)} items ({self.done} done), {len(self.counters)} counters, {len(self.edits)} edits>"
+        )
+
     @property
     def done(self) -> int:
         return sum(1 for i in self.leaves() if self.items[i].state == "done")
