@@ -272,11 +272,13 @@ def uniform_done_lists(q: Question) -> str | None:
 
 def items_with_percentages(q: Question) -> str | None:
     """`- ⏳ Docs (70%)`: items that state their own progress are not counted as all or nothing."""
-    doc = q.ev.doc
-    for i in q.b.items:
-        it = doc.items[i]
-        if it.fraction is None and it.state != "done" and _OWN_PERCENT.search(it.text):
-            return f"items state their own percentages (line {it.line}): a count of them is not their progress"
+    it = q.ev.first_item(
+        q.b.items,
+        "own-percent",
+        lambda it: it.fraction is None and it.state != "done" and bool(_OWN_PERCENT.search(it.text)),
+    )
+    if it is not None:
+        return f"items state their own percentages (line {it.line}): a count of them is not their progress"
     return None
 
 
@@ -295,10 +297,9 @@ def mixed_kinds(q: Question) -> str | None:
 def unreadable_items(q: Question) -> str | None:
     """`| Integration | ⚠️ 8 ISSUES |`: a row whose state is no known word is counted as not done,
     and no count over it is written."""
-    doc = q.ev.doc
-    for i in q.b.items:
-        if doc.items[i].unread:
-            return f"the state of the item at line {doc.items[i].line} could not be read (counted as not done)"
+    it = q.ev.first_item(q.b.items, "unread", lambda it: it.unread)
+    if it is not None:
+        return f"the state of the item at line {it.line} could not be read (counted as not done)"
     return None
 
 

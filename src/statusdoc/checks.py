@@ -23,8 +23,14 @@ from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, Vocabular
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypeVar
+
     from statusdoc._types import Rounding, State
     from statusdoc.codepages import FormTable
+    from statusdoc.model import Item
+
+    T = TypeVar("T")
 
 
 @record
@@ -180,6 +186,8 @@ class Evaluator:
         self._lines: LineIndex | None = None
         self._managed: set[int] | None = None
         self._index: dict[int, int] | None = None
+        self._per_scope: dict[tuple[str, int], tuple[list[int], object]] = {}
+        self._kinds: dict[int | None, set[str]] = {}
 
     def title(self, si: int) -> str:
         return self.binder.title(si)
@@ -196,7 +204,19 @@ class Evaluator:
         words = [w for w in self.binder.titles[si] if not w.isdigit()]
         return bool(words) and self.vocab.word_state(" ".join(words)) is not None
 
+    def per_scope(self, name: str, items: list[int], compute: Callable[[], T]) -> T:
+        """``compute()`` once per distinct item list (lists are shared: a section's, the document's,
+        a union's), so that many counters over one scope cost one pass over it, not one each."""
+        key = (name, id(items))
+        hit = self._per_scope.get(key)
+        if hit is None or hit[0] is not items:
+            hit = self._per_scope[key] = (items, compute())
+        return hit[1]  # type: ignore[return-value]
+
     def uniform_done_sections(self, items: list[int]) -> list[int]:
+        return self.per_scope("uniform", items, lambda: self._uniform_done_sections(items))
+
+    def _uniform_done_sections(self, items: list[int]) -> list[int]:
         """Sections among ``items`` whose own items are two or more lines that all carry the same
         done marker (`- ✅ Push notifications`), when the scope holds other items too."""
         doc = self.doc
@@ -261,7 +281,9 @@ class Evaluator:
         last = sec.last_line
         if sec.children:
             last = self.doc.sections[sec.children[0]].line - 1
-        same = {o.line for k, o in enumerate(self.doc.counters) if self.bindings[k].items is items}
+        same = self.per_scope(
+            "lines", items, lambda: {o.line for k, o in enumerate(self.doc.counters) if self.bindings[k].items is items}
+        )
         for ln in range(sec.line + 1, min(last, len(self.lines)) + 1):
             if ln == c.line or ln in same:
                 continue
@@ -305,6 +327,9 @@ class Evaluator:
 
     def top_items(self, items: list[int]) -> int:
         """How many distinct top-level items ``items`` (leaves) fall under."""
+        return self.per_scope("tops", items, lambda: self._top_items(items))
+
+    def _top_items(self, items: list[int]) -> int:
         doc = self.doc
         tops = set()
         for i in items:
@@ -317,6 +342,12 @@ class Evaluator:
 
     def unit_kinds(self, si: int | None) -> set[str]:
         """The kinds (`phase`, `milestone`) of the item-holding sections directly under ``si``."""
+        got = self._kinds.get(si)
+        if got is None:
+            got = self._kinds[si] = self._unit_kinds(si)
+        return got
+
+    def _unit_kinds(self, si: int | None) -> set[str]:
         doc = self.doc
         children = (
             doc.sections[si].children if si is not None else [k for k, s in enumerate(doc.sections) if s.parent is None]
@@ -348,7 +379,12 @@ class Evaluator:
 
     def any_checkbox(self, items: list[int]) -> bool:
         """Whether the scope is a task list (it has checkboxes), not only lines marked with emoji."""
-        return any(self.doc.items[i].kind == "checkbox" for i in items)
+        return self.per_scope("checkbox", items, lambda: any(self.doc.items[i].kind == "checkbox" for i in items))
+
+    def first_item(self, items: list[int], name: str, test: Callable[[Item], bool]) -> Item | None:
+        """The first item of ``items`` that passes ``test`` (once per scope and test name)."""
+        doc = self.doc
+        return self.per_scope(name, items, lambda: next((doc.items[i] for i in items if test(doc.items[i])), None))
 
     def claim_decision(self, c: Counter) -> Decision:
         """The most cautious decision over the counters of ``c``'s claim (its line): they stand or

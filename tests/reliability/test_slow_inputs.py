@@ -21,13 +21,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from statusdoc import counters, lint, parse, parser, recompute, render
+from statusdoc import binding, certainty, checks, counters, lint, parse, parser, recompute, render
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _work  # noqa: E402
 
-MODULES = [parser, counters]
+MODULES = [parser, counters, checks, certainty, binding]
 #: 10 times the input, at most 12 times the work.
 RATIO = 12
 #: Work of a base input: far above what any case needs (≤ 250,000), far below what the
@@ -79,7 +79,25 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "comment-openings": (lambda n: "- [ ] " + "<!--" * (n // 4) + "\n", 100),
     # _table_padding looked through every cell for every edit: 4,000 rows 7.9 s, 20,000 > 120 s
     "table-padding": (_table, 20),
+    # the certainty policy reads each counter's scope: n drifted claims over one scope of 2n items
+    # (some with their own percentages, some unread table rows) must cost one pass, not n
+    "claims-over-one-scope": (lambda n: _claims(n), 20),
+    # n drifted summary lines climbing to the document from a summary section
+    "summary-climbs": (lambda n: _summary(n), 20),
 }
+
+
+def _claims(n: int) -> str:
+    rows = "".join(f"| row {i} | {'✅ Done' if i % 2 else '⚠️ stuck'} |\n" for i in range(n))
+    items = "".join(f"- [x] t{i}\n- ⏳ u{i} (50%)\n" for i in range(n))
+    claims = "".join(f"**Progress:** {i % 7}/{2 * n + 1} tasks\n\n" for i in range(n))
+    return "# Plan\n\n" + claims + items + "\n| Part | Status |\n|---|---|\n" + rows
+
+
+def _summary(n: int) -> str:
+    items = "".join(f"## Part {i}\n- [x] a\n- [ ] b\n" for i in range(n))
+    lines = "".join(f"**Completed:** {i % 5}\n\n" for i in range(n))
+    return "# Plan\n" + items + "## Summary\n**Current Day:** 3 / 9\n\n" + lines
 
 
 @pytest.mark.parametrize("name", list(CASES))
