@@ -122,6 +122,7 @@ class Binder:
         self._rows: dict[int, dict[int, TableRow]] = {}
         self._claim_units: dict[int, list[str]] = {}
         self._distinctive: dict[str, list[int]] | None = None
+        self._claim_ends: dict[int, list[int]] = {}
 
     def title(self, si: int) -> str:
         """Section ``si``'s title as reasons quote it (computed once per section)."""
@@ -328,8 +329,11 @@ class Binder:
     def named_before(self, c: Counter) -> int | None:
         """The section a `Phase 1 100% complete` names right before the counter on its line."""
         start = c.span.start - c.span.column + 1
-        prior = [o.span.end for o in self._claim(c) if o.span.end <= c.span.start]
-        text = self.doc.text[max([start, *prior]) : c.span.start]
+        ends = self._claim_ends.get(c.claim)
+        if ends is None:
+            ends = self._claim_ends[c.claim] = sorted(o.span.end for o in self._claim(c))
+        k = bisect.bisect_right(ends, c.span.start)
+        text = self.doc.text[max(start, ends[k - 1] if k else start) : c.span.start]
         last = None
         for m in _NAMED_SECTION.finditer(text):
             last = m

@@ -13,6 +13,7 @@ evaluator's document facts), so each stays a few lines long and reads like the r
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from statusdoc._record import record
@@ -58,6 +59,12 @@ class Question:
         text, a = self.ev.doc.text, self.line_start
         ends = [e for e in (text.find("\n", a), text.find("\r", a)) if e >= 0]
         return text[a : min(ends)] if ends else text[a:]
+
+    def in_claim(self, pos: int) -> bool:
+        """Whether column offset ``pos`` of the line lies inside one of the claim's counters."""
+        starts, ends = self.ev.claim_spans(self.c)
+        k = bisect.bisect_right(starts, self.line_start + pos) - 1
+        return k >= 0 and self.line_start + pos < ends[k]
 
     def written(self, role: str) -> float | None:
         """The number with ``role`` in the counter's claim (its line), as written."""
@@ -137,10 +144,8 @@ def line_claims_state(q: Question) -> str | None:
 def unread_fraction(q: Question) -> str | None:
     """`## Score: 4/4 = 100%`: the percentage is computed from a fraction on its line that is not read
     as a counter; rewriting the percentage alone would leave the line contradicting itself."""
-    a = q.line_start
-    spans = [(o.span.start - a, o.span.end - a) for o in q.ev.binder.claim_of(q.c)]
     for m in _LITERAL_FRACTION.finditer(q.line_text):
-        if not any(x <= m.start() < y for x, y in spans):
+        if not q.in_claim(m.start()):
             return f"the line states a fraction ('{m.group()}') that is not read as a counter"
     return None
 
@@ -160,10 +165,8 @@ def own_denominator(q: Question) -> str | None:
     text = q.line_text
     if "of" not in text.lower():
         return None
-    a = q.line_start
-    spans = [(o.span.start - a, o.span.end - a) for o in q.ev.binder.claim_of(q.c)]
     for m in _OF_DENOMINATOR.finditer(text):
-        if any(a <= m.start(1) < b for a, b in spans):
+        if q.in_claim(m.start(1)):
             continue  # `9 of 33` is the counter itself
         n = int(m.group(1))
         if n not in (q.t.total, len(q.b.sections)):

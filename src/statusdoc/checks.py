@@ -188,6 +188,8 @@ class Evaluator:
         self._index: dict[int, int] | None = None
         self._per_scope: dict[tuple[str, int], tuple[list[int], object]] = {}
         self._kinds: dict[int | None, set[str]] = {}
+        self._claim_decisions: dict[int, Decision] = {}
+        self._claim_spans: dict[int, tuple[list[int], list[int]]] = {}
 
     def title(self, si: int) -> str:
         return self.binder.title(si)
@@ -386,16 +388,37 @@ class Evaluator:
         doc = self.doc
         return self.per_scope(name, items, lambda: next((doc.items[i] for i in items if test(doc.items[i])), None))
 
+    def claim_spans(self, c: Counter) -> tuple[list[int], list[int]]:
+        """Starts and ends of the counters of ``c``'s claim, in order (once per claim)."""
+        got = self._claim_spans.get(c.claim)
+        if got is None:
+            spans = sorted((o.span.start, o.span.end) for o in self.binder.claim_of(c))
+            got = self._claim_spans[c.claim] = ([s for s, _ in spans], [e for _, e in spans])
+        return got
+
     def claim_decision(self, c: Counter) -> Decision:
         """The most cautious decision over the counters of ``c``'s claim (its line): they stand or
         fall together, or rewriting one (a total) would change the doubt about another next time."""
+        got = self._claim_decisions.get(c.claim)
+        if got is None:
+            got = self._claim_decisions[c.claim] = self._claim_decision(c)
+        return got
+
+    def _claim_decision(self, c: Counter) -> Decision:
         rank = {"rewrite": 0, "report": 1, "ignore": 2}
         out = certainty.REWRITE
+        # Counters of one claim bound alike get the same answer: asked once (a line packed with
+        # counters would otherwise be read once per counter).
+        asked: set[tuple[object, ...]] = set()
         for o in self.binder.claim_of(c):
             ci = self._counter_index(o)
             b = self.bindings[ci]
             if not b.bound:
                 continue
+            key = (id(b.items), b.rule, b.section, b.doubt, b.lines_total, o.kind, o.context, o.unit, o.label)
+            if key in asked:
+                continue
+            asked.add(key)
             t = self.scope_tally(b) if b.lines_total is None else _lines_tally(*b.lines_total)
             if t.total == 0:
                 continue

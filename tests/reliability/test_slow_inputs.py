@@ -26,6 +26,7 @@ from statusdoc import binding, certainty, checks, counters, lint, parse, parser,
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _work  # noqa: E402
+from _inputs import long_counter_line  # noqa: E402
 
 MODULES = [parser, counters, checks, certainty, binding]
 #: 10 times the input, at most 12 times the work.
@@ -84,6 +85,8 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "claims-over-one-scope": (lambda n: _claims(n), 20),
     # n drifted summary lines climbing to the document from a summary section
     "summary-climbs": (lambda n: _summary(n), 20),
+    # one line packed with counters is one claim: its decision is asked once, not once per counter
+    "counters-on-one-line": (lambda n: long_counter_line(100 * n), 30),
 }
 
 
