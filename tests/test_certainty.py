@@ -137,3 +137,12 @@ def test_counters_of_one_line_stand_or_fall_together() -> None:
     once = render(recompute(parse(text)))
     assert once == text
     assert render(recompute(parse(once))) == once
+
+
+def test_a_decision_never_reads_a_marker_the_same_pass_removes() -> None:
+    # The trailing ✅ follows the siblings' convention and is removed in the same pass; the doubt
+    # "the line also claims done" must not read it, or the second pass would rewrite (0/0).
+    text = "# Plan (0/0) ✅\n- [ ] task 0\n# Other ✅\n- [x] other\n# Third ✅\n- [x] third\n"
+    once = render(recompute(parse(text)))
+    assert once.splitlines()[0] == "# Plan (0/1)"
+    assert render(recompute(parse(once))) == once

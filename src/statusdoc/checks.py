@@ -368,16 +368,22 @@ class Evaluator:
         if self._managed is None:
             doc = self.doc
             self._managed = {sl.line for sl in doc.status_lines if not sl.free_form}
-            groups: dict[int | None, list[int]] = {}
-            for si, sec in enumerate(doc.sections):
-                groups.setdefault(sec.parent, []).append(si)
-            for siblings in groups.values():
-                marked = [
-                    s for s in siblings if doc.sections[s].marker_position == "trailing" and doc.sections[s].items
-                ]
-                if self.follows_convention(marked):
+            for siblings in self.sibling_groups():
+                if self.follows_convention(self.marked(siblings)):
                     self._managed.update(doc.sections[s].line for s in siblings)
         return self._managed
+
+    def sibling_groups(self) -> list[list[int]]:
+        """Sections grouped by parent, document order."""
+        groups: dict[int | None, list[int]] = {}
+        for si, sec in enumerate(self.doc.sections):
+            groups.setdefault(sec.parent, []).append(si)
+        return list(groups.values())
+
+    def marked(self, siblings: list[int]) -> list[int]:
+        """The siblings a trailing-marker convention is read from: with items, not history, marked."""
+        secs = self.doc.sections
+        return [s for s in siblings if secs[s].items and not secs[s].history and secs[s].marker_position == "trailing"]
 
     def any_checkbox(self, items: list[int]) -> bool:
         """Whether the scope is a task list (it has checkboxes), not only lines marked with emoji."""
@@ -712,15 +718,11 @@ class Evaluator:
         """Heading markers and words against their sections; trailing-marker conventions."""
         out: list[Check] = []
         doc = self.doc
-        groups: dict[int | None, list[int]] = {}
-        for si, sec in enumerate(doc.sections):
-            groups.setdefault(sec.parent, []).append(si)
         self.convention_sections: set[int] = set()
-        for siblings in groups.values():
+        for siblings in self.sibling_groups():
             found = self.convention(siblings)
             out.extend(found)
-            marked = [s for s in siblings if doc.sections[s].marker_position == "trailing" and doc.sections[s].items]
-            if self.follows_convention(marked):
+            if self.follows_convention(self.marked(siblings)):
                 self.convention_sections.update(siblings)
         for si, sec in enumerate(doc.sections):
             if sec.history or sec.stated is None or not sec.items:
@@ -782,7 +784,7 @@ class Evaluator:
     def convention(self, siblings: list[int]) -> list[Check]:
         doc = self.doc
         with_items = [s for s in siblings if doc.sections[s].items and not doc.sections[s].history]
-        marked = [s for s in with_items if doc.sections[s].marker_position == "trailing"]
+        marked = self.marked(siblings)
         if not self.follows_convention(marked):
             return []
         out = []
