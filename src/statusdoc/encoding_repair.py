@@ -18,8 +18,9 @@ How it works
 * **Plausibility.**  Punctuation, symbols and pictographs (3-4 bytes) are always accepted, as are
   Latin-1, Latin Extended-A, Romanian ș ț and Greek letters (2 bytes: ``Ã©`` → é, ``Î£`` → Σ).
   Other letters (Cyrillic, Hebrew, Arabic, Latin Extended-B, CJK, Vietnamese ...) need company: two
-  or more adjacent of one script (``ÐŸÐµÑ‚`` → Пет), or the same script in such clusters elsewhere
-  in the document (the one-letter word ``Ð¸``).  Combining marks need a letter before them.  Never
+  or more adjacent of one script (``ÐŸÐµÑ‚`` → Пет; a Latin-1 letter counts only for Latin, so
+  ``é—‚Ä¶`` is not 闂 + Ķ), or the same script in such clusters elsewhere in the document (the
+  one-letter word ``Ð¸``).  Combining marks need a letter before them.  Never
   IPA, spacing modifiers, Armenian, Syriac, Thaana or N'Ko: read as Mac Roman, correct punctuation
   before a letter or symbol gives those (``’é``, ``—•``).  So ``naïve``, ``São Paulo``, ``Ã  la``
   (ASCII space), ``l’été``, ``“école”``, ``Größe``, ``kâğıt``, ``café——`` (E9 97 97 would be 闗)
