@@ -18,8 +18,9 @@ How it works
 * **Plausibility.**  Punctuation, symbols and pictographs (3-4 bytes) are always accepted, as are
   Latin-1, Latin Extended-A, Romanian ș ț and Greek letters (2 bytes: ``Ã©`` → é, ``Î£`` → Σ).
   Other letters (Cyrillic, Hebrew, Arabic, Latin Extended-B, CJK, Vietnamese ...) need company: two
-  or more adjacent of one script (``ÐŸÐµÑ‚`` → Пет), or the same script in such clusters elsewhere
-  in the document (the one-letter word ``Ð¸``).  Combining marks need a letter before them.  Never
+  or more adjacent of one script (``ÐŸÐµÑ‚`` → Пет; a Latin-1 letter counts only for Latin, so
+  ``é—‚Ä¶`` is not 闂 + Ķ), or the same script in such clusters elsewhere in the document (the
+  one-letter word ``Ð¸``).  Combining marks need a letter before them.  Never
   IPA, spacing modifiers, Armenian, Syriac, Thaana or N'Ko: read as Mac Roman, correct punctuation
   before a letter or symbol gives those (``’é``, ``—•``).  So ``naïve``, ``São Paulo``, ``Ã  la``
   (ASCII space), ``l’été``, ``“école”``, ``Größe``, ``kâğıt``, ``café——`` (E9 97 97 would be 闗)
@@ -592,22 +593,31 @@ def _is_multi(cluster: list[_Piece], run: str) -> bool:
     punctuation only (:func:`_punctuation_only`).
 
     A symbol is no such evidence for its neighbour: ``‚úÖ—é`` in Mac Roman is ✅ followed by a
-    correctly written ``—é``, not by a Cyrillic letter.
+    correctly written ``—é``, not by a Cyrillic letter.  Nor is a Latin-1 or Latin Extended-A
+    letter company for a letter of another script: ``é—‚Ä¶`` in Windows-1252 is E9 97 82 C4 85,
+    闂 then Ķ, a correctly written ``é—`` fused with the first byte of Mac Roman ``‚Ä¶``; only
+    letters of the other letter's own script count (``ϐά``, ``ƒé``, ``数据é``).
     """
     if _punctuation_only(run, cluster):
         return False
-    n = 0
-    scripts: set[int] = set()
+    narrow: list[str] = []
+    other: list[str] = []
     for _start, _end, text, restored in cluster:
         if restored:
             continue
         for ch in text:
             cls = _char_class(ch)
-            if cls in (_NARROW, _OTHER):
-                n += 1
-            if cls == _OTHER:
-                scripts.add(_script(ch))
-    return n > 1 and len(scripts) <= 1
+            if cls == _NARROW:
+                narrow.append(ch)
+            elif cls == _OTHER:
+                other.append(ch)
+    if not other:
+        return len(narrow) > 1
+    scripts = {_script(ch) for ch in other}
+    if len(scripts) > 1:
+        return False
+    (script,) = scripts
+    return len(other) + sum(1 for ch in narrow if _is_letter(ch) and _script(ch) == script) > 1
 
 
 # --------------------------------------------------------------------------------------------

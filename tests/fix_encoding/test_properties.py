@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from statusdoc.codepages import CODEPAGES, decode_table, garble
@@ -119,11 +119,23 @@ def test_mac_roman_lost_apple_logo_round_trip(glyphs: list[str]) -> None:
     st.sampled_from(CODEPAGES),
     st.sampled_from(["", " "]),
 )
+@example(items=[(True, "café", "✅"), (True, "—", "✅"), (False, "“quoted”", "…")], codepage="mac_roman", sep="")
 def test_only_mojibake_changes(items: list[tuple[bool, str, str]], codepage: str, sep: str) -> None:
     """Correct typography next to (touching, when ``sep`` is empty) mojibake stays as written."""
     source = sep.join(right if keep else garble(glyph, codepage) for keep, right, glyph in items)
     expected = sep.join(right if keep else glyph for keep, right, glyph in items)
     assert repair(source).text == expected
+
+
+def test_correct_letters_before_mojibake_do_not_fuse_into_a_lone_cjk_letter() -> None:
+    """Hypothesis's counterexample: ``é—‚Ä¶`` read as Windows-1252 is E9 97 82 C4 85, 闂 then Ķ.
+    Ķ is no company for 闂 (another script): the CJK letter stays alone and is not accepted, and
+    the run is Mac Roman ``‚Ä¶`` (…) after a correctly written ``é—``."""
+    source = "café—" + garble("…", "mac_roman")
+    assert source == "café—‚Ä¶"
+    result = repair(source)
+    assert result.text == "café—…"
+    assert [(f.original, f.replacement, f.codepage) for f in result.fixes] == [("‚Ä¶", "…", "mac_roman")]
 
 
 @SETTINGS
