@@ -549,6 +549,7 @@ class Evaluator:
             old = self.doc.text[n.span.start : n.span.end]
             if _same_number(old, new):
                 continue
+            new = in_digits_of(new, old)
             what = {"SD002": "percentage", "SD001": _role_name(n.role)}[code]
             pct = "%" if code == "SD002" else ""
             msg = f"{what} says {old}{pct}, items say {new}{pct} ({t.done:g}/{t.total} done; {b.reason})"
@@ -890,6 +891,22 @@ def _line_column(doc: Document, sec: Section, offset: int) -> tuple[int, int]:
 
 def _fmt_decimal(d: Decimal) -> str:
     return format(d, "f")
+
+
+def in_digits_of(new: str, old: str) -> str:
+    """``new`` written with the digits ``old`` uses (full-width, Arabic-Indic, …), so that a
+    rewrite keeps the document's own form.
+
+    >>> in_digits_of("12", "０"), in_digits_of("7.5", "٣"), in_digits_of("3", "2")
+    ('１２', '٧.٥', '3')
+    """
+    for ch in old:
+        if ch.isdigit() and not ch.isascii():
+            import unicodedata
+
+            zero = ord(ch) - unicodedata.digit(ch)
+            return "".join(chr(zero + int(d)) if d.isdigit() else d for d in new)
+    return new
 
 
 def _same_number(old: str, new: str) -> bool:
