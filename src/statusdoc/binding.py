@@ -123,6 +123,8 @@ class Binder:
         self._claim_units: dict[int, list[str]] = {}
         self._distinctive: dict[str, list[int]] | None = None
         self._claim_ends: dict[int, list[int]] = {}
+        self._by_key: dict[tuple[str, str], int | None] = {}
+        self._distinct_words: dict[int, frozenset[str]] = {}
 
     def title(self, si: int) -> str:
         """Section ``si``'s title as reasons quote it (computed once per section)."""
@@ -319,6 +321,12 @@ class Binder:
 
     def section_by_key(self, unit: str, ident: str) -> int | None:
         """The one section titled `<unit> <ident>` (`Phase 1`), if exactly one is."""
+        key = (singular(unit), ident.lower())
+        if key not in self._by_key:
+            self._by_key[key] = self._section_by_key(*key)
+        return self._by_key[key]
+
+    def _section_by_key(self, unit: str, ident: str) -> int | None:
         found = [
             k
             for k in self.by_first_word.get(singular(unit), [])
@@ -377,6 +385,12 @@ class Binder:
     def distinctive(self, si: int) -> frozenset[str]:
         """The words of a title that name it rather than describe a kind (`foundation` in
         `Phase 1: Foundation`; not `phase`, `1`, `status`, `complete`)."""
+        got = self._distinct_words.get(si)
+        if got is None:
+            got = self._distinct_words[si] = self._distinctive_words(si)
+        return got
+
+    def _distinctive_words(self, si: int) -> frozenset[str]:
         return frozenset(
             w
             for w in self.titles[si]

@@ -41,24 +41,30 @@ class Decision:
 REWRITE = Decision("rewrite")
 
 
-@record
 class Question:
-    ev: Evaluator
-    ci: int
-    c: Counter
-    b: Binding
-    t: Tally
+    """One counter, its binding and the tally of its items, as the doubts read them.  What several
+    doubts ask (the line, the written numbers, whether the total confirms the scope) is worked
+    out once."""
 
-    @property
-    def line_start(self) -> int:
-        return self.c.span.start - self.c.span.column + 1
+    __slots__ = ("_confirmed", "_line", "_written", "b", "c", "ci", "ev", "line_start", "t")
+
+    def __init__(self, ev: Evaluator, ci: int, c: Counter, b: Binding, t: Tally) -> None:
+        self.ev, self.ci, self.c, self.b, self.t = ev, ci, c, b, t
+        self.line_start = c.span.start - c.span.column + 1
+        self._line: str | None = None
+        self._written: dict[str, float] | None = None
+        self._confirmed: bool | None = None
 
     @property
     def line_text(self) -> str:
         """The counter's source line (a counter never spans lines)."""
-        text, a = self.ev.doc.text, self.line_start
-        ends = [e for e in (text.find("\n", a), text.find("\r", a)) if e >= 0]
-        return text[a : min(ends)] if ends else text[a:]
+        if self._line is None:
+            text, a = self.ev.doc.text, self.line_start
+            nl = text.find("\n", a)
+            end = nl if nl >= 0 else len(text)
+            cr = text.find("\r", a, end)  # only up to the line feed: never a scan to the end of the text
+            self._line = text[a : cr if cr >= 0 else end]
+        return self._line
 
     def in_claim(self, pos: int) -> bool:
         """Whether column offset ``pos`` of the line lies inside one of the claim's counters."""
@@ -67,12 +73,13 @@ class Question:
         return k >= 0 and self.line_start + pos < ends[k]
 
     def written(self, role: str) -> float | None:
-        """The number with ``role`` in the counter's claim (its line), as written."""
-        for o in self.ev.binder.claim_of(self.c):
-            for n in o.numbers:
-                if n.role == role:
-                    return n.value
-        return None
+        """The number with ``role`` in the counter's claim (its line), as written (the first one)."""
+        if self._written is None:
+            self._written = {}
+            for o in self.ev.binder.claim_of(self.c):
+                for n in o.numbers:
+                    self._written.setdefault(n.role, n.value)
+        return self._written.get(role)
 
     @property
     def scope_size(self) -> int:
@@ -81,8 +88,10 @@ class Question:
     @property
     def confirmed(self) -> bool:
         """The written total equals the number of things in scope: strong evidence the scope is right."""
-        total = self.written("total")
-        return total is not None and total == self.scope_size
+        if self._confirmed is None:
+            total = self.written("total")
+            self._confirmed = total is not None and total == self.scope_size
+        return self._confirmed
 
     @property
     def climbed(self) -> bool:

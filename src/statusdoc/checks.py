@@ -190,6 +190,8 @@ class Evaluator:
         self._kinds: dict[int | None, set[str]] = {}
         self._claim_decisions: dict[int, Decision] = {}
         self._claim_spans: dict[int, tuple[list[int], list[int]]] = {}
+        #: Lines of the counters bound to each item list (by the list's identity; bindings keep them alive).
+        self._lines_by_scope: dict[int, set[int]] | None = None
 
     def title(self, si: int) -> str:
         return self.binder.title(si)
@@ -219,6 +221,8 @@ class Evaluator:
         return self.per_scope("uniform", items, lambda: self._uniform_done_sections(items))
 
     def _uniform_done_sections(self, items: list[int]) -> list[int]:
+        if not self.any_checkbox(items):
+            return []  # only beside checklists is a list of ✅ lines in doubt
         """Sections among ``items`` whose own items are two or more lines that all carry the same
         done marker (`- ✅ Push notifications`), when the scope holds other items too."""
         doc = self.doc
@@ -283,9 +287,11 @@ class Evaluator:
         last = sec.last_line
         if sec.children:
             last = self.doc.sections[sec.children[0]].line - 1
-        same = self.per_scope(
-            "lines", items, lambda: {o.line for k, o in enumerate(self.doc.counters) if self.bindings[k].items is items}
-        )
+        if self._lines_by_scope is None:
+            self._lines_by_scope = {}
+            for k, o in enumerate(self.doc.counters):
+                self._lines_by_scope.setdefault(id(self.bindings[k].items), set()).add(o.line)
+        same = self._lines_by_scope.get(id(items), set())
         for ln in range(sec.line + 1, min(last, len(self.lines)) + 1):
             if ln == c.line or ln in same:
                 continue

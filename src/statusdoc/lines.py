@@ -45,3 +45,15 @@ class LineIndex:
         a = self._starts[line - 1]
         b = self._starts[line] if line < len(self._starts) else len(self._text)
         return self._text[a:b].rstrip("\r\n")
+
+
+def locate(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of one ``offset``, reading the text only up to it.
+
+    >>> locate("a\\r\\nb\\rcd", 6)
+    (3, 2)
+    """
+    line, start = 1, 0
+    for m in _EOL.finditer(text, 0, offset):
+        line, start = line + 1, m.end()
+    return line, offset - start + 1

@@ -193,10 +193,9 @@ def mojibake(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
     m = codepages.probe_table(cp).search(doc.text)
     if m is None:
         return []
-    from statusdoc.lines import LineIndex
+    from statusdoc.lines import locate
 
-    index = LineIndex(doc.text)
-    line, col = index.line_of(m.start()), index.column_of(m.start())
+    line, col = locate(doc.text, m.start())
     return [
         (
             "SD008",
