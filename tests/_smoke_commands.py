@@ -17,7 +17,7 @@ import tempfile
 DRIFTED = "# Plan (0/2)\n\n- [x] one\n- [x] two\n"
 MOJIBAKE = "# Plan\n\n- âœ… shipped\n"
 #: Runs the typer app (every option through typer) or the console script's fast path.
-TYPER = "import sys; from statusdoc._cli import main; sys.argv[0] = 'statusdoc'; main()"
+TYPER = "import sys; from statusdoc._cli import run; sys.argv[0] = 'statusdoc'; sys.exit(run(sys.argv[1:]))"
 FAST = "import sys; from statusdoc._entry import main; sys.argv[0] = 'statusdoc'; main()"
 
 # (entry, argv, expected exit code, text stdout must contain)

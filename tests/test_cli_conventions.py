@@ -426,7 +426,11 @@ def test_explain_the_last_line_and_a_blank_line_are_in_range(capsys: pytest.Capt
     ("text", "line", "want"),
     [
         ("# A\n\n- ✅ Setup: Not Set Up\n", 3, "SD005 item-contradiction (warning)"),
-        ("# A\n\n- [x] Rate limiting\n- [ ] b\n\n## B\n\n- [ ] Rate limiting\n", 8, "SD006 duplicate-item-state"),
+        (
+            "# A\n\n## Phase 1\n\n- [x] Rate limiting\n- [ ] b\n\n## Phase 2\n\n- [ ] Rate limiting\n",
+            10,
+            "SD006 duplicate-item-state",
+        ),
         ("# A\n\n**Status:** ✅ Done\n\n- [ ] a\n- [ ] b\n", 3, "SD004 status-drift (error)"),
     ],
 )
