@@ -257,7 +257,7 @@ def test_read_only_commands_default_to_the_current_directory(capsys: pytest.Capt
 # ------------------------------------------------------------------ help
 
 
-COMMANDS = ["lint", "recompute", "show", "explain", "dump", "fix-encoding", "schema"]
+COMMANDS = ["lint", "recompute", "show", "explain", "dump", "fix-encoding", "schema", "mark", "items", "mcp"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
