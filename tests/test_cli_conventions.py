@@ -257,7 +257,7 @@ def test_read_only_commands_default_to_the_current_directory(capsys: pytest.Capt
 # ------------------------------------------------------------------ help
 
 
-COMMANDS = ["lint", "recompute", "show", "explain", "dump", "fix-encoding", "schema"]
+COMMANDS = ["lint", "recompute", "show", "explain", "dump", "fix-encoding", "schema", "mark", "items", "mcp"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -549,6 +549,7 @@ def test_library_lists_its_api_and_has_shortcuts(tmp_path: Path) -> None:
     from statusdoc.errors import InputError
 
     api = {"Document", "Finding", "lint", "parse", "recompute", "recompute_file", "recompute_text", "render"}
+    api |= {"items", "mark"}  # the write path (issue 15)
     assert api <= set(dir(statusdoc)) and api <= set(statusdoc.__all__)
     fresh = subprocess.run(
         [sys.executable, "-c", "import statusdoc; print(' '.join(n for n in dir(statusdoc) if n[0] != '_'))"],

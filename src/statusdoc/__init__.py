@@ -1,7 +1,8 @@
 """statusdoc: keep Markdown status documents honest.
 
-The library API: :func:`parse`, :func:`render`, :func:`recompute`, :func:`lint`, and the shortcuts
-:func:`recompute_text` and :func:`recompute_file`.  Imports are deferred so that
+The library API: :func:`parse`, :func:`render`, :func:`recompute`, :func:`lint`, the shortcuts
+:func:`recompute_text` and :func:`recompute_file`, and the write path :func:`mark` and :func:`items`
+(:mod:`statusdoc.marking`; not a module named ``mark``, which would shadow the function).  Imports are deferred so that
 ``import statusdoc`` stays cheap for the command line; ``dir(statusdoc)`` still lists them.
 """
 
@@ -15,7 +16,9 @@ __all__ = [
     "Document",
     "Finding",
     "__version__",
+    "items",
     "lint",
+    "mark",
     "parse",
     "recompute",
     "recompute_file",
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from statusdoc._api import lint, parse, recompute, recompute_file, recompute_text, render
+    from statusdoc.marking import items, mark
     from statusdoc.model import Document
     from statusdoc.rules import Finding
 
@@ -37,6 +41,10 @@ def __getattr__(name: str) -> Any:
         from statusdoc import _api
 
         return getattr(_api, name)
+    if name in ("mark", "items"):
+        from statusdoc import marking
+
+        return getattr(marking, name)
     if name == "Document":
         from statusdoc.model import Document
 

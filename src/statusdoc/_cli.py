@@ -85,6 +85,11 @@ ARGUMENT_HELP: dict[tuple[str, str], str] = {
     ("explain", "target"): "FILE or FILE:LINE ('-' for stdin).",
     ("dump", "path"): "The document ('-' for stdin).",
     ("schema", "which"): "document or config.",
+    ("mark", "file"): "The document ('-' reads stdin and writes stdout).",
+    ("mark", "selector"): "A line number (42), an id at the start of the item text (T009, 1.2.3, #12), "
+    "or words of its text (case- and accent-insensitive; every word must match).",
+    ("items", "path"): "Files or directories (walked for *.md); '-' is stdin. Default: the current directory.",
+    ("mcp", "root"): "The directory whose documents the server may read and write. Default: the current directory.",
     ("rule", "code"): "A rule code (SD001) or name (count-drift). Without one: the list of rules.",
 }
 
@@ -273,6 +278,66 @@ def schema(which: Annotated[str, typer.Argument(show_default=False)] = "document
 def rule(code: Annotated[str | None, typer.Argument(show_default=False)] = None) -> None:
     """Print a rule's documentation, or list the rules."""
     raise typer.Exit(commands.rule(code=code))
+
+
+_STATE_FLAGS = ("done", "todo", "in_progress", "blocked", "cancelled")
+
+
+@app.command(cls=_Command)
+def mark(
+    file: Annotated[str, typer.Argument()],
+    selector: Annotated[str, typer.Argument()],
+    done: Annotated[bool, typer.Option("--done", help="Mark the item done.")] = False,
+    todo: Annotated[bool, typer.Option("--todo", help="Mark it to do.")] = False,
+    in_progress: Annotated[bool, typer.Option("--in-progress", help="Mark it in progress.")] = False,
+    blocked: Annotated[bool, typer.Option("--blocked", help="Mark it blocked.")] = False,
+    cancelled: Annotated[bool, typer.Option("--cancelled", help="Mark it cancelled.")] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; say what would change, exit 1 if any.")
+    ] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of writing.")] = False,
+) -> None:
+    """Set one item's state and recompute every certain counter, bar and claim, in one atomic write."""
+    flags = dict(zip(_STATE_FLAGS, (done, todo, in_progress, blocked, cancelled), strict=True))
+    chosen = [state for state, on in flags.items() if on]
+    if len(chosen) != 1:
+        raise typer.BadParameter(
+            "give exactly one of --done, --todo, --in-progress, --blocked, --cancelled", param_hint="STATE"
+        )
+    raise typer.Exit(commands.mark(path=file, selector=selector, state=chosen[0], check=check, diff=diff))
+
+
+@app.command(cls=_Command)
+def items(
+    path: Paths = None,
+    state: Annotated[
+        str | None,
+        _option("--state", metavar="STATE", help="Only items in STATE: done, todo, in_progress, blocked, cancelled."),
+    ] = None,
+    section: Annotated[
+        str | None, _option("--section", metavar="WORDS", help="Only items under headings holding all these words.")
+    ] = None,
+    fmt: Annotated[str, _option("--format", "-f", metavar="FORMAT", help="text (default) or json.")] = "text",
+    first_open: Annotated[
+        bool,
+        _option("--next", help="Only the first open item (to do or in progress) in document order; exit 1 if none."),
+    ] = False,
+    verbose: Verbose = False,
+    no_gitignore: NoGitignore = False,
+) -> None:
+    """List the items: file, line, state, id, section path and text."""
+    _options(verbose, no_gitignore)
+    if fmt not in ("text", "json"):
+        raise typer.BadParameter(f"'{fmt}' is not text or json", param_hint="--format")
+    raise typer.Exit(commands.items(paths=path or [], state=state, section=section, fmt=fmt, first_open=first_open))
+
+
+@app.command(cls=_Command)
+def mcp(root: Annotated[str, typer.Argument(show_default=False)] = ".") -> None:
+    """Serve the documents under ROOT to coding agents (Model Context Protocol over stdio)."""
+    from statusdoc.mcp_server import serve
+
+    raise typer.Exit(serve(root))
 
 
 def run(args: list[str]) -> int:

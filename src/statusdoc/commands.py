@@ -515,3 +515,113 @@ def rule(*, code: str | None = None, streams: Streams | None = None) -> int:
         raise UsageError("rule", str(e)) from None
     s.out.write(rule_markdown(found))
     return 0
+
+
+def mark(
+    *,
+    path: str,
+    selector: str,
+    state: str,
+    check: bool = False,
+    diff: bool = False,
+    streams: Streams | None = None,
+) -> int:
+    """Set one item's state and recompute the certain counters, in one atomic write."""
+    from statusdoc.files import write_atomic
+    from statusdoc.marking import MarkError, SelectorError, changes, left_behind, mark_item, parse_state, select
+    from statusdoc.renderer import render
+
+    s = streams or _std()
+    target = parse_state(state)
+    src, cfg = _single(path, s)
+    doc = _parse(src, cfg)
+    try:
+        item = select(doc, selector)
+        marked = mark_item(doc, item, target, config=cfg)
+    except SelectorError as e:
+        print(e, file=s.err)
+        for c in e.candidates:
+            print(printable(f"  {src.display}:{c.line}: {c.state:<11} {c.text}"), file=s.err)
+        return e.exit_code
+    except MarkError as e:
+        print(e, file=s.err)
+        return e.exit_code
+    where = f"{src.display}:{item.line}"
+    report = s.err if src.path is None else s.out
+    if not marked.edits:
+        print(printable(f"{where}: already {target}: {item.text}"), file=report)
+        if src.path is None and not check and not diff:
+            DOCUMENT_TO_STDOUT[0] = True
+            s.out.write(src.text)
+        return 0
+    new = render(marked)
+    if diff:
+        s.out.write(_diff(src, new))
+        return 1
+    verb = "would mark" if check else "marked"
+    print(printable(f"{verb} {where} {target}: {item.text}"), file=report)
+    for line, old, new_text in changes(doc, marked):
+        print(printable(f"  line {line}: {old} → {new_text}"), file=report)
+    for f in left_behind(doc, marked, config=cfg):
+        print(printable(f"  left for a person: line {f.line}: {f.code} {f.message}"), file=report)
+    if check:
+        return 1
+    if src.path is None:
+        DOCUMENT_TO_STDOUT[0] = True
+        s.out.write(new)
+        return 0
+    write_atomic(src, new)
+    return 0
+
+
+def items(
+    *,
+    paths: list[str],
+    state: str | None = None,
+    section: str | None = None,
+    fmt: str = "text",
+    first_open: bool = False,
+    streams: Streams | None = None,
+) -> int:
+    """Every item with file, line, state, id, section path and text; ``first_open``: the first open
+    item in document order (exit 1 when there is none)."""
+    from statusdoc.marking import ItemInfo, parse_state, words
+    from statusdoc.marking import items as items_of
+
+    s = streams or _std()
+    try:
+        wanted = parse_state(state) if state is not None else None
+    except ValueError as e:
+        raise UsageError("--state", str(e)) from None
+    section_words = set(words(section)) if section else set()
+    failures: list[StatusdocError] = []
+    found: list[ItemInfo] = []
+    for src, cfg in _sources(paths, s, failures):
+        for info in items_of(_parse(src, cfg)):
+            if wanted is not None and info.state != wanted:
+                continue
+            if section_words and not section_words <= set(words(" ".join(info.section))):
+                continue
+            if first_open and (not info.open if wanted is None else not info.leaf):
+                continue
+            found.append(replace(info, path=src.display))
+            if first_open:
+                break
+        if first_open and found:
+            break
+    if fmt == "json":
+        import json
+
+        data: object = [i.as_dict() for i in found]
+        if first_open:
+            data = found[0].as_dict() if found else None
+        s.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for i in found:
+            where = " > ".join(i.section)
+            s.out.write(
+                printable(f"{i.path}:{i.line}: {i.state:<11} {i.text}" + (f"  [{where}]" if where else "")) + "\n"
+            )
+    if failures:
+        return 2
+    return 1 if first_open and not found else 0
