@@ -14,6 +14,7 @@ import re
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch, FormTable, forms
+from statusdoc.model import Bar
 
 #: Words that make a number next to them count progress.
 PROGRESS_WORDS = r"(?:complete|completed|done|finished|remaining|left|started|passed|checked|progress)"
@@ -93,16 +94,27 @@ UNITS = ITEM_UNITS | SECTION_UNITS
 
 
 @record
+class FoundNumber:
+    """One number of a counter found in a line (offsets relative to the line)."""
+
+    start: int
+    end: int
+    value: float
+    role: str
+    decimals: int = 0
+
+
+@record
 class Found:
     """A counter found in a line: offsets are relative to the line."""
 
     kind: str
     start: int
     end: int
-    numbers: list[tuple[int, int, float, str, int]]  # (start, end, value, role, decimals)
+    numbers: list[FoundNumber]
     label: str | None = None
     unit: str | None = None
-    bar: tuple[str, str, list[str], int, float, str, str] | None = None
+    bar: Bar | None = None
     #: Counts only if its list item turns out to have status children (a bare `(2/4)`).
     weak: bool = False
 
@@ -184,7 +196,7 @@ def find_bars(line: str) -> list[Found]:
         if start == 0 and empty_forms and seq[-1][1] in _MARKER_EMPTIES:
             continue  # redrawn, `- ⬜⬜⬜` would start with a todo marker and become an item
         filled = len(filled_forms) + sum(PARTIAL_SHARE[g] for kind, g in seq if kind == "partial")
-        bar = (
+        bar = Bar(
             filled_forms[0] if filled_forms else "",
             empty_forms[0] if empty_forms else "",
             partial_forms,
@@ -193,7 +205,7 @@ def find_bars(line: str) -> list[Found]:
             ob,
             cb,
         )
-        out.append(Found("bar", start - len(ob), end + len(cb), [(start, end, filled, "filled", 0)], bar=bar))
+        out.append(Found("bar", start - len(ob), end + len(cb), [FoundNumber(start, end, filled, "filled")], bar=bar))
     if "[" not in line:
         return out
     for m in _ASCII_BAR.finditer(line):
@@ -208,8 +220,10 @@ def find_bars(line: str) -> list[Found]:
             continue  # `[    ]` is blank space, not an empty bar
         fglyph = fill[0] if fill else {"-": "=", ".": "#", " ": "="}[rest[0]]
         eglyph = rest[0] if rest else {"=": "-", "#": "-", "|": " "}[fglyph]
-        bar = (fglyph, eglyph, [head] if head else [], len(body), len(fill) + (0.5 if head else 0), "[", "]")
-        out.append(Found("bar", m.start(), m.end(), [(m.start("asc"), m.end("asc"), len(fill), "filled", 0)], bar=bar))
+        bar = Bar(fglyph, eglyph, [head] if head else [], len(body), len(fill) + (0.5 if head else 0), "[", "]")
+        out.append(
+            Found("bar", m.start(), m.end(), [FoundNumber(m.start("asc"), m.end("asc"), len(fill), "filled")], bar=bar)
+        )
     return out
 
 
@@ -435,7 +449,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                     "number",
                     s,
                     end,
-                    [(s, e, float(labelled.group("num")), role, 0)],
+                    [FoundNumber(s, e, float(labelled.group("num")), role)],
                     label=labelled.group("label").strip(),
                     unit=(unit or lunit),
                 )
@@ -525,7 +539,10 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 "fraction",
                 m.start(),
                 end,
-                [(m.start(1), m.end(1), float(num), role, 0), (m.start(2), m.end(2), float(den), "total", 0)],
+                [
+                    FoundNumber(m.start(1), m.end(1), float(num), role),
+                    FoundNumber(m.start(2), m.end(2), float(den), "total"),
+                ],
                 label=label,
                 unit=unit,
                 weak=weak,
@@ -545,8 +562,8 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         word = m.group("word").lower()
         role = {"started": "started", "remaining": "remaining", "left": "remaining"}.get(word, "done")
         numbers = [
-            (m.start(1), m.end(1), float(m.group(1)), role, 0),
-            (m.start(2), m.end(2), float(m.group(2)), "total", 0),
+            FoundNumber(m.start(1), m.end(1), float(m.group(1)), role),
+            FoundNumber(m.start(2), m.end(2), float(m.group(2)), "total"),
         ]
         out.append(Found("fraction", m.start(), m.end(2), numbers, label=label, unit=unit))
         _take(claimed, m.start(), m.end(2))
@@ -602,7 +619,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 "percent",
                 m.start(),
                 m.end(),
-                [(m.start(1), m.end(1), float(m.group(1)), role, decimals)],
+                [FoundNumber(m.start(1), m.end(1), float(m.group(1)), role, decimals)],
                 label=label,
             )
         )
@@ -626,7 +643,9 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             role = {"in progress": "in_progress", "complete": "done", "completed": "done", "pending": "todo"}.get(
                 word, word
             )
-            out.append(Found("state_count", m.start(), m.end(), [(m.start(1), m.end(1), float(m.group(1)), role, 0)]))
+            out.append(
+                Found("state_count", m.start(), m.end(), [FoundNumber(m.start(1), m.end(1), float(m.group(1)), role)])
+            )
             _take(claimed, m.start(), m.end())
     if len(out) > 1:
         out.sort(key=lambda f: f.start)

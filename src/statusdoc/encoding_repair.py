@@ -861,7 +861,8 @@ def _code_regions(text: str) -> list[tuple[int, int]]:
     if "`" not in text and "~~~" not in text:
         return []
     from statusdoc.counters import find_counters
-    from statusdoc.parser import _FENCE_OPEN, _code_spans
+    from statusdoc.read import blocks
+    from statusdoc.read.inline import code_spans
 
     out: list[tuple[int, int]] = []
     fence: tuple[str, int] | None = None  # the open fence and its deepest closing indent
@@ -879,13 +880,13 @@ def _code_regions(text: str) -> list[tuple[int, int]]:
                 out.append((pos, end))
         elif (
             ("`" in line or "~" in line)
-            and (fm := _FENCE_OPEN.match(line))
+            and (fm := blocks.FENCE_OPEN.match(line))
             and not (fm.group(2)[0] == "`" and "`" in fm.group(3))
         ):
             fence = (fm.group(2), len(fm.group(1).expandtabs(4)) + 3)
             out.append((pos, end))
         elif "`" in line:
-            out.extend((pos + a, pos + b) for a, b in _code_spans(line))
+            out.extend((pos + a, pos + b) for a, b in code_spans(line))
         if m is None:
             break
         pos = m.end()

@@ -11,10 +11,10 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from statusdoc import parser
+from statusdoc.read import blocks, claims
 from statusdoc.counters import find_counters
 
-#: The pattern ``parser._atx`` reads by hand (CommonMark's ATX heading, one line).
+#: The pattern ``blocks.atx`` reads by hand (CommonMark's ATX heading, one line).
 ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
 #: The pattern ``counters.may_hold_counter`` stands for: a digit or an ASCII bar's opening.
 COUNTER_HINT = re.compile(r"\d|\[[=#|.\- >]{3}")
@@ -42,7 +42,7 @@ def mixed(words: list[str], *, sep: str = " ", max_size: int = 8) -> st.SearchSt
 def test_atx_reads_like_the_pattern(line: str) -> None:
     m = ATX.match(line)
     expected = (len(m.group(2)), m.start(3), m.end(3)) if m else None
-    assert parser._atx(line) == expected
+    assert blocks.atx(line) == expected
 
 
 @settings(max_examples=2000, deadline=None)
@@ -54,7 +54,7 @@ def test_atx_reads_like_the_pattern(line: str) -> None:
 @example("[5] five")
 @example("[x]y")
 def test_checkbox_reads_like_the_pattern(body: str) -> None:
-    assert parser._is_checkbox(body) == (parser._CHECKBOX.match(body) is not None)
+    assert claims.is_checkbox(body) == (claims.CHECKBOX.match(body) is not None)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -103,15 +103,15 @@ titles = mixed(
 
 
 def _history_reference(title: str) -> bool:
-    """``parser._is_history_title`` with the date pattern always run (no year/month/dash pre-check)."""
-    t = (parser._DECORATION.sub(" ", title) if any(c in title for c in "*_`#") else title).strip()
-    if parser._HISTORY_ANY.search(t) or parser._HISTORY_TAIL.search(t):
+    """``claims.is_history_title`` with the date pattern always run (no year/month/dash pre-check)."""
+    t = (claims._DECORATION.sub(" ", title) if any(c in title for c in "*_`#") else title).strip()
+    if claims._HISTORY_ANY.search(t) or claims._HISTORY_TAIL.search(t):
         return True
-    m = parser._DATE.search(t)
-    if m is None or parser._AS_OF.search(t):
+    m = claims._DATE.search(t)
+    if m is None or claims._AS_OF.search(t):
         return False
     rest = (t[: m.start()] + t[m.end() :]).strip(" \t-–—:,()[]")
-    return len(parser._NUMBER.sub("0", rest)) <= 12  # numbers measured as one digit (issue 18, item 3)
+    return len(claims._NUMBER.sub("0", rest)) <= 12  # numbers measured as one digit (issue 18, item 3)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -125,7 +125,7 @@ def _history_reference(title: str) -> bool:
 @example("Previous \u017fession notes")
 @example("D\u0131ary")
 def test_history_title_prechecks_are_exact(title: str) -> None:
-    assert parser._is_history_title(title) == _history_reference(title)
+    assert claims.is_history_title(title) == _history_reference(title)
 
 
 counter_lines = mixed(

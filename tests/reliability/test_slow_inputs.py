@@ -21,14 +21,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from statusdoc import binding, certainty, checks, counters, lint, parse, parser, recompute, render
+from statusdoc import binding, certainty, checks, counters, lint, parse, recompute, render
+from statusdoc.read import blocks, claims, inline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _work  # noqa: E402
 from _inputs import long_counter_line  # noqa: E402
 
-MODULES = [parser, counters, checks, certainty, binding]
+MODULES = [blocks, claims, inline, counters, checks, certainty, binding]
 #: 10 times the input, at most 12 times the work.
 RATIO = 12
 #: Work of a base input: far above what any case needs (≤ 250,000), far below what the
@@ -186,20 +187,20 @@ def _blankish(g: str | None) -> str | None:
 @example("``a`b``")
 @example("```a``b`")
 def test_code_spans_are_the_patterns(s: str) -> None:
-    assert parser._code_spans(s) == _spans(OLD_CODE_SPAN, s)
+    assert inline.code_spans(s) == _spans(OLD_CODE_SPAN, s)
 
 
 @EQUAL
 @given(st.text(alphabet="<!-->a\n", max_size=24))
 def test_comment_spans_are_the_patterns(s: str) -> None:
-    assert parser._comment_spans(s) == _spans(OLD_COMMENT, s)
+    assert inline.comment_spans(s) == _spans(OLD_COMMENT, s)
 
 
 @EQUAL
 @given(st.text(alphabet=']( "a)\n\t', max_size=24))
 @example('](a "t")')
 def test_link_targets_are_the_patterns(s: str) -> None:
-    assert parser._link_targets(s) == _spans(OLD_LINK_TARGET, s)
+    assert inline.link_targets(s) == _spans(OLD_LINK_TARGET, s)
 
 
 @EQUAL
@@ -208,7 +209,7 @@ def test_link_targets_are_the_patterns(s: str) -> None:
 @example("A [ done ] **")
 def test_paren_word_is_the_patterns(s: str) -> None:
     m = OLD_PAREN_WORD.search(s)
-    assert _blankish(parser._paren_word(s)) == _blankish(m.group(1) if m else None)
+    assert _blankish(claims.paren_word(s)) == _blankish(m.group(1) if m else None)
 
 
 @EQUAL
@@ -217,13 +218,13 @@ def test_paren_word_is_the_patterns(s: str) -> None:
 @example("A — in progress  ")
 def test_dash_word_is_the_patterns(s: str) -> None:
     m = OLD_DASH_WORD.search(s)
-    assert _blankish(parser._dash_word(s)) == _blankish(m.group(1) if m else None)
+    assert _blankish(claims.dash_word(s)) == _blankish(m.group(1) if m else None)
 
 
 @EQUAL
 @given(st.text(alphabet=" |-:x\t", max_size=20))
 def test_table_delimiter_is_the_pattern(s: str) -> None:
-    assert (parser._TABLE_DELIM.match(s) is None) == (OLD_TABLE_DELIM.match(s) is None)
+    assert (blocks.TABLE_DELIM.match(s) is None) == (OLD_TABLE_DELIM.match(s) is None)
 
 
 @EQUAL
