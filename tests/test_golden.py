@@ -14,13 +14,20 @@ from pathlib import Path
 import pytest
 
 from statusdoc import lint, parse, recompute, render
+from statusdoc.checks import tally
 from statusdoc.dump import to_data
 from statusdoc.explain import explain_document
+from statusdoc.model import Document
 from tests.conftest import EXAMPLES, read, seed_files, shared_params
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("STATUSDOC_REGEN") == "1"
 SOURCES = sorted(p for p in EXAMPLES.glob("*.md") if not p.name.endswith(".recomputed.md"))
+
+
+def _counts(doc: Document, items: list[int]) -> tuple[int, int]:
+    t = tally(doc, items)
+    return t.done, t.total
 
 
 def check(expected_path: Path, actual: str) -> None:
@@ -74,7 +81,7 @@ def digest(path: Path) -> str:
             "codepage": doc.dialect.codepage,
         },
         "items": [[it.line, it.state, it.kind, it.parent] for it in doc.items],
-        "sections": [[s.line, s.level, s.done, s.total, s.stated, s.history] for s in doc.sections],
+        "sections": [[s.line, s.level, *_counts(doc, s.items), s.stated, s.history] for s in doc.sections],
         "counters": [[c.line, c.kind, c.context, [n.role for n in c.numbers]] for c in doc.counters],
         "status_lines": [[s.line, s.claimed, s.free_form] for s in doc.status_lines],
     }

@@ -18,8 +18,8 @@ from statusdoc.binding import Binder, Binding, singular
 from statusdoc.certainty import SUMMARY_WORDS, Decision
 from statusdoc.counters import PARTIAL, SECTION_UNITS
 from statusdoc.lines import LineIndex
-from statusdoc.model import Counter, Document, Edit, Number, Section, StatusLine
-from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, Vocabulary, marker_state
+from statusdoc.model import Counter, Document, Number, StatusLine
+from statusdoc.vocabulary import DEFAULT, Vocabulary, marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -372,10 +372,12 @@ class Evaluator:
         is only a marker and a word, a trailing marker in a sibling convention.  A doubt must not
         read such a claim, or its answer would change once the claim is rewritten (idempotence)."""
         if self._managed is None:
+            from statusdoc import claims_check
+
             doc = self.doc
             self._managed = {sl.line for sl in doc.status_lines if not sl.free_form}
             for siblings in self.sibling_groups():
-                if self.follows_convention(self.marked(siblings)):
+                if claims_check.follows_convention(self, self.marked(siblings)):
                     self._managed.update(doc.sections[s].line for s in siblings)
         return self._managed
 
@@ -625,274 +627,17 @@ class Evaluator:
         )
         return self.binder.claim_scope(home, sl.label, None)
 
-    def claim_doubt(self, items: list[int], claimed: State) -> str | None:
-        """Why a contradicted claim is reported rather than rewritten, beyond free form."""
-        doc = self.doc
-        if len(items) >= 2:
-            first = doc.items[items[0]]
-            if first.kind == "emoji" and all(
-                doc.items[i].kind == "emoji" and doc.items[i].marker == first.marker for i in items
-            ):
-                return "every item carries the same marker, which may be decoration: only a person can resolve this"
-        return None
-
-    def status_checks(self) -> list[Check]:
-        out: list[Check] = []
-        for sl in self.doc.status_lines:
-            if sl.history:
-                continue
-            scope = self.status_scope(sl)
-            if scope is None or not scope[1]:
-                continue
-            si, items = scope
-            t = self.list_tally(items)
-            if compatible(sl.claimed, t.state):
-                continue
-            where = f"section '{self.title(si)}'" if si is not None else "the document"
-            msg = (
-                f"status says {sl.claimed.replace('_', ' ')}, items say {t.state.replace('_', ' ')} "
-                f"({t.done}/{t.total} done in {where})"
-            )
-            new = self.status_text(sl, t.state)
-            start, end = _claim_span(sl)
-            old = self.doc.text[start:end]
-            home = (
-                self.doc.sections[sl.section].parent
-                if sl.context == "heading" and sl.section is not None
-                else sl.section
-            )
-            if sl.free_form and sl.target is None and si != home:
-                # `**Status**: ✅ ALL CRITICAL FIXES APPLIED` above the document's open next steps:
-                # a sentence scoped by its own words, not by the items below it.
-                continue
-            doubt = "free-form claim, left for a person" if sl.free_form else self.claim_doubt(items, sl.claimed)
-            fixable = doubt is None and new is not None
-            out.append(
-                Check(
-                    "SD004",
-                    sl.span.line,
-                    (sl.marker_span or sl.word_span or sl.span).column,
-                    start,
-                    end,
-                    old,
-                    new if new is not None else old,
-                    msg if fixable else f"{msg}; not rewritten: {doubt or 'no wording to write'}",
-                    fixable,
-                )
-            )
-        return out
-
-    def status_text(self, sl: StatusLine, state: State) -> str | None:
-        parts = []
-        if sl.marker is not None:
-            parts.append(self.marker_for(state))
-        if sl.word is not None:
-            between = ""
-            if sl.marker_span is not None and sl.word_span is not None:
-                between = self.doc.text[sl.marker_span.end : sl.word_span.start]
-            parts.append(between + _match_case(self.word_for(state), sl.word))
-        return "".join(parts) if parts else None
-
-    def marker_for(self, state: State) -> str:
-        """The marker the document itself uses for ``state``, in its own form."""
-        if state not in self._markers:
-            self._markers[state] = self._find_marker(state)
-        return self._markers[state]
-
-    def _find_marker(self, state: State) -> str:
-        for it in self.doc.items:
-            if (
-                it.kind == "emoji"
-                and it.is_leaf
-                and it.state == state
-                and it.marker
-                and marker_state(self.vocab, it.marker, with_lights=False) == state
-            ):
-                return it.marker
-        for sl in self.doc.status_lines:
-            if sl.claimed == state and sl.marker:
-                return sl.marker
-        return codepages.encode_for(DEFAULT_GLYPH[state], self.cp)
-
-    def word_for(self, state: State) -> str:
-        if not self._words:
-            for sl in self.doc.status_lines:
-                if sl.word and not sl.free_form:
-                    self._words.setdefault(sl.claimed, sl.word)
-        return self._words.get(state, DEFAULT_WORD[state])
-
-    def heading_checks(self) -> list[Check]:
-        """Heading markers and words against their sections; trailing-marker conventions."""
-        out: list[Check] = []
-        doc = self.doc
-        self.convention_sections: set[int] = set()
-        for siblings in self.sibling_groups():
-            found = self.convention(siblings)
-            out.extend(found)
-            if self.follows_convention(self.marked(siblings)):
-                self.convention_sections.update(siblings)
-        for si, sec in enumerate(doc.sections):
-            if sec.history or sec.stated is None or not sec.items:
-                continue
-            t = self.section_tally(si)
-            if compatible(sec.stated, t.state) or (
-                sec.marker_position == "trailing" and si in self.convention_sections
-            ):
-                continue
-            if sec.marker_position == "leading" and not self.states_by_words(si):
-                continue  # `## ✅ Final checklist`: an icon, not a claim
-            words = self.binder.titles[si]
-            if words[:1] == ("current",):
-                continue  # `## 🚧 Current Sprint`, `CURRENT STATUS`: a time, not a state
-            if self.is_bucket(si) and sec.stated in ("todo", "in_progress"):
-                continue  # `## TODO`, `## 🚧 In Progress`: a bucket whose ticked items wait to move
-            out.append(
-                Check(
-                    "SD004",
-                    sec.line,
-                    sec.span.column,
-                    sec.span.start,
-                    sec.span.end,
-                    sec.title,
-                    sec.title,
-                    f"heading says {sec.stated.replace('_', ' ')}, items say "
-                    f"{t.state.replace('_', ' ')} ({t.done}/{t.total} done); left for a person",
-                    False,
-                )
-            )
-        return out
-
-    def states_by_words(self, si: int) -> bool:
-        """Whether a heading's title begins with a state word (`## ✅ COMPLETED (Batch 1)`)."""
-        words = self.binder.titles[si]
-        return any(self.vocab.word_state(" ".join(words[:k])) is not None for k in (1, 2, 3) if len(words) >= k)
-
-    def follows_convention(self, marked: list[int]) -> bool:
-        """Siblings follow a trailing-✅ convention: two or more carry the bare done marker.
-
-        `— COMPLETE ✅` suffixes are a phrase, not a marker convention; they are left alone.
-        """
-        doc = self.doc
-        if len(marked) < 2 or any(doc.sections[s].stated != "done" for s in marked):
-            return False
-        for s in marked:
-            ms = doc.sections[s].marker_span
-            if ms is None:
-                return False
-            before = doc.text[doc.sections[s].span.start : ms.start].rstrip(" *_-–—:")
-            last = before.split()[-1] if before.split() else ""
-            if self.word_state(last) is not None:
-                return False
-        return True
-
-    def word_state(self, word: str) -> State | None:
-        return self.vocab.word_state(word.strip("*_()[]"))
-
-    def convention(self, siblings: list[int]) -> list[Check]:
-        doc = self.doc
-        with_items = [s for s in siblings if doc.sections[s].items and not doc.sections[s].history]
-        marked = self.marked(siblings)
-        if not self.follows_convention(marked):
-            return []
-        out = []
-        marker = doc.sections[marked[0]].marker or ""
-        ms = doc.sections[marked[0]].marker_span
-        sep = " "
-        if ms is not None:
-            title_before = doc.text[doc.sections[marked[0]].span.start : ms.start]
-            sep = title_before[len(title_before.rstrip()) :] or " "
-        # A done marker also on headings without items is how the document decorates them (an
-        # audit's `✅` on every heading), not a convention that tells complete from open.
-        unmarked = not any(
-            doc.sections[s].marker_position == "trailing" and not doc.sections[s].items for s in siblings
-        )
-        for s in with_items:
-            sec = doc.sections[s]
-            t = self.section_tally(s)
-            complete = t.done == t.total
-            # A struck heading is finished business; a `Status:` heading would become a claim.
-            struck = sec.title.strip(" *_").startswith("~~") or _STATUS_HEADING.match(sec.title) is not None
-            if complete and sec.marker_position is None and not struck and sec.stated is None:
-                end = _title_end(doc, sec)
-                out.append(
-                    Check(
-                        "SD004",
-                        *_line_column(doc, sec, end),
-                        end,
-                        end,
-                        "",
-                        sep + marker,
-                        f"section is complete ({t.done}/{t.total}) but lacks the trailing marker its siblings carry",
-                        True,
-                    )
-                )
-            elif (
-                not complete
-                and not any(doc.items[i].unread for i in sec.items)
-                and not struck
-                and sec.marker_position == "trailing"
-                and sec.marker_span is not None
-                and unmarked
-            ):
-                a = sec.marker_span.start
-                while a > sec.span.start and doc.text[a - 1] in " \t":
-                    a -= 1
-                out.append(
-                    Check(
-                        "SD004",
-                        *_line_column(doc, sec, a),
-                        a,
-                        sec.marker_span.end,
-                        doc.text[a : sec.marker_span.end],
-                        "",
-                        f"section is not complete ({t.done}/{t.total}) but carries a done marker",
-                        True,
-                    )
-                )
-        return out
-
     def checks(self) -> list[Check]:
-        out = self.counter_checks() + self.status_checks() + self.heading_checks()
+        from statusdoc import claims_check
+
+        out = self.counter_checks() + claims_check.status_checks(self) + claims_check.heading_checks(self)
         out.sort(key=lambda c: (c.start, c.end))
         return out
-
-
-_STATUS_HEADING = lazy(globals(), "_STATUS_HEADING", r"^\W*(?:[A-Za-z][\w ]{0,30}?\s)?status\W*:", re.IGNORECASE)
 
 
 def _number_check(code: str, n: Number, old: str, new: str, message: str, counter: int) -> Check:
     """A fixable check that rewrites one number's (or one bar's) span."""
     return Check(code, n.span.line, n.span.column, n.span.start, n.span.end, old, new, message, True, counter)
-
-
-def _title_end(doc: Document, sec: Section) -> int:
-    line = doc.text[sec.span.start : sec.span.end]
-    m = re.search(r"(?:[ \t]+#+)?[ \t]*$", line)
-    return sec.span.start + (m.start() if m else len(line))
-
-
-def _claim_span(sl: StatusLine) -> tuple[int, int]:
-    spans = [s for s in (sl.marker_span, sl.word_span) if s is not None]
-    return min(s.start for s in spans), max(s.end for s in spans)
-
-
-def _match_case(word: str, like: str) -> str:
-    if like.isupper():
-        return word.upper()
-    if like.islower():
-        return word.lower()
-    if like.istitle():
-        return word.title()
-    return word
-
-
-def _line_column(doc: Document, sec: Section, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset`` in a heading, whose setext text may span lines."""
-    head = doc.text[sec.span.start : offset]
-    breaks = list(re.finditer(r"\r\n|\r|\n", head))
-    if not breaks:
-        return sec.line, offset - sec.span.start + sec.span.column
-    return sec.line + len(breaks), len(head) - breaks[-1].end() + 1
 
 
 def _fmt_decimal(d: Decimal) -> str:
@@ -949,63 +694,4 @@ def evaluate(doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocab
     return Evaluator(doc, rounding=rounding, vocabulary=vocabulary).checks()
 
 
-def edits_for(doc: Document, checks: list[Check]) -> list[Edit]:
-    out = []
-    last_end = -1
-    cell_delta: dict[tuple[int, int], int] = {}
-    for c in checks:
-        if not c.fixable or c.found == c.computed or c.start < last_end:
-            continue
-        out.append(Edit(c.start, c.end, doc.text[c.start : c.end], c.computed, c.line, c.code))
-        last_end = c.end
-        if c.counter is not None and doc.counters[c.counter].table is not None:
-            key = (doc.counters[c.counter].table or 0, c.start)
-            cell_delta[key] = len(c.computed) - len(c.found)
-    if cell_delta:
-        out.extend(_table_padding(doc, cell_delta))
-        out.sort(key=lambda e: e.start)
-    return out
-
-
-def _table_padding(doc: Document, deltas: dict[tuple[int, int], int]) -> list[Edit]:
-    """Keep an aligned table aligned: a cell whose number grew or shrank gives or takes padding."""
-    import bisect
-
-    # Each table's cells in document order, made once: looking through every cell for every
-    # edit made 4,000 drifted rows take 8 s.
-    cells: dict[int, tuple[list[int], list[tuple[int, int, int]]]] = {}
-    per_cell: dict[tuple[int, int], int] = {}
-    lines: dict[tuple[int, int], int] = {}
-    for (ti, start), delta in deltas.items():
-        if ti not in cells:
-            spans = [(c.span.start, c.span.end, row.line) for row in doc.tables[ti].rows for c in row.cells]
-            cells[ti] = ([a for a, _, _ in spans], spans)
-        starts, spans = cells[ti]
-        k = bisect.bisect_right(starts, start) - 1
-        if k < 0:
-            continue
-        a, b, line = spans[k]
-        if a <= start < b or a == b == start:
-            per_cell[(a, b)] = per_cell.get((a, b), 0) + delta
-            lines[(a, b)] = line
-    out = []
-    text = doc.text
-    for key, delta in per_cell.items():
-        if delta == 0:
-            continue
-        end = key[1]
-        pad_end = end
-        while pad_end < len(text) and text[pad_end] == " ":
-            pad_end += 1
-        if pad_end >= len(text) or text[pad_end] != "|":
-            continue
-        pad = pad_end - end
-        line = lines[key]
-        if delta > 0 and pad - 1 >= delta:
-            out.append(Edit(end, end + delta, " " * delta, "", line, "padding"))
-        elif delta < 0 and pad >= 1:
-            out.append(Edit(end, end, "", " " * -delta, line, "padding"))
-    return out
-
-
-__all__ = ["Check", "Evaluator", "edits_for", "evaluate", "marker_state", "DEFAULT"]
+__all__ = ["Check", "Evaluator", "evaluate", "marker_state", "DEFAULT"]

@@ -344,14 +344,6 @@ _NEXT_WORD = lazy(globals(), "_NEXT_WORD", r"\s*(?:\*\*|__)?\s*([A-Za-z]+)")
 _OF_AFTER = lazy(globals(), "_OF_AFTER", r"\s+of\b")
 
 
-def _take(claimed: bytearray, a: int, b: int) -> None:
-    claimed[a:b] = b"\x01" * (b - a)
-
-
-def _free(claimed: bytearray, a: int, b: int) -> bool:
-    return 1 not in claimed[a:b]
-
-
 def _stopped(label: str | None) -> bool:
     return label is not None and label.split()[0].lower() in STOP_LABELS
 
@@ -402,6 +394,62 @@ def _of_hint(line: str) -> bool:
     return "of" in line.lower() and _OF_HINT.search(line) is not None
 
 
+class LineScan:
+    """One masked line as the counter kinds read it, one after another: what each kind found, the
+    characters already claimed by a counter (a bytearray keeps the check linear on long lines),
+    and the labels before each position, read on first need (most lines have no number to label).
+    """
+
+    __slots__ = (
+        "bar_ends",
+        "bar_starts",
+        "claimed",
+        "context",
+        "foreign",
+        "heading",
+        "label_ends",
+        "labelled_ok",
+        "labels_at",
+        "labels_read",
+        "line",
+        "out",
+    )
+
+    def __init__(self, line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> None:
+        self.line = line
+        self.context = context
+        self.heading = heading
+        self.labelled_ok = labelled_ok
+        self.out: list[Found] = []
+        self.claimed = bytearray(len(line) + 1)
+        self.bar_starts: set[int] = set()
+        self.bar_ends: set[int] = set()
+        #: A count of something other than items (`(16/24 days)`) is on the line.
+        self.foreign = False
+        self.labels_at: list[tuple[int, str]] = []
+        self.label_ends: list[int] = []
+        self.labels_read = not labelled_ok
+
+    def label_for(self, pos: int) -> str | None:
+        """The label closest before ``pos``, if any (never, for a line read without labels)."""
+        if not self.labels_read:
+            self.labels_read = True
+            for lm in _LABEL_ANY.finditer(self.line):
+                text = (lm.group("label") or lm.group("blabel") or "").strip()
+                if text:
+                    self.labels_at.append((lm.end(), text))
+                    self.label_ends.append(lm.end())
+        k = bisect.bisect_right(self.label_ends, pos)
+        return self.labels_at[k - 1][1] if k else None
+
+    def free(self, a: int, b: int) -> bool:
+        return 1 not in self.claimed[a:b]
+
+    def take(self, found: Found, a: int, b: int) -> None:
+        self.out.append(found)
+        self.claimed[a:b] = b"\x01" * (b - a)
+
+
 def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
     """Counters in one masked line.  ``context`` is the block the line belongs to."""
     # Nothing that could count is the common case: kept cheap, as is every regex below, which
@@ -418,66 +466,77 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             of_hint = _of_hint(line)
             if not labelled_hint and not of_hint:
                 return []  # digits, but nothing around them that any counter needs
-    out: list[Found] = []
-    bars = find_bars(line) if glyph or ascii_bar else []
-    out.extend(bars)
-    bar_ends = {b.end for b in bars}
-    bar_starts = {b.start for b in bars}
-    # Characters already claimed by a counter; a bytearray keeps the check linear on long lines.
-    claimed = bytearray(len(line) + 1)
-
+    scan = LineScan(line, context, heading=heading, labelled_ok=labelled_ok)
+    bars = scan_bars(scan) if glyph or ascii_bar else []
+    scan_labelled_number(scan, _labelled_hint(line, labelled_ok) if labelled_hint is None else labelled_hint)
     for b in bars:
-        _take(claimed, b.start, b.end)
+        b.label = scan.label_for(b.start)
+    if "/" in line:
+        scan_fractions(scan)
+    if _of_hint(line) if of_hint is None else of_hint:
+        scan_of_fractions(scan)
+    if "%" in line:
+        scan_percentages(scan)
+    out = scan.out
+    if scan.foreign:
+        # A percentage or bar beside a count of days or tests measures that count, not items.
+        out = scan.out = [f for f in out if f.kind not in ("percent", "bar")]
+    if (
+        out
+        and any(f.kind in ("fraction", "percent", "bar") for f in out)
+        # (A non-ASCII line goes to the pattern: its case folding is wider than lower().)
+        and (not line.isascii() or _STATE_COUNT_HINT.search(line.lower()) is not None)
+    ):
+        scan_state_counts(scan)
+        out = scan.out
+    if len(out) > 1:
+        out.sort(key=lambda f: f.start)
+    return out
 
-    # Summary label at the start of the line.
-    if labelled_hint is None:
-        labelled_hint = _labelled_hint(line, labelled_ok)
-    labelled = _LABELLED.match(line) if labelled_hint else None
-    if labelled:
-        lr = _label_role(labelled.group("label"))
-        tail = labelled.group("tail")
-        tail_ok = _LABELLED_TAIL.match(tail)
-        unit = tail_ok.group("unit") if tail_ok else None
-        if lr and tail_ok and (unit is None or unit.lower() in UNITS) and not tail.lstrip().startswith("/"):
-            role, lunit = lr
-            if role == "percent":
-                role = "done"  # `Progress: 5` without % is a done count
-            s, e = labelled.span("num")
-            end = e + (tail_ok.end("unit") if unit else 0)
-            out.append(
-                Found(
-                    "number",
-                    s,
-                    end,
-                    [FoundNumber(s, e, float(labelled.group("num")), role)],
-                    label=labelled.group("label").strip(),
-                    unit=(unit or lunit),
-                )
-            )
-            _take(claimed, s, e)
 
-    foreign = False
-    labels_at: list[tuple[int, str]] = []
-    label_ends: list[int] = []
-    labels_read = not labelled_ok
-
-    def label_for(pos: int) -> str | None:
-        nonlocal labels_read
-        if not labels_read:  # read on first need: most lines have no number to label
-            labels_read = True
-            for lm in _LABEL_ANY.finditer(line):
-                text = (lm.group("label") or lm.group("blabel") or "").strip()
-                if text:
-                    labels_at.append((lm.end(), text))
-                    label_ends.append(lm.end())
-        k = bisect.bisect_right(label_ends, pos)
-        return labels_at[k - 1][1] if k else None
-
+def scan_bars(scan: LineScan) -> list[Found]:
+    """Glyph and ASCII bars (`███░░ 60%`, `[=====-----]`); their labels are read later, after the
+    summary label (the order the kinds always had)."""
+    bars = find_bars(scan.line)
     for b in bars:
-        b.label = label_for(b.start)
+        scan.take(b, b.start, b.end)
+    scan.bar_ends = {b.end for b in bars}
+    scan.bar_starts = {b.start for b in bars}
+    return bars
 
-    for m in _FRACTION.finditer(line) if "/" in line else ():
-        if not _free(claimed, m.start(), m.end()):
+
+def scan_labelled_number(scan: LineScan, hint: bool) -> None:
+    """A summary label at the start of the line and its number (`**Completed:** 12 tasks`)."""
+    labelled = _LABELLED.match(scan.line) if hint else None
+    if not labelled:
+        return
+    lr = _label_role(labelled.group("label"))
+    tail = labelled.group("tail")
+    tail_ok = _LABELLED_TAIL.match(tail)
+    unit = tail_ok.group("unit") if tail_ok else None
+    if lr and tail_ok and (unit is None or unit.lower() in UNITS) and not tail.lstrip().startswith("/"):
+        role, lunit = lr
+        if role == "percent":
+            role = "done"  # `Progress: 5` without % is a done count
+        s, e = labelled.span("num")
+        end = e + (tail_ok.end("unit") if unit else 0)
+        found = Found(
+            "number",
+            s,
+            end,
+            [FoundNumber(s, e, float(labelled.group("num")), role)],
+            label=labelled.group("label").strip(),
+            unit=(unit or lunit),
+        )
+        scan.take(found, s, e)
+
+
+def scan_fractions(scan: LineScan) -> None:
+    """`d/t` with wording that makes it a counter: a progress word after it, parentheses, a label
+    before it, a whole table cell or a board row."""
+    line, context = scan.line, scan.context
+    for m in _FRACTION.finditer(line):
+        if not scan.free(m.start(), m.end()):
             continue
         num, den = int(m.group(1)), int(m.group(2))
         if den == 0 and num != 0:
@@ -500,7 +559,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         # it something else: the first test is cheaper, and spares most fractions the label.
         if not (am or in_parens or labelled_before or whole_cell or context == "board"):
             continue
-        label = label_for(m.start())
+        label = scan.label_for(m.start())
         if (
             _stopped(label)
             or (den == 100 and not am)
@@ -523,7 +582,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             nxt = _NEXT_WORD.match(after)
             unit = nxt.group(1) if nxt and nxt.group(1).lower() not in ("of",) else None
         if unit and unit.lower() not in UNITS:
-            foreign = True
+            scan.foreign = True
             continue  # `(1/1084 tests)`, `(16/24 days)`, `33/51 major features`: not items
         role = "started" if word == "started" else "done"
         if word in ("remaining", "left"):
@@ -534,7 +593,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         if word is None and label_role and label_role[0] in ("in_progress", "todo", "blocked", "remaining", "done"):
             role = label_role[0]  # `**In Progress**: 7/51 features`
         end = m.end()
-        out.append(
+        scan.take(
             Found(
                 "fraction",
                 m.start(),
@@ -546,17 +605,22 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
                 label=label,
                 unit=unit,
                 weak=weak,
-            )
+            ),
+            m.start(),
+            m.end(),
         )
-        _take(claimed, m.start(), m.end())
 
-    for m in _OF_FRACTION.finditer(line) if (_of_hint(line) if of_hint is None else of_hint) else ():
-        if not _free(claimed, m.start(), m.end()):
+
+def scan_of_fractions(scan: LineScan) -> None:
+    """`3 of 4 tasks complete`."""
+    line = scan.line
+    for m in _OF_FRACTION.finditer(line):
+        if not scan.free(m.start(), m.end()):
             continue
         unit = m.group("unit")
         if unit and unit.lower() not in UNITS:
             continue
-        label = label_for(m.start())
+        label = scan.label_for(m.start())
         if _stopped(label):
             continue
         word = m.group("word").lower()
@@ -565,12 +629,16 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             FoundNumber(m.start(1), m.end(1), float(m.group(1)), role),
             FoundNumber(m.start(2), m.end(2), float(m.group(2)), "total"),
         ]
-        out.append(Found("fraction", m.start(), m.end(2), numbers, label=label, unit=unit))
-        _take(claimed, m.start(), m.end(2))
+        scan.take(Found("fraction", m.start(), m.end(2), numbers, label=label, unit=unit), m.start(), m.end(2))
 
-    counted = "%" in line and any(f.kind in ("number", "fraction") for f in out)
-    for m in _PERCENT.finditer(line) if "%" in line else ():
-        if not _free(claimed, m.start(), m.end()):
+
+def scan_percentages(scan: LineScan) -> None:
+    """`60%` beside a progress word, a bar, a label, in a heading's parentheses, a whole cell."""
+    line, context, heading = scan.line, scan.context, scan.heading
+    bar_ends, bar_starts = scan.bar_ends, scan.bar_starts
+    counted = "%" in line and any(f.kind in ("number", "fraction") for f in scan.out)
+    for m in _PERCENT.finditer(line):
+        if not scan.free(m.start(), m.end()):
             continue
         before = line[max(0, m.start() - _WINDOW) : m.start()]
         after = line[m.end() : m.end() + _WINDOW]
@@ -601,7 +669,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             )
         ):
             continue
-        label = label_for(m.start())
+        label = scan.label_for(m.start())
         if (
             _stopped(label)
             or _OF_AFTER.match(after)
@@ -614,39 +682,33 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             continue
         role = "percent_remaining" if word in ("remaining", "left") else "percent"
         decimals = len(m.group(2) or "")
-        out.append(
+        scan.take(
             Found(
                 "percent",
                 m.start(),
                 m.end(),
                 [FoundNumber(m.start(1), m.end(1), float(m.group(1)), role, decimals)],
                 label=label,
-            )
+            ),
+            m.start(),
+            m.end(),
         )
-        _take(claimed, m.start(), m.end())
 
-    if foreign:
-        # A percentage or bar beside a count of days or tests measures that count, not items.
-        out = [f for f in out if f.kind not in ("percent", "bar")]
-    if (
-        out
-        and any(f.kind in ("fraction", "percent", "bar") for f in out)
-        # (A non-ASCII line goes to the pattern: its case folding is wider than lower().)
-        and (not line.isascii() or _STATE_COUNT_HINT.search(line.lower()) is not None)
-    ):
-        for m in _STATE_COUNT.finditer(line):
-            if not _free(claimed, m.start(), m.end()):
-                continue
-            if not line[max(0, m.start() - 8) : m.start()].rstrip().endswith((",", ";", "(")):
-                continue
-            word = m.group(2).lower()
-            role = {"in progress": "in_progress", "complete": "done", "completed": "done", "pending": "todo"}.get(
-                word, word
-            )
-            out.append(
-                Found("state_count", m.start(), m.end(), [FoundNumber(m.start(1), m.end(1), float(m.group(1)), role)])
-            )
-            _take(claimed, m.start(), m.end())
-    if len(out) > 1:
-        out.sort(key=lambda f: f.start)
-    return out
+
+def scan_state_counts(scan: LineScan) -> None:
+    """`, 3 in progress` after a counter on the same line."""
+    line = scan.line
+    for m in _STATE_COUNT.finditer(line):
+        if not scan.free(m.start(), m.end()):
+            continue
+        if not line[max(0, m.start() - 8) : m.start()].rstrip().endswith((",", ";", "(")):
+            continue
+        word = m.group(2).lower()
+        role = {"in progress": "in_progress", "complete": "done", "completed": "done", "pending": "todo"}.get(
+            word, word
+        )
+        scan.take(
+            Found("state_count", m.start(), m.end(), [FoundNumber(m.start(1), m.end(1), float(m.group(1)), role)]),
+            m.start(),
+            m.end(),
+        )

@@ -79,18 +79,21 @@ class Tools:
 
     def summary(self, path: str) -> dict[str, Any]:
         """Each section with items: heading path, line, done, total, percent; and the document's."""
+        from statusdoc.checks import tally
+
         _src, _cfg, doc = self._read(path)
         sections = []
         for sec in doc.sections:
-            if sec.total:
+            t = tally(doc, sec.items)  # the one rule for what counts (cancelled, optional open items out)
+            if t.total:
                 sections.append(
                     {
                         "line": sec.line,
                         "level": sec.level,
                         "title": sec.title,
-                        "done": sec.done,
-                        "total": sec.total,
-                        "percent": _percent(sec.weighted_done, sec.total),
+                        "done": t.done,
+                        "total": t.total,
+                        "percent": _percent(t.weighted, t.total),
                     }
                 )
         leaves = [it for it in doc.items if it.is_leaf and not it.history and it.state != "cancelled"]

@@ -89,10 +89,6 @@ class Section:
     history: bool = False
     #: Leaf items counted for this section (history subsections left out), document order.
     items: list[int] = field(default_factory=list)
-    done: int = 0
-    total: int = 0
-    #: ``done`` plus the stated fractions of progress items.
-    weighted_done: float = 0.0
 
     @property
     def line(self) -> int:

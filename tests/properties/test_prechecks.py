@@ -11,8 +11,8 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from statusdoc.read import blocks, claims
 from statusdoc.counters import find_counters
+from statusdoc.read import blocks, claims
 
 #: The pattern ``blocks.atx`` reads by hand (CommonMark's ATX heading, one line).
 ATX = re.compile(r"^( {0,3})(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")

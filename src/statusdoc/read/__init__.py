@@ -10,7 +10,7 @@ its text and rendering only splices edits into it.
 * :mod:`.blocks` — the block rules and the scan;
 * :mod:`.claims` — what blocks claim: markers, status words and lines, items, history titles;
 * :mod:`.assemble` — sections, and what is settled after the scan (table claims, progress items,
-  tallies);
+  each section's leaf items);
 * :mod:`.inline` — masking code spans, comments, link targets and URLs inside a line.
 """
 

@@ -1,11 +1,8 @@
 """Assembly: sections opened and closed, and what is settled once every line is read — table
 claims that name a section, rows of status tables, progress items, the order of items, and each
-section's leaf items and tallies."""
+section's leaf items (what they count to is the checks' one rule, ``statusdoc.checks.tally``)."""
 
 from __future__ import annotations
-
-import functools
-import operator
 
 from statusdoc import labels
 from statusdoc.model import Item, Section, Span, StatusLine
@@ -46,7 +43,8 @@ def open_section(r: Reader, ln: Span, level: int, a: int, b: int) -> Section:
 
 def finish(r: Reader) -> None:
     """After the scan: drop item-text counters, close the sections, resolve what needed every title
-    (table claims, unread rows, progress items), tally the sections, combine parents' states."""
+    (table claims, unread rows, progress items), collect each section's items, combine parents'
+    states."""
     if r.item_text_counters:
         drop_counters(r, set(), indices=r.item_text_counters)
     doc = r.doc
@@ -56,15 +54,16 @@ def finish(r: Reader) -> None:
     resolve_table_claims(r)
     resolve_unread_rows(r)
     resolve_progress_items(r)
-    tally_sections(r)
+    collect_section_items(r)
     # Parents take their state from their children.
     for it in reversed(doc.items):
         if it.children:
             it.state = combine([doc.items[c].state for c in it.children])
 
 
-def tally_sections(r: Reader) -> None:
-    """Each section's leaf items, document order, and their tallies.
+def collect_section_items(r: Reader) -> None:
+    """Each section's leaf items, in document order.  What they count to is the checks' one rule
+    (:func:`statusdoc.checks.tally`: cancelled and optional open items left out), not the reader's.
 
     A section's leaves are its own, then its subsections' in turn (its own items all come
     before its first subheading); a history subsection's only count within history.  An item
@@ -73,51 +72,19 @@ def tally_sections(r: Reader) -> None:
     Sections are in document order, so going backwards reaches subsections first, and the
     lists are joined, not walked item by item up every chain of sections.
     """
-    doc = r.doc
-    sections, items = doc.sections, doc.items
+    sections = r.doc.sections
     own: list[list[int]] = [[] for _ in sections]
-    counted = bytearray(len(items))
-    done = bytearray(len(items))
-    partial = bytearray(len(items))  # counted, not done, with a stated fraction
-    for ii, it in enumerate(items):
-        if it.children:
-            continue
-        st = it.state
-        if st != "cancelled" and not (it.optional and st != "done"):
-            counted[ii] = 1
-            if st == "done":
-                done[ii] = 1
-            elif it.fraction is not None:
-                partial[ii] = 1
-        if it.section is not None:
+    for ii, it in enumerate(r.doc.items):
+        if not it.children and it.section is not None:
             own[it.section].append(ii)
-    has_partial = bytearray(len(sections))
-    share: list[float] | None = None  # each item's share of done, made when first needed
     for k in range(len(sections) - 1, -1, -1):
         sec = sections[k]
         leaves = own[k]
-        total = sum(map(counted.__getitem__, leaves))
-        n_done = sum(map(done.__getitem__, leaves))
-        part = any(map(partial.__getitem__, leaves))
         for ch in sec.children:
             sub = sections[ch]
             if sec.history or not sub.history:
                 leaves.extend(sub.items)
-                total += sub.total
-                n_done += sub.done
-                part = part or bool(has_partial[ch])
-        sec.items, sec.total, sec.done = leaves, total, n_done
-        has_partial[k] = part
-        if part:
-            # Summed in document order, one addition after another (as sum() did before
-            # Python 3.12 made it compensated), so the total never depends on the version.
-            if share is None:
-                share = [
-                    (1.0 if done[ii] else (it.fraction or 0.0)) if counted[ii] else 0.0 for ii, it in enumerate(items)
-                ]
-            sec.weighted_done = functools.reduce(operator.add, map(share.__getitem__, leaves), 0.0)
-        else:
-            sec.weighted_done = float(n_done)  # whole ones and zeros add up exactly
+        sec.items = leaves
 
 
 def title_index(r: Reader) -> labels.TitleIndex:

@@ -1,0 +1,279 @@
+"""Status and heading claims against their items (SPEC §5): `**Status:**` lines and table claims,
+heading markers and words, and trailing-marker conventions among sibling headings.  Functions of
+the one :class:`~statusdoc.checks.Evaluator`, which calls them from ``checks()``."""
+
+from __future__ import annotations
+
+import re
+
+from statusdoc import codepages
+from statusdoc._regex import lazy
+from statusdoc.checks import Check, compatible
+from statusdoc.vocabulary import DEFAULT_GLYPH, DEFAULT_WORD, marker_state
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc._types import State
+    from statusdoc.checks import Evaluator
+    from statusdoc.model import Document, Section, StatusLine
+
+_STATUS_HEADING = lazy(globals(), "_STATUS_HEADING", r"^\W*(?:[A-Za-z][\w ]{0,30}?\s)?status\W*:", re.IGNORECASE)
+
+
+def status_checks(ev: Evaluator) -> list[Check]:
+    out: list[Check] = []
+    for sl in ev.doc.status_lines:
+        if sl.history:
+            continue
+        scope = ev.status_scope(sl)
+        if scope is None or not scope[1]:
+            continue
+        si, items = scope
+        t = ev.list_tally(items)
+        if compatible(sl.claimed, t.state):
+            continue
+        where = f"section '{ev.title(si)}'" if si is not None else "the document"
+        msg = (
+            f"status says {sl.claimed.replace('_', ' ')}, items say {t.state.replace('_', ' ')} "
+            f"({t.done}/{t.total} done in {where})"
+        )
+        new = status_text(ev, sl, t.state)
+        start, end = _claim_span(sl)
+        old = ev.doc.text[start:end]
+        home = ev.doc.sections[sl.section].parent if sl.context == "heading" and sl.section is not None else sl.section
+        if sl.free_form and sl.target is None and si != home:
+            # `**Status**: ✅ ALL CRITICAL FIXES APPLIED` above the document's open next steps:
+            # a sentence scoped by its own words, not by the items below it.
+            continue
+        doubt = "free-form claim, left for a person" if sl.free_form else claim_doubt(ev, items, sl.claimed)
+        fixable = doubt is None and new is not None
+        out.append(
+            Check(
+                "SD004",
+                sl.span.line,
+                (sl.marker_span or sl.word_span or sl.span).column,
+                start,
+                end,
+                old,
+                new if new is not None else old,
+                msg if fixable else f"{msg}; not rewritten: {doubt or 'no wording to write'}",
+                fixable,
+            )
+        )
+    return out
+
+
+def claim_doubt(ev: Evaluator, items: list[int], claimed: State) -> str | None:
+    """Why a contradicted claim is reported rather than rewritten, beyond free form."""
+    doc = ev.doc
+    if len(items) >= 2:
+        first = doc.items[items[0]]
+        if first.kind == "emoji" and all(
+            doc.items[i].kind == "emoji" and doc.items[i].marker == first.marker for i in items
+        ):
+            return "every item carries the same marker, which may be decoration: only a person can resolve this"
+    return None
+
+
+def status_text(ev: Evaluator, sl: StatusLine, state: State) -> str | None:
+    parts = []
+    if sl.marker is not None:
+        parts.append(marker_for(ev, state))
+    if sl.word is not None:
+        between = ""
+        if sl.marker_span is not None and sl.word_span is not None:
+            between = ev.doc.text[sl.marker_span.end : sl.word_span.start]
+        parts.append(between + _match_case(word_for(ev, state), sl.word))
+    return "".join(parts) if parts else None
+
+
+def marker_for(ev: Evaluator, state: State) -> str:
+    """The marker the document itself uses for ``state``, in its own form."""
+    if state not in ev._markers:
+        ev._markers[state] = find_marker(ev, state)
+    return ev._markers[state]
+
+
+def find_marker(ev: Evaluator, state: State) -> str:
+    for it in ev.doc.items:
+        if (
+            it.kind == "emoji"
+            and it.is_leaf
+            and it.state == state
+            and it.marker
+            and marker_state(ev.vocab, it.marker, with_lights=False) == state
+        ):
+            return it.marker
+    for sl in ev.doc.status_lines:
+        if sl.claimed == state and sl.marker:
+            return sl.marker
+    return codepages.encode_for(DEFAULT_GLYPH[state], ev.cp)
+
+
+def word_for(ev: Evaluator, state: State) -> str:
+    if not ev._words:
+        for sl in ev.doc.status_lines:
+            if sl.word and not sl.free_form:
+                ev._words.setdefault(sl.claimed, sl.word)
+    return ev._words.get(state, DEFAULT_WORD[state])
+
+
+def heading_checks(ev: Evaluator) -> list[Check]:
+    """Heading markers and words against their sections; trailing-marker conventions."""
+    out: list[Check] = []
+    doc = ev.doc
+    convention_sections: set[int] = set()
+    for siblings in ev.sibling_groups():
+        found = convention(ev, siblings)
+        out.extend(found)
+        if follows_convention(ev, ev.marked(siblings)):
+            convention_sections.update(siblings)
+    for si, sec in enumerate(doc.sections):
+        if sec.history or sec.stated is None or not sec.items:
+            continue
+        t = ev.section_tally(si)
+        if compatible(sec.stated, t.state) or (sec.marker_position == "trailing" and si in convention_sections):
+            continue
+        if sec.marker_position == "leading" and not states_by_words(ev, si):
+            continue  # `## ✅ Final checklist`: an icon, not a claim
+        words = ev.binder.titles[si]
+        if words[:1] == ("current",):
+            continue  # `## 🚧 Current Sprint`, `CURRENT STATUS`: a time, not a state
+        if ev.is_bucket(si) and sec.stated in ("todo", "in_progress"):
+            continue  # `## TODO`, `## 🚧 In Progress`: a bucket whose ticked items wait to move
+        out.append(
+            Check(
+                "SD004",
+                sec.line,
+                sec.span.column,
+                sec.span.start,
+                sec.span.end,
+                sec.title,
+                sec.title,
+                f"heading says {sec.stated.replace('_', ' ')}, items say "
+                f"{t.state.replace('_', ' ')} ({t.done}/{t.total} done); left for a person",
+                False,
+            )
+        )
+    return out
+
+
+def states_by_words(ev: Evaluator, si: int) -> bool:
+    """Whether a heading's title begins with a state word (`## ✅ COMPLETED (Batch 1)`)."""
+    words = ev.binder.titles[si]
+    return any(ev.vocab.word_state(" ".join(words[:k])) is not None for k in (1, 2, 3) if len(words) >= k)
+
+
+def follows_convention(ev: Evaluator, marked: list[int]) -> bool:
+    """Siblings follow a trailing-✅ convention: two or more carry the bare done marker.
+
+    `— COMPLETE ✅` suffixes are a phrase, not a marker convention; they are left alone.
+    """
+    doc = ev.doc
+    if len(marked) < 2 or any(doc.sections[s].stated != "done" for s in marked):
+        return False
+    for s in marked:
+        ms = doc.sections[s].marker_span
+        if ms is None:
+            return False
+        before = doc.text[doc.sections[s].span.start : ms.start].rstrip(" *_-–—:")
+        last = before.split()[-1] if before.split() else ""
+        if word_state(ev, last) is not None:
+            return False
+    return True
+
+
+def word_state(ev: Evaluator, word: str) -> State | None:
+    return ev.vocab.word_state(word.strip("*_()[]"))
+
+
+def convention(ev: Evaluator, siblings: list[int]) -> list[Check]:
+    doc = ev.doc
+    with_items = [s for s in siblings if doc.sections[s].items and not doc.sections[s].history]
+    marked = ev.marked(siblings)
+    if not follows_convention(ev, marked):
+        return []
+    out = []
+    marker = doc.sections[marked[0]].marker or ""
+    ms = doc.sections[marked[0]].marker_span
+    sep = " "
+    if ms is not None:
+        title_before = doc.text[doc.sections[marked[0]].span.start : ms.start]
+        sep = title_before[len(title_before.rstrip()) :] or " "
+    # A done marker also on headings without items is how the document decorates them (an
+    # audit's `✅` on every heading), not a convention that tells complete from open.
+    unmarked = not any(doc.sections[s].marker_position == "trailing" and not doc.sections[s].items for s in siblings)
+    for s in with_items:
+        sec = doc.sections[s]
+        t = ev.section_tally(s)
+        complete = t.done == t.total
+        # A struck heading is finished business; a `Status:` heading would become a claim.
+        struck = sec.title.strip(" *_").startswith("~~") or _STATUS_HEADING.match(sec.title) is not None
+        if complete and sec.marker_position is None and not struck and sec.stated is None:
+            end = _title_end(doc, sec)
+            out.append(
+                Check(
+                    "SD004",
+                    *_line_column(doc, sec, end),
+                    end,
+                    end,
+                    "",
+                    sep + marker,
+                    f"section is complete ({t.done}/{t.total}) but lacks the trailing marker its siblings carry",
+                    True,
+                )
+            )
+        elif (
+            not complete
+            and not any(doc.items[i].unread for i in sec.items)
+            and not struck
+            and sec.marker_position == "trailing"
+            and sec.marker_span is not None
+            and unmarked
+        ):
+            a = sec.marker_span.start
+            while a > sec.span.start and doc.text[a - 1] in " \t":
+                a -= 1
+            out.append(
+                Check(
+                    "SD004",
+                    *_line_column(doc, sec, a),
+                    a,
+                    sec.marker_span.end,
+                    doc.text[a : sec.marker_span.end],
+                    "",
+                    f"section is not complete ({t.done}/{t.total}) but carries a done marker",
+                    True,
+                )
+            )
+    return out
+
+
+def _title_end(doc: Document, sec: Section) -> int:
+    line = doc.text[sec.span.start : sec.span.end]
+    m = re.search(r"(?:[ \t]+#+)?[ \t]*$", line)
+    return sec.span.start + (m.start() if m else len(line))
+
+
+def _claim_span(sl: StatusLine) -> tuple[int, int]:
+    spans = [s for s in (sl.marker_span, sl.word_span) if s is not None]
+    return min(s.start for s in spans), max(s.end for s in spans)
+
+
+def _match_case(word: str, like: str) -> str:
+    if like.isupper():
+        return word.upper()
+    if like.islower():
+        return word.lower()
+    if like.istitle():
+        return word.title()
+    return word
+
+
+def _line_column(doc: Document, sec: Section, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in a heading, whose setext text may span lines."""
+    head = doc.text[sec.span.start : offset]
+    breaks = list(re.finditer(r"\r\n|\r|\n", head))
+    if not breaks:
+        return sec.line, offset - sec.span.start + sec.span.column
+    return sec.line + len(breaks), len(head) - breaks[-1].end() + 1
