@@ -146,3 +146,26 @@ def test_a_decision_never_reads_a_marker_the_same_pass_removes() -> None:
     once = render(recompute(parse(text)))
     assert once.splitlines()[0] == "# Plan (0/1)"
     assert render(recompute(parse(once))) == once
+
+
+def test_the_section_a_line_names_does_not_depend_on_the_hash_seed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    doc = tmp_path / "doc.md"
+    doc.write_text("# P\n\n## Overview: Alpha and Beta - 60% Complete\n\n### Beta\n- [x] b\n\n### Alpha\n- [ ] a\n")
+    code = (
+        "import sys, statusdoc; print([f.message for f in statusdoc.lint(statusdoc.parse(open(sys.argv[1]).read()))])"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(doc)],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outs) == 1 and "names section 'Alpha'" in outs.pop()

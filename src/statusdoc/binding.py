@@ -353,8 +353,10 @@ class Binder:
         """A section the counter's line names (`Complete Phase 1 (40% remaining)`) other than its scope
         and the sections it stands in."""
         start = c.span.start - c.span.column + 1
-        end = self.doc.text.find("\n", start)
-        text = self.doc.text[start : end if end >= 0 else len(self.doc.text)]
+        nl = self.doc.text.find("\n", start)
+        end = nl if nl >= 0 else len(self.doc.text)
+        cr = self.doc.text.find("\r", start, end)  # a CR-only document ends its lines with \r
+        text = self.doc.text[start : cr if cr >= 0 else end]
         own: set[int | None] = {b.section}
         s = c.section
         while s is not None:
@@ -367,9 +369,11 @@ class Binder:
         if c.context not in ("heading", "status_line", "paragraph"):
             return None
         # `Overall Status: Foundation Phase - 60%` names `Phase 1: Foundation` by its own words.
-        line_words = set(labels.words(text))
+        words = labels.words(text)
+        line_words = set(words)
         index = self.distinctive_index()
-        for w in line_words:
+        # In the line's own word order: iterating the set made the answer depend on the hash seed.
+        for w in dict.fromkeys(words):
             for si in index.get(w, ()):
                 if si in own or not self.distinctive(si) <= line_words:
                     continue
