@@ -11,10 +11,10 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.test_files import as_nobody
 
 from statusdoc import _cli, _entry, commands, config
 from statusdoc.config import config_for, find_config_file, load_config
@@ -257,28 +257,6 @@ def test_an_unreadable_directory_is_reported_and_the_walk_goes_on(
     assert all(line.startswith("Found ") for line in err.splitlines()[1:])
 
 
-def as_nobody(fn: Callable[[], str]) -> str:
-    """Run ``fn`` in a forked child with uid/gid 65534 and return what it returned (or raised)."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child
-        try:
-            os.close(r)
-            os.setgroups([])
-            os.setgid(NOBODY)
-            os.setuid(NOBODY)
-            try:
-                out = fn()
-            except BaseException as e:  # noqa: BLE001 - reported to the parent
-                out = f"{type(e).__name__}: {e}"
-            os.write(w, out.encode())
-        finally:
-            os._exit(0)
-    os.close(w)
-    with os.fdopen(r, "rb") as f:
-        out = f.read().decode()
-    os.waitpid(pid, 0)
-    return out
 
 
 @pytest.mark.skipif(not IS_ROOT or not hasattr(os, "fork"), reason="needs root to drop to nobody")
