@@ -89,6 +89,7 @@ ARGUMENT_HELP: dict[tuple[str, str], str] = {
     ("mark", "selector"): "A line number (42), an id at the start of the item text (T009, 1.2.3, #12), "
     "or words of its text (case- and accent-insensitive; every word must match).",
     ("items", "path"): "Files or directories (walked for *.md); '-' is stdin. Default: the current directory.",
+    ("history", "file"): "A document inside a git repository.",
     ("mcp", "root"): "The directory whose documents the server may read and write. Default: the current directory.",
     ("rule", "code"): "A rule code (SD001) or name (count-drift). Without one: the list of rules.",
 }
@@ -330,6 +331,25 @@ def items(
     if fmt not in ("text", "json"):
         raise typer.BadParameter(f"'{fmt}' is not text or json", param_hint="--format")
     raise typer.Exit(commands.items(paths=path or [], state=state, section=section, fmt=fmt, first_open=first_open))
+
+
+@app.command(cls=_Command)
+def history(
+    file: Annotated[str, typer.Argument()],
+    since: Annotated[
+        str | None,
+        _option("--since", metavar="DATE|REV", help="Only commits after REV, or since DATE (YYYY-MM-DD)."),
+    ] = None,
+    fmt: Annotated[str, _option("--format", "-f", metavar="FORMAT", help="text (default), csv or json.")] = "text",
+    svg: Annotated[
+        str | None, _option("--svg", metavar="OUT", help="Also write an SVG chart of done and total to OUT.")
+    ] = None,
+) -> None:
+    """Done/total/percent of a document at every commit that changed it (follows renames)."""
+    from statusdoc.history import run as run_history
+
+    s = commands._std()
+    raise typer.Exit(run_history(path=file, since=since, fmt=fmt, svg=svg, out=s.out, err=s.err))
 
 
 @app.command(cls=_Command)
