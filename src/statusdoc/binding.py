@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from statusdoc import labels
+from statusdoc import labels, rollups
 from statusdoc._record import field, record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from statusdoc._types import Rule
+    from statusdoc.checks import Tally
     from statusdoc.codepages import FormTable
     from statusdoc.vocabulary import Vocabulary
 
@@ -60,6 +61,8 @@ class Binding:
     doubt: str | None = None
     #: For a board's total line over lines that name no section: (done, total) summed over its lines.
     lines_total: tuple[float, float] | None = None
+    #: For a roll-up (statusdoc.rollups): the tally of the other files' items it counts.
+    rollup: Tally | None = None
 
     @property
     def bound(self) -> bool:
@@ -125,6 +128,8 @@ class Binder:
         self._claim_ends: dict[int, list[int]] = {}
         self._by_key: dict[tuple[str, str], int | None] = {}
         self._distinct_words: dict[int, frozenset[str]] = {}
+        # Roll-ups across files (statusdoc.rollups); None for a document without any.
+        self.rollups = rollups.for_document(doc) if doc.directives or rollups.enabled() else None
 
     def title(self, si: int) -> str:
         """Section ``si``'s title as reasons quote it (computed once per section)."""
@@ -205,6 +210,8 @@ class Binder:
         directive = self._directive_lines.get(c.line)
         if directive and directive[0] == "ignore":
             return Binding("ignored", "a `statusdoc: ignore` directive applies to this line")
+        if self.rollups is not None and (rolled := self.rollups.bind(self, c)) is not None:
+            return rolled
         if directive and directive[0] == "scope":
             si = self.slugs.get(directive[1])
             if si is not None:

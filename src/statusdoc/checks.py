@@ -465,7 +465,9 @@ class Evaluator:
     def scope_tally(self, b: Binding) -> Tally:
         """Tally of a binding's items, computed once per distinct item list (lists are shared:
         a section's, the document's, a union of sections'), so many counters over the same
-        scope cost one pass, not one each."""
+        scope cost one pass, not one each.  A roll-up's tally is of other files' items."""
+        if b.rollup is not None:
+            return b.rollup
         return self.list_tally(b.items)
 
     def list_tally(self, items: list[int]) -> Tally:

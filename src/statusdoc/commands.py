@@ -44,9 +44,12 @@ DOCUMENT_TO_STDOUT: list[bool] = [False]
 
 def guarded(call: Callable[[], int]) -> int:
     """Run a command; map what escapes it to one line on stderr and an exit code (one place)."""
+    from statusdoc.rollups import from_disk
+
     DOCUMENT_TO_STDOUT[0] = False
     try:
-        code = call()
+        with from_disk():  # the command line reads the files a roll-up names (the library does not)
+            code = call()
         _flush_stdout()  # buffered output fails here, not at exit where it would only be a warning
         return code
     except OutputError as e:

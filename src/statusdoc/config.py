@@ -35,6 +35,8 @@ class Config:
     markers: dict[str, list[str]] = field(default_factory=dict)
     include: list[str] = field(default_factory=lambda: ["*.md", "*.markdown"])
     exclude: list[str] = field(default_factory=list)
+    #: Roll-ups across files (statusdoc.rollups): {document, section, files} each.
+    rollups: list[dict[str, Any]] = field(default_factory=list)
     #: The file this came from, for messages.
     source: str | None = None
 

@@ -43,6 +43,18 @@ def _selector(v: object) -> str:
 Selector = Annotated[str, BeforeValidator(_selector)]
 
 
+class RollupEntry(BaseModel):
+    """One roll-up: the counters in a section of a document count the items of other files."""
+
+    model_config = ConfigDict(extra="forbid", title="roll-up")
+
+    document: str = Field(description="The summary document, relative to the configuration file's directory.")
+    section: str = Field(description="The slug of the section whose counters roll up (as `scope=` names it).")
+    files: Annotated[list[str], Field(min_length=1)] = Field(
+        description="Globs of the files whose items they count, relative to the configuration file's directory."
+    )
+
+
 class ConfigModel(BaseModel):
     """`[tool.statusdoc]` in pyproject.toml, or the top level of `.statusdoc.yaml`."""
 
@@ -67,6 +79,10 @@ class ConfigModel(BaseModel):
         default_factory=lambda: ["*.md", "*.markdown"], description="Globs of files walked in directories."
     )
     exclude: list[str] = Field(default_factory=list, description="Globs of files or folders never walked.")
+    rollups: list[RollupEntry] = Field(
+        default_factory=list,
+        description="Roll-ups across files: the counters of a document's section count the items of other files.",
+    )
 
     @field_validator("severity")
     @classmethod

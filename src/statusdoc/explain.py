@@ -30,7 +30,7 @@ def explain_document(
         if not b.bound:
             out.append(f"{head}\n  {b.rule}: {b.reason}\n")
             continue
-        t = tally(doc, b.items)
+        t = ev.scope_tally(b)  # a roll-up's is of other files' items
         lines = [
             head,
             f"  bound by {b.rule}: {b.reason}",

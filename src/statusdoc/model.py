@@ -224,6 +224,7 @@ class Directive:
     kind: Literal[
         "scope",
         "ignore",
+        "rollup",
         "disable",
         "enable",
         "disable-next-line",

@@ -386,6 +386,8 @@ def inline_directives(r: Reader, ln: Span, raw: str) -> None:
                 r.doc.directives.append(Directive(span, "scope", [rest[6:].strip()]))
             elif rest.split()[:1] == ["ignore"]:
                 r.doc.directives.append(Directive(span, "ignore", []))
+            elif rest.split()[:1] == ["rollup"]:  # the globs of other files (statusdoc.rollups)
+                r.doc.directives.append(Directive(span, "rollup", rest.split()[1:]))
             continue
         kind = word[len("statusdoc-") :]
         r.doc.directives.append(Directive(span, kind, rest.replace(",", " ").split()))  # type: ignore[arg-type]
