@@ -240,3 +240,16 @@ def test_rollups_configuration_is_validated(tmp_path: Path, capsys: pytest.Captu
     doc = _write(tmp_path / "a.md", "# A\n")
     code, _, err = _cli(capsys, "lint", str(doc))
     assert code == 2 and "rollups.0" in err and err.count("\n") == 1
+
+
+def test_console_script_fast_path_reads_the_files(project: Path) -> None:
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "statusdoc"
+    got = subprocess.run([str(exe), "lint", "PROGRESS.md"], cwd=project, capture_output=True, text=True, check=False)
+    assert got.returncode == 1 and "roll-up (line 5)" in got.stdout and "phases/phase-1.md" in got.stdout
+    got = subprocess.run(
+        [str(exe), "recompute", "--check", "PROGRESS.recomputed.md"], cwd=project, capture_output=True, check=False
+    )
+    assert got.returncode == 0
