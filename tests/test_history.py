@@ -182,6 +182,17 @@ def test_outside_git_and_missing_file_are_one_line_exit_2(tmp_path: Path, capsys
     assert code == 2 and err.strip() == f"{tmp_path / 'nope.md'}: no such file"
 
 
+def test_untracked_file_is_one_line_exit_2_but_an_empty_since_is_no_rows(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = repo / "NEW.md"
+    new.write_text("- [ ] a\n")
+    code, out, err = _history(capsys, str(new))
+    assert code == 2 and out == "" and err == f"{new}: no commit holds this file (it is not tracked by git yet)\n"
+    code, out, err = _history(capsys, str(repo / "ROADMAP.md"), "-f", "csv", "--since", "2030-01-01")
+    assert code == 0 and _rows(out) == [] and err == ""
+
+
 def test_no_git_is_one_line_exit_2(
     repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -253,3 +253,20 @@ def test_console_script_fast_path_reads_the_files(project: Path) -> None:
         [str(exe), "recompute", "--check", "PROGRESS.recomputed.md"], cwd=project, capture_output=True, check=False
     )
     assert got.returncode == 0
+
+
+def test_finishing_a_phase_checklist_is_rewritten_a_list_of_done_lines_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Certainty's finished-work doubt reads the rolled-up files' items: ticked boxes are a finished
+    checklist (rewritten); ✅ lines may list only finished work (reported)."""
+    s = _write(tmp_path / "S.md", "# S\n\n<!-- statusdoc: rollup p.md -->\n**Progress:** 50%\n")
+    _write(tmp_path / "p.md", "# P\n\n- [x] a\n- [x] b\n")
+    assert _cli(capsys, "recompute", str(s))[0] == 0
+    assert s.read_text(encoding="utf-8").endswith("**Progress:** 100%\n")
+    s.write_text("# S\n\n<!-- statusdoc: rollup p.md -->\n**Progress:** 50%\n", encoding="utf-8")
+    _write(tmp_path / "p.md", "# P\n\n- ✅ a\n- ✅ b\n")
+    code, out, _ = _cli(capsys, "lint", str(s))
+    assert code == 1 and "items say 100%" in out and "not rewritten: every item in scope is done" in out
+    _cli(capsys, "recompute", str(s))
+    assert s.read_text(encoding="utf-8").endswith("**Progress:** 50%\n")

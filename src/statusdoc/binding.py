@@ -40,8 +40,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from statusdoc._types import Rule
-    from statusdoc.checks import Tally
     from statusdoc.codepages import FormTable
+    from statusdoc.rollups import Rolled
     from statusdoc.vocabulary import Vocabulary
 
 
@@ -62,7 +62,7 @@ class Binding:
     #: For a board's total line over lines that name no section: (done, total) summed over its lines.
     lines_total: tuple[float, float] | None = None
     #: For a roll-up (statusdoc.rollups): the tally of the other files' items it counts.
-    rollup: Tally | None = None
+    rollup: Rolled | None = None
 
     @property
     def bound(self) -> bool:

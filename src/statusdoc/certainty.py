@@ -94,6 +94,13 @@ class Question:
         return self._confirmed
 
     @property
+    def checklist(self) -> bool:
+        """Whether the scope is a task list (it has checkboxes); a roll-up's scope is other files'."""
+        if self.b.rollup is not None:
+            return self.b.rollup.checklist
+        return self.ev.any_checkbox(self.b.items)
+
+    @property
     def climbed(self) -> bool:
         """Bound by position to an enclosing section because its own holds no items."""
         c, b = self.c, self.b
@@ -220,7 +227,7 @@ def measures_other_things(q: Question) -> Decision | None:
 def finished_only(q: Question) -> str | None:
     """`## Files created (3/8)` over three ✅: a list of finished work, not the whole."""
     t = q.t
-    if t.total == 0 or t.done != t.total or q.confirmed or q.ev.any_checkbox(q.b.items):
+    if t.total == 0 or t.done != t.total or q.confirmed or q.checklist:
         return None  # a checklist whose every box is ticked is finished work
     total = q.written("total")
     if total is not None and total > t.total:
@@ -237,7 +244,7 @@ def finished_only(q: Question) -> str | None:
 def missing_only(q: Question) -> str | None:
     """`Frontend 3D Completo (25%)` over a list of ❌ only: what is missing, not all the work."""
     t = q.t
-    if t.total == 0 or t.done or t.in_progress or t.weighted or q.confirmed or q.ev.any_checkbox(q.b.items):
+    if t.total == 0 or t.done or t.in_progress or t.weighted or q.confirmed or q.checklist:
         return None  # a checklist with no box ticked is work not begun
     pct, done = q.written("percent"), q.written("done")
     if (pct is not None and pct > 0) or (done is not None and done > 0):

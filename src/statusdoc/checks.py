@@ -467,7 +467,7 @@ class Evaluator:
         a section's, the document's, a union of sections'), so many counters over the same
         scope cost one pass, not one each.  A roll-up's tally is of other files' items."""
         if b.rollup is not None:
-            return b.rollup
+            return b.rollup.tally
         return self.list_tally(b.items)
 
     def list_tally(self, items: list[int]) -> Tally:

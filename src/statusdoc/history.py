@@ -66,6 +66,9 @@ def _repository(path: str, display: str) -> tuple[str, str]:
     except FileNotFoundError:
         raise InputError(display, "history needs git, which is not installed (or not on PATH)") from None
     if proc.returncode != 0:
+        why = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        if why and "not a git repository" not in why[0]:
+            raise InputError(display, f"git: {why[0]}")  # a repository git refuses (dubious ownership)
         raise InputError(display, "is not inside a git repository; history reads the file's commits")
     root = os.fsdecode(proc.stdout.rstrip(b"\n"))
     rel = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
@@ -150,7 +153,10 @@ def history(path: str, *, since: str | None = None) -> list[Version]:
     """Every version of the document at ``path``, oldest first (skipped ones carry ``error``)."""
     display = path
     root, rel = _repository(path, display)
-    return [_version(root, sha, date, p, display) for sha, date, p in commits(root, rel, since, display)]
+    found = commits(root, rel, since, display)
+    if not found and since is None:
+        raise InputError(display, "no commit holds this file (it is not tracked by git yet)")
+    return [_version(root, sha, date, p, display) for sha, date, p in found]
 
 
 # --- output -------------------------------------------------------------------------------

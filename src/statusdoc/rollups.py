@@ -87,8 +87,19 @@ class Source:
     own_percent_line: int | None
     #: How many top-level items the counted leaves fall under.
     parents: int
+    #: Whether any counted item is a checkbox.
+    checklist: bool
     #: Real paths of the files this one rolls up (for cycles).
     rolls_up: list[str]
+
+
+@record
+class Rolled:
+    """What a roll-up counter counts: the files' tally, and whether their items are a checklist
+    (certainty reads a list of ✅ lines differently from ticked boxes)."""
+
+    tally: Tally
+    checklist: bool
 
 
 @record
@@ -138,7 +149,8 @@ class Rollups:
         names = ", ".join(s.display for s in chosen)
         where = f"line {spec.line}" if spec.line else spec.origin
         reason = f"roll-up ({where}): {why}: {names}"
-        return Binding("directive", reason, rollup=t, doubt=_doubt(binder, c, chosen, t))
+        rolled = Rolled(t, any(s.checklist for s in chosen))
+        return Binding("directive", reason, rollup=rolled, doubt=_doubt(binder, c, chosen, t))
 
 
 def _label(doc: Document, c: Counter) -> str | None:
@@ -354,6 +366,7 @@ def _load(real: str, display: str, cache: dict[str, Source]) -> Source:
         next((doc.items[i].line for i in leaves if doc.items[i].unread), None),
         _own_percent(doc, leaves),
         _parents(doc, leaves),
+        any(doc.items[i].kind == "checkbox" for i in leaves),
         [],
     )
     for spec in _directive_specs(doc) + _config_specs(doc, display):
