@@ -246,8 +246,18 @@ def write_text(report: Report, out: TextIO, *, color: bool = False, width: int =
     from rich.console import Console
     from rich.text import Text
 
-    # Text objects, never markup: a title's '[/red]' or '[link=…]' stays text.
-    console = Console(file=out, highlight=False, markup=False, emoji=False, width=width, soft_wrap=True)
+    # Text objects, never markup: a title's '[/red]' or '[link=…]' stays text.  The caller decided
+    # on colour (--color, NO_COLOR, a terminal): rich is told, not left to guess from the stream.
+    console = Console(
+        file=out,
+        force_terminal=True,
+        color_system="256",
+        highlight=False,
+        markup=False,
+        emoji=False,
+        width=width,
+        soft_wrap=True,
+    )
     for r, depth, head, tail in lines:
         filled = bar_cells(r, TEXT_BAR)
         text = Text(head, style="bold" if depth == 0 else "")
