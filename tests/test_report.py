@@ -55,8 +55,9 @@ TOP_SECTIONS = {
     # document -> the titles of its top-level sections
     "a title over the parts": ("# Plan\n## A\n- [x] a\n## B\n- [ ] b\n", ["A", "B"]),
     "two outer headings": ("# A\n- [x] a\n# B\n- [ ] b\n", ["A", "B"]),
-    "a title over one part": ("# Plan\n## A\n- [x] a\n", ["A"]),
-    "a lone heading": ("# Plan\n- [x] a\n- [ ] b\n", ["Plan"]),
+    "a title over one part": ("# Plan\n## A\n- [x] a\n", []),
+    "a lone heading": ("# Plan\n- [x] a\n- [ ] b\n", []),
+    "a lone heading and items before it": ("- [ ] first\n# Plan\n- [x] a\n", ["Plan"]),
     "no headings": ("- [x] a\n", []),
     "sections without items left out": ("# Plan\n## Notes\ntext\n## A\n- [x] a\n## B\n- [ ] b\n", ["A", "B"]),
     "history left out": ("# Plan\n## A\n- [x] a\n## B\n- [ ] b\n## Changelog\n- [x] old\n", ["A", "B"]),
@@ -178,7 +179,7 @@ def test_one_line_per_document_then_its_sections(capsys: pytest.CaptureFixture[s
     code, out, _ = cli(capsys, "report", str(tmp_path / "b.md"), str(tmp_path / "a.md"))
     assert code == 0
     titles = [re.split(r"\s+[█░]", line)[0] for line in out.splitlines()]
-    assert titles == [str(tmp_path / "a.md"), "  A", str(tmp_path / "b.md"), "  One", "  Two", "total (2 documents)"]
+    assert titles == [str(tmp_path / "a.md"), str(tmp_path / "b.md"), "  One", "  Two", "total (2 documents)"]
 
 
 def test_colour_on_a_terminal_only(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -222,7 +223,11 @@ def test_json_validates_against_the_schema(capsys: pytest.CaptureFixture[str], t
 
 def test_schema_rejects_what_the_model_forbids() -> None:
     schema = json.loads(schema_json("report"))
-    good = {"documents": [], "total": {"documents": 0, "done": 0, "total": 0, "weighted": 0, "percent": None}, "errors": []}
+    good = {
+        "documents": [],
+        "total": {"documents": 0, "done": 0, "total": 0, "weighted": 0, "percent": None},
+        "errors": [],
+    }
     jsonschema.validate(good, schema)
     for bad in ({**good, "extra": 1}, {**good, "total": {**good["total"], "percent": 101}}):
         with pytest.raises(jsonschema.ValidationError):
@@ -299,14 +304,20 @@ def test_walks_like_lint(capsys: pytest.CaptureFixture[str], tmp_path: Path, mon
     assert [d["path"] for d in json.loads(out)["documents"]] == ["ignored.md", "kept.md"]
 
 
-def test_an_unreadable_file_is_one_line_and_the_rest_goes_on(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_an_unreadable_file_is_one_line_and_the_rest_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     (tmp_path / "a.md").write_text("# A\n- [x] a\n", encoding="utf-8")
     (tmp_path / "b.md").write_bytes(b"# B\n- [x] \xe9t\xe9\n")
     (tmp_path / "c.md").write_text("# C\n- [ ] c\n", encoding="utf-8")
     code, out, err = cli(capsys, "report", str(tmp_path), str(tmp_path / "missing.md"))
     assert code == 2
     assert len(err.splitlines()) == 2 and "b.md" in err and "missing.md" in err and "Traceback" not in err
-    assert [line.split()[0] for line in out.splitlines()[::2]] == [str(tmp_path / "a.md"), str(tmp_path / "c.md"), "total"]
+    assert [line.split()[0] for line in out.splitlines()] == [
+        str(tmp_path / "a.md"),
+        str(tmp_path / "c.md"),
+        "total",
+    ]
 
 
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

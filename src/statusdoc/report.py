@@ -101,7 +101,8 @@ def document_row(doc: Document) -> Row:
 
 def top_sections(doc: Document) -> list[int]:
     """The sections a reader takes for the document's parts: the outermost sections with counted
-    items, and beneath a lone outer heading (a title over everything) its sections instead.
+    items, and beneath a lone outer heading (a title over everything) its sections instead; none
+    when a single section holds every counted item (it would repeat the document's row).
 
     >>> from statusdoc.parser import parse
     >>> d = parse("# Plan\\n## A\\n- [x] a\\n### A.1\\n- [ ] b\\n## B\\n- [ ] c\\n## Log\\n")
@@ -115,6 +116,8 @@ def top_sections(doc: Document) -> list[int]:
     level = children.get(None, [])
     while len(level) == 1 and children.get(level[0]):
         level = children[level[0]]
+    if len(level) == 1 and tally(doc, doc.sections[level[0]].items).total == document_row(doc).total:
+        return []  # one section holding everything: the document's own row says it all
     return level
 
 
