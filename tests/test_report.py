@@ -376,3 +376,9 @@ def test_into_a_full_disk_is_one_line_and_exit_2(args: list[str], tmp_path: Path
     with open("/dev/full", "w") as full:
         r = _run_to(full.fileno(), args, tmp_path)
     assert (r.returncode, r.stderr) == (2, "<stdout>: cannot write: No space left on device\n")
+
+
+def test_json_weighted_is_rounded() -> None:
+    rep = report.build([report.DocumentReport("a.md", Row("a.md", 0, 2, 0.1 + 0.2))])
+    data = json.loads(report.json_text(rep))
+    assert data["documents"][0]["weighted"] == 0.3 and data["total"]["weighted"] == 0.3

@@ -11,7 +11,7 @@ A document's model is dropped once its rows are taken: a tree of thousands of fi
 from __future__ import annotations
 
 from statusdoc._record import field, record
-from statusdoc.checks import tally
+from statusdoc.checks import percent, tally
 from statusdoc.errors import StatusdocError, printable
 
 TYPE_CHECKING = False
@@ -50,8 +50,6 @@ class Row:
         """
         if not self.total:
             return None
-        from statusdoc.checks import percent
-
         fraction = self.weighted / self.total
         return int(percent(fraction, 0, "nearest", complete=self.done == self.total, any_done=self.weighted > 0))
 
@@ -314,7 +312,8 @@ def to_model(report: Report) -> ReportModel:
     from statusdoc.report_model import DocumentModel, FailureModel, ReportModel, SectionModel, TotalModel
 
     def counts(r: Row) -> dict[str, Any]:
-        return {"done": r.done, "total": r.total, "weighted": r.weighted, "percent": r.percent}
+        # Rounded: a sum of shares (0.1 + 0.2) would print as 0.30000000000000004.
+        return {"done": r.done, "total": r.total, "weighted": round(r.weighted, 6), "percent": r.percent}
 
     docs = [
         DocumentModel(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from statusdoc._record import frozen_record
+from statusdoc.errors import printable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ def page(report: Report, *, history: Sequence[tuple[str, int, int]] | None = Non
     placed, rows_h = layout(report)
     height = rows_h + (CHART_H if history else 0)
     total = report.total
-    summary = f"{len(report.documents)} documents · {total.done}/{total.total} done"
+    n = len(report.documents)
+    summary = f"{n} document{'' if n == 1 else 's'} · {total.done}/{total.total} done"
     if total.percent is not None:
         summary += f" · {total.percent}%"
     parts = [
@@ -180,7 +182,7 @@ def _chart(points: Sequence[tuple[str, int, int]], rows_h: int) -> str:
 
     done_pts = " ".join(xy(k, done) for k, (_, done, _) in enumerate(points))
     total_pts = " ".join(xy(k, total) for k, (_, _, total) in enumerate(points))
-    first, last = points[0][0], points[-1][0]
+    first, last = printable(points[0][0]), printable(points[-1][0])
     return (
         f'<g class="history"><text class="sub" x="{MARGIN}" y="{y0 - 10}">Over time: done (solid) and total '
         f"(dashed)</text>"
