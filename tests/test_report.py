@@ -382,3 +382,16 @@ def test_json_weighted_is_rounded() -> None:
     rep = report.build([report.DocumentReport("a.md", Row("a.md", 0, 2, 0.1 + 0.2))])
     data = json.loads(report.json_text(rep))
     assert data["documents"][0]["weighted"] == 0.3 and data["total"]["weighted"] == 0.3
+
+
+@pytest.mark.parametrize("command", ["report", "badge"])
+def test_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    code, out, _ = cli(capsys, command, "--help")
+    assert code == 0 and out.startswith(f"Usage: statusdoc {command} [OPTIONS] ")
+    assert "<list[str]>" not in out and "<str>" not in out and "[path]" not in out, out
+    flat = " ".join(out.split())
+    if command == "report":
+        assert "[PATH]..." in out and "Default: the current directory." in flat
+        assert "text (default), json, markdown or html" in flat
+    else:
+        assert "statusdoc badge [OPTIONS] PATH" in out and "svg (default) or json" in flat
