@@ -395,3 +395,41 @@ def test_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
         assert "text (default), json, markdown or html" in flat
     else:
         assert "statusdoc badge [OPTIONS] PATH" in out and "svg (default) or json" in flat
+
+
+FAST_CASES = [
+    ["report", "{dir}"],
+    ["report", "--format", "json", "{dir}"],
+    ["report", "-f", "markdown", "{doc}"],
+    ["report", "--format=html", "{doc}"],
+    ["report", "--color=never", "-v", "{dir}"],
+    ["report", "-o", "{dir}/out.txt", "{doc}"],
+    ["report", "{missing}", "{doc}"],
+    ["report", "--no-gitignore", "--", "{doc}"],
+]
+
+
+@pytest.mark.parametrize("case", FAST_CASES, ids=[" ".join(c) for c in FAST_CASES])
+def test_the_console_scripts_fast_path_matches_typer(
+    case: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from statusdoc import _cli
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    shutil.copy(EXAMPLES / "progress.md", tmp_path / "p.md")
+    shutil.copy(EXAMPLES / "tables.md", tmp_path / "t.md")
+    args = [a.format(dir=tmp_path, doc=tmp_path / "p.md", missing=tmp_path / "missing.md") for a in case]
+    assert _entry._parse_fast(args) is not None, "this case should take the fast path"
+    fast_rc = _entry.run(args)
+    fast = capsys.readouterr()
+    written = (tmp_path / "out.txt").read_bytes() if (tmp_path / "out.txt").exists() else None
+    slow_rc = _cli.run(args)
+    slow = capsys.readouterr()
+    assert (fast_rc, fast.out, fast.err) == (slow_rc, slow.out, slow.err)
+    assert written is None or written == (tmp_path / "out.txt").read_bytes()
+    assert fast.out or written
+
+
+@pytest.mark.parametrize("args", [["report", "-f", "yaml", "x"], ["report", "--color", "sometimes"], ["report", "-x"]])
+def test_what_the_fast_path_does_not_know_goes_to_typer(args: list[str]) -> None:
+    assert _entry._parse_fast(args) is None
