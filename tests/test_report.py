@@ -22,7 +22,7 @@ from statusdoc.config import _CACHE
 from statusdoc.dump import schema_json
 from statusdoc.report import Row, document_report, document_row, top_sections
 from statusdoc.show import rows as show_rows
-from tests.conftest import EXAMPLES, ROOT, corpus_files, read, seed_files, shared_params
+from tests.conftest import CORPUS, EXAMPLES, ROOT, corpus_files, read, seed_files, shared_params
 from tests.test_cli_conventions import STATUSDOC, closed_pipe
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -130,6 +130,17 @@ def _agree(path: Path, display: str) -> None:
 def test_report_totals_equal_show_on_the_seeds_and_corpus(path: Path | None) -> None:
     assert path is not None
     _agree(path, path.name)
+
+
+@pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is not available")
+def test_one_row_per_corpus_document_with_shows_totals(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "report", "--format", "json", str(CORPUS))
+    assert code == 0
+    data = json.loads(out)
+    assert [d["path"] for d in data["documents"]] == [str(p) for p in corpus_files()]
+    for d in data["documents"]:
+        shown = show_rows(parse(read(Path(d["path"])), path=d["path"]))[0]
+        assert (d["done"], d["total"]) == (shown.done, shown.total), d["path"]
 
 
 def test_report_and_show_print_the_same_totals_for_every_example(
