@@ -493,6 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         ("statusdoc lint", [str(statusdoc), "lint"], (0, 1)),
         ("statusdoc recompute --check", [str(statusdoc), "recompute", "--check"], (0, 1)),
     ]
+    commands.append(report_command(statusdoc))
     if mdformat:
         commands.append(("mdformat --check", [str(mdformat), "--check"], (0, 1)))
 
@@ -540,6 +541,37 @@ def main(argv: list[str] | None = None) -> int:
     (out / "report.md").write_text(report, encoding="utf-8")
     print(f"(written to {out / 'report.md'})", file=sys.stderr)
     return 0
+
+
+# --------------------------------------------------------------------------------------
+# statusdoc report (issue 19): timed beside lint on every input, target on a tree of documents
+# --------------------------------------------------------------------------------------
+
+REPORT = "statusdoc report"
+#: report may take this much of lint's time on the same tree (it parses and counts; lint also binds).
+REPORT_LIMIT = 1.5
+
+
+def report_command(statusdoc: Path) -> tuple[str, list[str], tuple[int, ...]]:
+    """The `statusdoc report` row: exit 0 (2 would mean a file could not be read)."""
+    return (REPORT, [str(statusdoc), "report"], (0,))
+
+
+def report_targets(med: dict[tuple[str, str], float], paths: dict[str, Path]) -> list[tuple[str, str, str]]:
+    """report ≤ 1.5× lint on the same input: judged on a tree (a directory input, as the issue sets
+    it), the ratio reported for single documents."""
+    rows = []
+    for name, path in paths.items():
+        a, b = med.get((name, REPORT)), med.get((name, "statusdoc lint"))
+        if a is None or b is None or b <= 0:
+            continue
+        x = a / b
+        if path.is_dir():
+            result = "**PASS**" if x <= REPORT_LIMIT else "**FAIL**"
+        else:
+            result = f"{'within' if x <= REPORT_LIMIT else 'over'} {REPORT_LIMIT}×: reported (the target is a tree's)"
+        rows.append((f"report, {name} ≤ {REPORT_LIMIT}× lint", fmt_ratio(x), result))
+    return rows
 
 
 def render_report(results, paths, commands, machine, origin, args, total) -> str:  # noqa: C901
@@ -667,6 +699,7 @@ def render_report(results, paths, commands, machine, origin, args, total) -> str
                     res,
                 )
             )
+    rows += report_targets(med, paths)
     lines += ["## Targets", "", "| target | measured | result |", "|---|---|---|"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     lines.append("")

@@ -75,7 +75,7 @@ app = typer.Typer(
 ARGUMENT_HELP: dict[tuple[str, str], str] = {
     **{
         (c, "path"): "Files or directories (walked for *.md, *.markdown); '-' is stdin. Default: the current directory."
-        for c in ("lint", "show")
+        for c in ("lint", "show", "report")
     },
     **{
         (c, "path"): "Files or directories to rewrite (walked for *.md, *.markdown); '.' for the current "
@@ -84,13 +84,14 @@ ARGUMENT_HELP: dict[tuple[str, str], str] = {
     },
     ("explain", "target"): "FILE or FILE:LINE ('-' for stdin).",
     ("dump", "path"): "The document ('-' for stdin).",
-    ("schema", "which"): "document or config.",
+    ("schema", "which"): "document, config or report.",
     ("mark", "file"): "The document ('-' reads stdin and writes stdout).",
     ("mark", "selector"): "A line number (42), an id at the start of the item text (T009, 1.2.3, #12), "
     "or words of its text (case- and accent-insensitive; every word must match).",
     ("items", "path"): "Files or directories (walked for *.md); '-' is stdin. Default: the current directory.",
     ("history", "file"): "A document inside a git repository.",
     ("mcp", "root"): "The directory whose documents the server may read and write. Default: the current directory.",
+    ("badge", "path"): "A document, or a directory (the total of the documents under it).",
     ("rule", "code"): "A rule code (SD001) or name (count-drift). Without one: the list of rules.",
 }
 
@@ -269,9 +270,9 @@ def fix_encoding(
 
 @app.command(cls=_Command)
 def schema(which: Annotated[str, typer.Argument(show_default=False)] = "document") -> None:
-    """Print the JSON Schema of the document model or of the configuration."""
-    if which not in ("document", "config"):
-        raise typer.BadParameter(f"'{which}' is not document or config", param_hint="WHICH")
+    """Print the JSON Schema of the document model, of the configuration or of `report --format json`."""
+    if which not in ("document", "config", "report"):
+        raise typer.BadParameter(f"'{which}' is not document, config or report", param_hint="WHICH")
     raise typer.Exit(commands.schema(which=which))
 
 
@@ -358,6 +359,56 @@ def mcp(root: Annotated[str, typer.Argument(show_default=False)] = ".") -> None:
     from statusdoc.mcp_server import serve
 
     raise typer.Exit(serve(root))
+
+
+@app.command(cls=_Command)
+def report(
+    path: Paths = None,
+    fmt: Annotated[
+        str, _option("--format", "-f", metavar="FORMAT", help="text (default), json, markdown or html.")
+    ] = "text",
+    output_file: Annotated[
+        str | None, _option("--output-file", "-o", metavar="FILE", help="Write the report to FILE, not stdout.")
+    ] = None,
+    color: Annotated[
+        str, _option("--color", metavar="WHEN", help="auto (default: on a terminal, unless NO_COLOR), always or never.")
+    ] = "auto",
+    verbose: Verbose = False,
+    no_gitignore: NoGitignore = False,
+) -> None:
+    """Progress of every document: done/total, percent and a bar, its sections, and the total."""
+    from statusdoc import report as report_command
+    from statusdoc.output import COLOR_CHOICES, use_color
+
+    _options(verbose, no_gitignore)
+    if fmt not in report_command.FORMATS:
+        raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(report_command.FORMATS)}", param_hint="--format")
+    if color not in COLOR_CHOICES:
+        raise typer.BadParameter(f"'{color}' is not one of {', '.join(COLOR_CHOICES)}", param_hint="--color")
+    raise typer.Exit(
+        report_command.run(
+            paths=path or [], fmt=fmt, output_file=output_file, color=fmt == "text" and use_color(color, sys.stdout)
+        )
+    )
+
+
+@app.command(cls=_Command)
+def badge(
+    path: Annotated[str, typer.Argument()],
+    fmt: Annotated[str, _option("--format", "-f", metavar="FORMAT", help="svg (default) or json.")] = "svg",
+    label: Annotated[
+        str, _option("--label", metavar="TEXT", help="The badge's left-hand text (default: progress).")
+    ] = "progress",
+    verbose: Verbose = False,
+    no_gitignore: NoGitignore = False,
+) -> None:
+    """A progress badge: an SVG, or shields.io endpoint JSON; coloured by percentage."""
+    from statusdoc import badge as badge_command
+
+    _options(verbose, no_gitignore)
+    if fmt not in badge_command.FORMATS:
+        raise typer.BadParameter(f"'{fmt}' is not svg or json", param_hint="--format")
+    raise typer.Exit(badge_command.run(path=path, fmt=fmt, label=label))
 
 
 def run(args: list[str]) -> int:

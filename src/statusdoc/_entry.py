@@ -1,4 +1,4 @@
-"""The console script.  Runs `lint` and `recompute` without importing typer when it can.
+"""The console script.  Runs `lint`, `recompute` and `report` without importing typer when it can.
 
 Typer (0.29) imports rich and builds pydantic adapters on every run: about a hundred milliseconds
 that a pre-commit hook pays on every commit.  The two commands hooks run are parsed here with a
@@ -30,12 +30,21 @@ _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
         "--color": ("color", True, False),
     },
     "recompute": {"--check": ("check", False, False), "--diff": ("diff", False, False)},
+    # A CI step's command too (report -f markdown >> $GITHUB_STEP_SUMMARY): typer would be most of
+    # its time on a small repository.
+    "report": {
+        "--format": ("fmt", True, False),
+        "-f": ("fmt", True, False),
+        "--output-file": ("output_file", True, False),
+        "-o": ("output_file", True, False),
+        "--color": ("color", True, False),
+    },
 }
-# Both commands walk: the options of the walk and of configuration discovery.
+# They all walk: the options of the walk and of configuration discovery.
 for _table in _OPTIONS.values():
     _table.update({"--verbose": ("verbose", False, False), "-v": ("verbose", False, False)})
     _table["--no-gitignore"] = ("no_gitignore", False, False)
-_FORMATS = ("text", "json", "github", "sarif")
+_FORMATS = {"lint": ("text", "json", "github", "sarif"), "report": ("text", "json", "markdown", "html")}
 _COLORS = ("auto", "always", "never")
 
 
@@ -81,7 +90,7 @@ def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
             else:
                 kwargs[key] = True
         i += 1
-    if kwargs.get("fmt", "text") not in _FORMATS or kwargs.get("color", "auto") not in _COLORS:
+    if kwargs.get("fmt", "text") not in _FORMATS.get(args[0], ("text",)) or kwargs.get("color", "auto") not in _COLORS:
         return None  # let typer word the usage error
     return args[0], kwargs
 
@@ -124,6 +133,17 @@ def run(args: list[str]) -> int:
                 statistics=bool(kw.get("statistics")),
                 output_file=None if output_file is None else str(output_file),
                 color=fmt == "text" and output_file is None and use_color(str(kw.get("color", "auto")), sys.stdout),
+            )
+        if command == "report":
+            from statusdoc import report
+            from statusdoc.output import use_color
+
+            fmt, output_file = str(kw.get("fmt", "text")), kw.get("output_file")
+            return report.run(
+                paths=paths,
+                fmt=fmt,
+                output_file=None if output_file is None else str(output_file),
+                color=fmt == "text" and use_color(str(kw.get("color", "auto")), sys.stdout),
             )
         return commands.recompute(paths=paths, check=bool(kw.get("check")), diff=bool(kw.get("diff")))
 

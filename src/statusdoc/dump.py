@@ -99,6 +99,10 @@ def schema(which: str) -> dict[str, Any]:
         from statusdoc.config_model import ConfigModel
 
         return ConfigModel.model_json_schema()
+    if which == "report":
+        from statusdoc.report_model import ReportModel
+
+        return ReportModel.model_json_schema(mode="serialization")
     out: dict[str, Any] = _adapter().json_schema(mode="serialization")
     out["title"] = "statusdoc document model"
     # The conveniences to_data adds: 1-based line on items, sections and counters, document totals.
