@@ -5,8 +5,7 @@
 #      shows as annotations on the pull request's diff;
 #   2. with INPUT_SARIF set, the same findings as SARIF 2.1.0 in that file, for code scanning;
 #   3. with GITHUB_STEP_SUMMARY set, a markdown progress report appended to the job summary
-#      (`statusdoc report --format markdown`; where this statusdoc has no `report` command yet,
-#      `statusdoc show` in a fenced block).
+#      (`statusdoc report --format markdown`: a table with a bar per document).
 # Exit code: lint's (0 clean, 1 findings of error severity, 2 bad input or usage); with
 # INPUT_FAIL_ON=never, findings do not fail the step (bad input still does: exit 2).
 #
@@ -37,13 +36,7 @@ if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ "${INPUT_SUMMARY:-true}" = "true" ]; t
   {
     echo "## statusdoc"
     echo
-    if "$statusdoc" report --help > /dev/null 2>&1; then
-      "$statusdoc" report --format markdown -- "${paths[@]}"
-    else
-      echo '```text'
-      "$statusdoc" show -- "${paths[@]}"
-      echo '```'
-    fi
+    "$statusdoc" report --format markdown -- "${paths[@]}"
     echo
     case $lint_status in
       0) echo "Every count, percentage, bar and status claim agrees with the items." ;;
