@@ -166,7 +166,7 @@ def test_the_examples_page_in_headless_chromium(
 
     report = collect(["examples"], Streams(io.StringIO(), io.StringIO()))
     placed, height = layout(report)
-    assert len([p for p in placed if p.kind == "document"]) == len(list((ROOT / "examples").glob("*.md")))
+    assert len([p for p in placed if p.kind == "document"]) == len(list((ROOT / "examples").rglob("*.md")))
 
     png = tmp_path / "shot.png"
     log = chromium(html.as_uri(), png, (WIDTH, height), tmp_path / "profile")
