@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from statusdoc import __version__, commands
-from statusdoc._entry import _codes
+from statusdoc._choices import COLOR_CHOICES, FORMATS, codes, use_color
 
 
 class _Group(TyperGroup):
@@ -187,8 +187,6 @@ def lint(
     no_gitignore: NoGitignore = False,
 ) -> None:
     """Report every number, bar and status claim that disagrees with the items."""
-    from statusdoc.output import COLOR_CHOICES, FORMATS, use_color
-
     _options(verbose, no_gitignore)
 
     if fmt not in FORMATS:
@@ -199,8 +197,8 @@ def lint(
         commands.lint(
             paths=path or [],
             fmt=fmt,
-            select=_codes(select),
-            ignore=_codes(ignore),
+            select=codes(select),
+            ignore=codes(ignore),
             fix=fix,
             exit_non_zero_on_fix=exit_non_zero_on_fix,
             show_info=show_info,
@@ -229,8 +227,6 @@ def recompute(
 @app.command(cls=_Command)
 def show(path: Paths = None, verbose: Verbose = False, no_gitignore: NoGitignore = False) -> None:
     """A tree of sections with bars and done/total counts."""
-    from statusdoc.output import use_color
-
     _options(verbose, no_gitignore)
     raise typer.Exit(commands.show(paths=path or [], plain=not use_color("auto", sys.stdout)))
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sys
 
+from statusdoc._choices import COLOR_CHOICES, FORMATS, codes, use_color
+
 # option -> (keyword, takes a value, repeatable)
 _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
     "lint": {
@@ -35,8 +37,6 @@ _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
 for _table in _OPTIONS.values():
     _table.update({"--verbose": ("verbose", False, False), "-v": ("verbose", False, False)})
     _table["--no-gitignore"] = ("no_gitignore", False, False)
-_FORMATS = ("text", "json", "github", "sarif")
-_COLORS = ("auto", "always", "never")
 
 
 def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
@@ -81,15 +81,9 @@ def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
             else:
                 kwargs[key] = True
         i += 1
-    if kwargs.get("fmt", "text") not in _FORMATS or kwargs.get("color", "auto") not in _COLORS:
+    if kwargs.get("fmt", "text") not in FORMATS or kwargs.get("color", "auto") not in COLOR_CHOICES:
         return None  # let typer word the usage error
     return args[0], kwargs
-
-
-def _codes(values: object) -> list[str] | None:
-    if not values:
-        return None
-    return [c.strip() for v in values for c in str(v).split(",") if c.strip()]  # type: ignore[attr-defined]
 
 
 def run(args: list[str]) -> int:
@@ -107,15 +101,13 @@ def run(args: list[str]) -> int:
 
     def call() -> int:
         if command == "lint":
-            from statusdoc.output import use_color
-
             fmt = str(kw.get("fmt", "text"))
             output_file = kw.get("output_file")
             return commands.lint(
                 paths=paths,
                 fmt=fmt,
-                select=_codes(kw.get("select")),
-                ignore=_codes(kw.get("ignore")),
+                select=codes(kw.get("select")),
+                ignore=codes(kw.get("ignore")),
                 fix=bool(kw.get("fix")),
                 exit_non_zero_on_fix=bool(kw.get("exit_non_zero_on_fix")),
                 show_info=bool(kw.get("show_info")),
