@@ -183,6 +183,10 @@ def lint(
             help="auto (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never.",
         ),
     ] = "auto",
+    no_cache: Annotated[
+        bool,
+        _option("--no-cache", help="Lint every file again: neither read nor write the cache of results."),
+    ] = False,
     verbose: Verbose = False,
     no_gitignore: NoGitignore = False,
 ) -> None:
@@ -207,6 +211,7 @@ def lint(
             statistics=statistics,
             output_file=output_file,
             color=fmt == "text" and output_file is None and use_color(color, sys.stdout),
+            cache=not no_cache,
         )
     )
 

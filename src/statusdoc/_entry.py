@@ -30,6 +30,7 @@ _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
         "--output-file": ("output_file", True, False),
         "-o": ("output_file", True, False),
         "--color": ("color", True, False),
+        "--no-cache": ("no_cache", False, False),
     },
     "recompute": {"--check": ("check", False, False), "--diff": ("diff", False, False)},
 }
@@ -115,6 +116,7 @@ def run(args: list[str]) -> int:
                 exit_zero=bool(kw.get("exit_zero")),
                 statistics=bool(kw.get("statistics")),
                 output_file=None if output_file is None else str(output_file),
+                cache=not kw.get("no_cache"),
                 color=fmt == "text" and output_file is None and use_color(str(kw.get("color", "auto")), sys.stdout),
             )
         return commands.recompute(paths=paths, check=bool(kw.get("check")), diff=bool(kw.get("diff")))

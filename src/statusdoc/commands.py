@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from statusdoc.encoding_repair import Fix, Lost
     from statusdoc.files import SourceFile
     from statusdoc.model import Document
+    from statusdoc.tree import Linter
 
     T = TypeVar("T")
 
@@ -284,8 +285,11 @@ def lint(
     statistics: bool = False,
     output_file: str | None = None,
     exit_non_zero_on_fix: bool = False,
+    cache: bool = True,
 ) -> int:
-    """Report findings; exit 1 when any has error severity (0 under ``exit_zero``)."""
+    """Report findings; exit 1 when any has error severity (0 under ``exit_zero``).  Without
+    ``fix``, results come from the cache when the file, its configuration and statusdoc are
+    what they were (``cache``: use it), and large trees are linted by a process pool."""
     from statusdoc import output
     from statusdoc.linter import lint as lint_doc
     from statusdoc.rules import Finding
@@ -325,12 +329,17 @@ def lint(
                 doc = _parse(replace(r.src, text=r.rewrite.new_text()), cfg) if r.changed else r.rewrite.doc
                 findings.extend(lint_doc(doc, config=cfg))  # type: ignore[arg-type]
     else:
-        for src, cfg in _sources(paths, s, failures):
-            files += 1
-            cfg = configured(cfg)
-            show_info = show_info or "SD009" in (cfg.select or ())
-            with _processing(src.display):
-                findings.extend(lint_doc(_parse(src, cfg), config=cfg))
+
+        def configured_sources() -> Iterator[tuple[SourceFile, Config]]:
+            nonlocal files, show_info
+            for src, cfg in _sources(paths, s, failures):
+                files += 1
+                cfg = configured(cfg)
+                show_info = show_info or "SD009" in (cfg.select or ())
+                yield src, cfg
+
+        for found in _tree_linter(cache).run(configured_sources()):
+            findings.extend(found)
     shown, hidden = output.visible(findings, show_info=show_info or fmt != "text")
     report = _report_stream(s, output_file)
     output.write_findings(shown, fmt, report, color=color, statistics=statistics)
@@ -344,6 +353,14 @@ def lint(
     if fixed and exit_non_zero_on_fix:
         return 1
     return 1 if not exit_zero and any(f.severity == "error" for f in findings) else 0
+
+
+def _tree_linter(use_cache: bool) -> Linter:
+    from statusdoc.cache import ResultCache, default_directory
+    from statusdoc.tree import Linter
+
+    folder = default_directory() if use_cache else None
+    return Linter(ResultCache(folder) if folder is not None else None)
 
 
 def _plural(n: int, word: str) -> str:

@@ -39,14 +39,18 @@ class Config:
     source: str | None = None
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
+        """The findings this configuration keeps, with its severities: new findings, the given
+        ones untouched (a caller may hold them under another configuration)."""
+        from statusdoc._record import replace
+
         out = []
         for f in findings:
             if self.select is not None and not any(f.code.startswith(s) for s in self.select):
                 continue
             if any(f.code.startswith(s) for s in self.ignore):
                 continue
-            if f.code in self.severity:
-                f.severity = self.severity[f.code]
+            if f.code in self.severity and f.severity != self.severity[f.code]:
+                f = replace(f, severity=self.severity[f.code])
             out.append(f)
         return out
 
