@@ -103,3 +103,16 @@ def test_a_bug_after_the_files_is_not_blamed_on_the_last_one(
     monkeypatch.setattr(output, "write_findings", boom)
     assert _cli.run(["lint", str(doc)]) == 2
     assert capsys.readouterr().err.splitlines() == [internal_error(RuntimeError("simulated bug"))]
+
+
+def test_a_bug_in_mark_names_the_file(
+    doc: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from statusdoc import marking
+
+    def boom(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(marking, "select", boom)
+    assert _cli.run(["mark", str(doc), "3", "--done"]) == 2
+    assert capsys.readouterr().err.splitlines() == [internal_error(RuntimeError("simulated bug"), str(doc))]

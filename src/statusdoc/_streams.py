@@ -82,10 +82,7 @@ def _output_failed(e: OutputError) -> int:
 
 
 def _flush_stdout() -> None:
-    try:
-        sys.stdout.flush()
-    except OSError as e:
-        raise OutputError(e) from None
+    _CheckedOut(sys.stdout).flush()
 
 
 def _discard_stdout() -> None:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from statusdoc._record import frozen_record, replace
+from statusdoc._record import replace
 from statusdoc._streams import DOCUMENT_TO_STDOUT, OUTPUT_ERRNOS, InFile, Streams, guarded, std, write_report
 from statusdoc.errors import StatusdocError, UsageError, printable
+from statusdoc.writing import Rewrite, Rewritten
+from statusdoc.writing import unified_diff as _diff
+from statusdoc.writing import write_one as _write_one
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TextIO, TypeVar
+    from typing import ParamSpec, TextIO, TypeVar
 
     from statusdoc.config import Config
     from statusdoc.encoding_repair import Fix, Lost
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from statusdoc.tree import Linter
 
     T = TypeVar("T")
+    P = ParamSpec("P")
 
 __all__ = ["Streams", "guarded"]  # re-exported: the CLI and the tests take them from here
 
@@ -50,6 +54,17 @@ class _processing:  # noqa: N801 - used as a function: `with _processing(path):`
         raise InFile(self.display, e) from e
 
 
+def _about_its_file(command: Callable[P, int]) -> Callable[P, int]:
+    """A command on one named file (its ``path``): a bug in it names that file."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> int:
+        with _processing(_shown(str(kwargs.get("path")))):
+            return command(*args, **kwargs)
+
+    run.__doc__, run.__name__, run.__qualname__ = command.__doc__, command.__name__, command.__qualname__
+    return run
+
+
 def _shown(path: str) -> str:
     return path if path != "-" else "<stdin>"
 
@@ -63,7 +78,8 @@ def _config_for(path: str | None) -> Config:
 def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError]) -> Iterator[tuple[SourceFile, Config]]:
     """Each readable document with its configuration; unreadable ones go to ``failures``."""
     from statusdoc.config import OPTIONS, patterns_by_directory
-    from statusdoc.files import iter_paths, read_source
+    from statusdoc.files import read_source
+    from statusdoc.walk import iter_paths
 
     walk_errors: list[StatusdocError] = []  # reported, and the walk goes on (exit 2 at the end)
     try:
@@ -127,56 +143,7 @@ def _parse(src: SourceFile, cfg: Config) -> Document:
     return doc
 
 
-def _patch_lines(text: str) -> list[str]:
-    """``text`` split after each LF only, as patch and git apply read it (str.splitlines would also
-    split at CR, form feed, U+2028 and others, and the patch would not apply)."""
-    lines = [line + "\n" for line in text.split("\n")]
-    lines[-1] = lines[-1][:-1]
-    return lines if lines[-1] else lines[:-1]
-
-
-def _diff(src: SourceFile, new: str) -> str:
-    import difflib
-
-    name = src.display
-    out = []
-    for line in difflib.unified_diff(_patch_lines(src.text), _patch_lines(new), f"a/{name}", f"b/{name}"):
-        # A last line without a newline needs the marker patch and git apply expect after it.
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
-
-
 # ------------------------------------------------------------------------------ the write loop
-
-
-@frozen_record
-class Rewrite:
-    """What a writing command makes of one document.  The new text is built only when it is
-    needed (``--check`` on a 5 MB document would otherwise hold a second copy)."""
-
-    #: Whether the new text differs from the document's.
-    changed: bool
-    new_text: Callable[[], str]
-    #: stderr, once written: ``recomputed PATH (3 changes)``; empty: say nothing.
-    done: str = ""
-    #: stdout under ``--check`` (not ``--diff``), for a document that would change.
-    would: tuple[str, ...] = ()
-    #: stderr first, whatever happens next (runs whose bytes were lost).
-    notes: tuple[str, ...] = ()
-    #: stderr right before the write (runs repaired by a guess).
-    before_write: tuple[str, ...] = ()
-    #: The parse the rewrite came from, when the command goes on with it (``lint --fix``).
-    doc: Document | None = None
-
-
-@frozen_record
-class Rewritten:
-    """A document through the write loop (not refused): whether it changed (written, or would be)."""
-
-    src: SourceFile
-    cfg: Config
-    rewrite: Rewrite
-    changed: bool
 
 
 def _rewrite_each(
@@ -202,44 +169,6 @@ def _rewrite_each(
     for done in _each(paths, streams, failures, one):
         if done is not None:
             yield done
-
-
-def _write_one(
-    src: SourceFile,
-    cfg: Config,
-    rw: Rewrite,
-    s: Streams,
-    failures: list[StatusdocError],
-    check: bool,
-    diff: bool,
-    stdin_to_stdout: bool,
-) -> Rewritten | None:
-    from statusdoc.files import write_atomic
-
-    s.err.writelines(line + "\n" for line in rw.notes)
-    if src.path is None and not (check or diff):
-        if stdin_to_stdout:
-            DOCUMENT_TO_STDOUT[0] = True
-            s.out.write(rw.new_text())
-        return Rewritten(src, cfg, rw, False)
-    if not rw.changed:
-        return Rewritten(src, cfg, rw, False)
-    if diff:
-        s.out.write(_diff(src, rw.new_text()))
-    if check or diff:
-        if not diff:
-            s.out.writelines(line + "\n" for line in rw.would)
-        return Rewritten(src, cfg, rw, True)
-    s.err.writelines(line + "\n" for line in rw.before_write)
-    try:
-        write_atomic(src, rw.new_text())
-    except StatusdocError as e:
-        print(e, file=s.err)
-        failures.append(e)
-        return None
-    if rw.done:
-        print(rw.done, file=s.err)
-    return Rewritten(src, cfg, rw, True)
 
 
 def _recomputed(src: SourceFile, cfg: Config, doc: Document | None = None, verb: str = "recomputed") -> Rewrite:
@@ -507,6 +436,7 @@ def rule(*, code: str | None = None, streams: Streams | None = None) -> int:
     return 0
 
 
+@_about_its_file
 def mark(
     *,
     path: str,
@@ -517,19 +447,6 @@ def mark(
     streams: Streams | None = None,
 ) -> int:
     """Set one item's state and recompute the certain counters, in one atomic write."""
-    with _processing(_shown(path)):
-        return _mark(path=path, selector=selector, state=state, check=check, diff=diff, streams=streams)
-
-
-def _mark(
-    *,
-    path: str,
-    selector: str,
-    state: str,
-    check: bool = False,
-    diff: bool = False,
-    streams: Streams | None = None,
-) -> int:
     from statusdoc.files import write_atomic
     from statusdoc.marking import MarkError, SelectorError, changes, left_behind, mark_item, parse_state, select
     from statusdoc.renderer import render

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from typing import Any
 
     from statusdoc._types import Rounding, Severity
-    from statusdoc.files import Patterns
     from statusdoc.rules import Finding
     from statusdoc.vocabulary import Vocabulary
+    from statusdoc.walk import Patterns
 
 
 @record
@@ -336,7 +336,7 @@ def _spelled_from(directory: str, real: str, ancestor: str) -> str:
 def patterns_by_directory() -> Callable[[str], Patterns]:
     """For a walk: each directory's include/exclude globs, from the configuration that applies
     there, relative to that configuration's own directory (not the current one)."""
-    from statusdoc.files import Patterns
+    from statusdoc.walk import Patterns
 
     memo: dict[str, str | None] = {}
     reals: dict[str, str] = {}
