@@ -13,8 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from statusdoc import _entry, cache, commands, tree
+from statusdoc.rules import RULES, Finding
 from tests.conftest import EXAMPLES
 
 DOCS = sorted(p for p in EXAMPLES.glob("*.md") if not p.name.endswith(".recomputed.md"))
@@ -112,10 +115,19 @@ def test_a_changed_file_configuration_or_version_misses(
     assert len(parses) == N
 
 
-CORRUPT = [b"", b"{", b"[]", b'{"findings": [[1, 2, "SD001"]]}', b'{"findings": [[1, 1, "SD999", "error", "", null]]}']
+H, E = cache.HEADER.encode(), cache.END.encode()
+CORRUPT = {
+    "empty": b"",
+    "not-an-entry": b'{"findings": []}',
+    "cut-short": H + b"3\t1\tSD001\terror\t-\tcount",
+    "short-row": H + b"3\t1\tSD001\n" + E,
+    "unknown-rule": H + b"3\t1\tSD999\terror\t-\tm\n" + E,
+    "bad-escape": H + b"3\t1\tSD001\terror\t-\tm\\q\n" + E,
+    "not-utf8": H + b"3\t1\tSD001\terror\t-\t\xff\n" + E,
+}
 
 
-@pytest.mark.parametrize("junk", CORRUPT, ids=["empty", "truncated", "not-an-entry", "short-row", "unknown-rule"])
+@pytest.mark.parametrize("junk", CORRUPT.values(), ids=CORRUPT.keys())
 def test_a_corrupt_entry_is_a_miss_never_an_error(
     junk: bytes, docs: Path, cache_dir: Path, parses: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -227,3 +239,24 @@ def test_a_bug_in_a_worker_names_its_file(
     assert err.splitlines()[-1] == (
         f"{Path('tree/b/c/tables.md')}: internal error (RuntimeError: simulated bug); not written — please report"
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 10**6),
+            st.integers(1, 10**4),
+            st.sampled_from(sorted(RULES)),
+            st.sampled_from(["error", "warning", "info"]),
+            st.text(),
+            st.none() | st.text(),
+        ),
+        max_size=5,
+    )
+)
+def test_an_entry_gives_back_the_findings_it_was_given(rows: list[tuple[int, int, str, str, str, str | None]]) -> None:
+    findings = [Finding("any/path.md", ln, col, code, sev, msg, fix) for ln, col, code, sev, msg, fix in rows]  # type: ignore[arg-type]
+    data = cache._entry(findings).encode("utf-8", "surrogatepass")
+    assert cache._findings(data, "any/path.md") == findings
+    assert cache._findings(data[:-1], "any/path.md") is None  # cut by one byte: a miss

@@ -18,8 +18,10 @@ the oldest are removed once there are more than :data:`MAX_ENTRIES`.
 from __future__ import annotations
 
 import os
+import re
 
 from statusdoc._record import field_names
+from statusdoc._regex import lazy
 
 try:  # hashlib.blake2b without hashlib's OpenSSL import (see files.py)
     from _blake2 import blake2b
@@ -113,7 +115,7 @@ class ResultCache:
             with open(self._path(key), "rb") as f:
                 data = f.read()
             found = _findings(data, display)
-        except (OSError, ValueError):
+        except OSError:
             found = None
         if found is None:
             self.misses += 1
@@ -123,10 +125,7 @@ class ResultCache:
 
     def put(self, key: str, findings: list[Finding]) -> None:
         """Store ``findings`` under ``key``: whole or not at all, and never an error."""
-        import json
-
-        rows = [[f.line, f.column, f.code, f.severity, f.message, f.fix] for f in findings]
-        data = json.dumps({"findings": rows}, ensure_ascii=False).encode("utf-8")
+        data = _entry(findings).encode("utf-8", "surrogatepass")
         path = self._path(key)
         folder = os.path.dirname(path)
         tmp = os.path.join(folder, f"{_TEMP}{os.getpid()}-{os.urandom(4).hex()}")
@@ -189,33 +188,63 @@ def _unlink(path: str) -> int:
     return 1
 
 
-def _findings(data: bytes, display: str) -> list[Finding] | None:
-    """The findings of an entry, or None if it is not a well-formed entry of this layout."""
-    import json
+#: An entry: this header, one line per finding, and END (a cut entry lacks it).  Text, not JSON:
+#: importing json costs a pre-commit run ≈ 2 ms, and an entry is read on every run.
+HEADER = "statusdoc lint cache 1\n"
+END = "end\n"
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+_ESCAPED = lazy(globals(), "_ESCAPED", r"\\(.)", re.DOTALL)
+_NEEDS_ESCAPE = lazy(globals(), "_NEEDS_ESCAPE", r"[\\\t\n\r]")
 
+
+def _escape(text: str) -> str:
+    r"""``text`` on one field of one line.
+
+    >>> _escape("a\tb\\n")
+    'a\\tb\\\\n'
+    """
+    return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES[m.group()], text)
+
+
+def _unescape(field: str) -> str:
+    return _ESCAPED.sub(lambda m: _UNESCAPES[m.group(1)], field)  # an unknown escape: KeyError
+
+
+def _entry(findings: list[Finding]) -> str:
+    rows = [
+        f"{f.line}\t{f.column}\t{f.code}\t{f.severity}\t{'-' if f.fix is None else '+' + _escape(f.fix)}"
+        f"\t{_escape(f.message)}\n"
+        for f in findings
+    ]
+    return HEADER + "".join(rows) + END
+
+
+def _findings(data: bytes, display: str) -> list[Finding] | None:
+    """The findings of an entry, or None if it is not a whole, well-formed entry."""
     from statusdoc.rules import RULES, Finding
 
     try:
-        entry = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
         return None
-    rows = entry.get("findings") if isinstance(entry, dict) else None
-    if not isinstance(rows, list):
+    if not (text.startswith(HEADER) and text.endswith(END)):
         return None
     out = []
-    for row in rows:
-        if not (isinstance(row, list) and len(row) == 6):
+    body = text[len(HEADER) : -len(END)]
+    # split("\n"), not splitlines(): a message may hold U+2028 or a form feed, escaped by nothing.
+    for row in body.split("\n")[:-1] if body else []:
+        fields = row.split("\t")
+        if len(fields) != 6:
             return None
-        line, column, code, severity, message, fix = row
-        if not (
-            type(line) is int
-            and type(column) is int
-            and isinstance(code, str)
-            and code in RULES
-            and severity in ("error", "warning", "info")
-            and isinstance(message, str)
-            and (fix is None or isinstance(fix, str))
-        ):
+        line, column, code, severity, fix, message = fields
+        if not (line.isdigit() and column.isdigit() and code in RULES and severity in ("error", "warning", "info")):
             return None
-        out.append(Finding(display, line, column, code, severity, message, fix))
+        if fix != "-" and not fix.startswith("+"):
+            return None
+        try:
+            fixed = None if fix == "-" else _unescape(fix[1:])
+            out.append(Finding(display, int(line), int(column), code, severity, _unescape(message), fixed))  # type: ignore[arg-type]
+        except KeyError:
+            return None
     return out
