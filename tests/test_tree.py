@@ -132,7 +132,7 @@ def test_a_corrupt_entry_is_a_miss_never_an_error(
     junk: bytes, docs: Path, cache_dir: Path, parses: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     expected = lint(capsys, "--format", "json", "tree")
-    entries = [p for p in cache_dir.rglob("*.json")]
+    entries = [p for p in cache_dir.rglob("*.entry")]
     assert len(entries) == N
     for p in entries:
         p.write_bytes(junk)
@@ -162,7 +162,7 @@ def test_two_concurrent_runs_over_one_cache_are_both_right(docs: Path, cache_dir
         for r in runs:
             out, err = r.communicate()
             assert (r.returncode, out, err) == (expected.returncode, expected.stdout, expected.stderr)
-    assert len(list(cache_dir.rglob("*.json"))) == N
+    assert len(list(cache_dir.rglob("*.entry"))) == N
     assert not [p for p in cache_dir.rglob("*") if p.name.startswith(".tmp-")]
 
 
@@ -180,7 +180,7 @@ def test_the_cache_is_bounded(tmp_path: Path) -> None:
     os.utime(stale, (old, old))
     assert c.prune(limit=100) == 1 and not stale.exists()  # under the limit: only the stale temp
     assert c.prune(limit=20) == 50 - int(20 * cache.KEEP_SHARE)
-    assert len(list(Path(c.folder).rglob("*.json"))) == int(20 * cache.KEEP_SHARE)
+    assert len(list(Path(c.folder).rglob("*.entry"))) == int(20 * cache.KEEP_SHARE)
 
 
 def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

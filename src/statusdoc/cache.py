@@ -107,7 +107,7 @@ class ResultCache:
         return h.hexdigest()
 
     def _path(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], key[2:] + ".json")
+        return os.path.join(self.folder, key[:2], key[2:] + ".entry")
 
     def get(self, key: str, display: str) -> list[Finding] | None:
         """The findings stored under ``key`` (with ``display`` as their path), or None."""

@@ -220,7 +220,6 @@ def lint(
     ``fix``, results come from the cache when the file, its configuration and statusdoc are
     what they were (``cache``: use it), and large trees are linted by a process pool."""
     from statusdoc import output
-    from statusdoc.linter import lint as lint_doc
     from statusdoc.rules import Finding
 
     s = streams or _std()
@@ -251,6 +250,8 @@ def lint(
         return _recomputed(src, cfg, doc, verb="" if quiet else "fixed")
 
     if fix:
+        from statusdoc.linter import lint as lint_doc
+
         for r in _rewrite_each(paths, s, failures, fixing, stdin_to_stdout=False):
             fixed += r.changed
             cfg = configured(r.cfg)
