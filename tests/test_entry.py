@@ -20,6 +20,7 @@ CASES = [
     ["lint", "--ignore", "SD001", "{doc}"],
     ["lint", "--select", "count-drift", "--quiet", "--output-file", "{doc}.txt", "{doc}"],
     ["lint", "-q", "--statistics", "--show-info", "--color=never", "{doc}"],
+    ["lint", "--no-cache", "{doc}"],
     ["lint", "--select", "SD999", "{doc}"],
     ["recompute", "--check", "{doc}"],
     ["recompute", "--diff", "{doc}"],
