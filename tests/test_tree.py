@@ -216,6 +216,10 @@ def test_the_pool_and_serial_give_the_same_output(
     pooled.clear()
     assert lint(capsys, "--no-cache", *fmt, "tree") == serial
     assert pooled == [N]
+    # Small batches (the pool for some, serial for a last one of 1), and a warm cache for half.
+    monkeypatch.setattr(tree, "BATCH", 5)
+    assert lint(capsys, *fmt, "tree/a") == lint(capsys, "--no-cache", *fmt, "tree/a")
+    assert lint(capsys, *fmt, "tree") == serial
 
 
 def test_a_bug_in_a_worker_names_its_file(

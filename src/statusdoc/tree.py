@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 ENV_POOL_MIN = "STATUSDOC_POOL_MIN"
 #: Files left to lint in a batch before a pool is worth its start (≈ 5 ms a file, ≈ 30 ms a pool).
 POOL_MIN = 64
-#: Files read ahead: enough to keep the workers busy, few enough to bound the texts held at once.
+#: Files read ahead: enough to keep the workers busy, few enough to bound the texts held at once
+#: (and never more than BATCH_CHARS of text: a tree of 10 MB documents is read a few at a time).
 BATCH = 512
+BATCH_CHARS = 32_000_000
 #: Files a worker takes at a time (fewer round trips; the batch still spreads over the workers).
 CHUNK = 8
 
@@ -77,11 +79,13 @@ class Linter:
         """Each file's findings, in order."""
         try:
             batch: list[tuple[SourceFile, Config]] = []
+            chars = 0
             for pair in files:
                 batch.append(pair)
-                if len(batch) >= BATCH:
+                chars += len(pair[0].text)
+                if len(batch) >= BATCH or chars >= BATCH_CHARS:
                     yield from self._batch(batch)
-                    batch = []
+                    batch, chars = [], 0
             yield from self._batch(batch)
         finally:
             self.close()
