@@ -459,6 +459,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also run mdformat --check on doc-10mb, once (about 5 minutes; off by default)",
     )
+    ap.add_argument(
+        "--trees",
+        action="store_true",
+        help="also the tree benchmarks of bench/tree.py (2,000 documents cold/warm cache, rumdl, custom markers)",
+    )
     args = ap.parse_args(argv)
 
     out = Path(args.out)
@@ -536,6 +541,10 @@ def main(argv: list[str] | None = None) -> int:
     spawner.close()
 
     report = render_report(results, paths, commands, machine_info(statusdoc, mdformat, load_start), origin, args, total)
+    if args.trees:
+        import tree
+
+        report += "\n" + tree.bench(out, statusdoc, 1 if args.quick else 3)
     print(report)
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.md").write_text(report, encoding="utf-8")

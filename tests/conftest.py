@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,10 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
 EXAMPLES = ROOT / "examples"
+
+# lint's result cache: one of the session's own (subprocesses inherit it), never the user's.
+os.environ["STATUSDOC_CACHE_DIR"] = tempfile.mkdtemp(prefix="statusdoc-test-cache-")
+atexit.register(shutil.rmtree, os.environ["STATUSDOC_CACHE_DIR"], True)
 
 
 def read(path: Path) -> str:

@@ -117,3 +117,21 @@ def test_config_markers_extend_the_vocabulary(tmp_path: Path) -> None:
     r = CliRunner(env=ENV).invoke(app, ["recompute", str(doc)])
     assert r.exit_code == 0
     assert doc.read_text(encoding="utf-8").startswith("# A (1/2)\n")
+
+
+def test_filter_returns_new_findings_and_leaves_its_input_alone() -> None:
+    # Before: filter set the severity on the findings it was given, so the same findings seen
+    # through two configurations (a cache, a second report) took the last one's severity.
+    from statusdoc.config import Config
+    from statusdoc.rules import Finding
+
+    given = [
+        Finding("p.md", 3, 1, "SD001", "error", "count"),
+        Finding("p.md", 4, 1, "SD004", "warning", "status"),
+        Finding("p.md", 5, 1, "SD009", "info", "unbound"),
+    ]
+    snapshot = [(f.code, f.severity) for f in given]
+    kept = Config(ignore=["SD009"], severity={"SD001": "warning", "SD004": "error"}).filter(given)
+    assert [(f.code, f.severity) for f in kept] == [("SD001", "warning"), ("SD004", "error")]
+    assert [(f.code, f.severity) for f in given] == snapshot
+    assert Config().filter(given) == given

@@ -20,6 +20,7 @@ CASES = [
     ["lint", "--ignore", "SD001", "{doc}"],
     ["lint", "--select", "count-drift", "--quiet", "--output-file", "{doc}.txt", "{doc}"],
     ["lint", "-q", "--statistics", "--show-info", "--color=never", "{doc}"],
+    ["lint", "--no-cache", "{doc}"],
     ["lint", "--select", "SD999", "{doc}"],
     ["recompute", "--check", "{doc}"],
     ["recompute", "--diff", "{doc}"],
@@ -69,3 +70,16 @@ def test_fast_path_writes_like_typer(tmp_path: Path) -> None:
     assert _entry.run(["recompute", str(a)]) == 0
     assert _cli.run(["recompute", str(b)]) == 0
     assert a.read_bytes() == b.read_bytes() == (EXAMPLES / "progress.recomputed.md").read_bytes()
+
+
+@pytest.mark.parametrize("module", ["statusdoc._cli", "statusdoc._entry", "statusdoc._choices"])
+def test_the_command_lines_do_not_import_each_other(module: str) -> None:
+    """Each imports alone, and neither the typer app nor the fast path imports the other at import
+    time: what both need lives in ``statusdoc._choices`` (which imports neither)."""
+    import subprocess
+    import sys
+
+    others = {"statusdoc._cli", "statusdoc._entry"} - {module}
+    probe = f"import sys, {module}; print(sorted(m for m in {sorted(others)!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

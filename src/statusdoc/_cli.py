@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from statusdoc import __version__, commands
-from statusdoc._entry import _codes
+from statusdoc._choices import COLOR_CHOICES, FORMATS, codes, use_color
 
 
 class _Group(TyperGroup):
@@ -185,12 +185,14 @@ def lint(
             help="auto (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never.",
         ),
     ] = "auto",
+    no_cache: Annotated[
+        bool,
+        _option("--no-cache", help="Lint every file again: neither read nor write the cache of results."),
+    ] = False,
     verbose: Verbose = False,
     no_gitignore: NoGitignore = False,
 ) -> None:
     """Report every number, bar and status claim that disagrees with the items."""
-    from statusdoc.output import COLOR_CHOICES, FORMATS, use_color
-
     _options(verbose, no_gitignore)
 
     if fmt not in FORMATS:
@@ -201,8 +203,8 @@ def lint(
         commands.lint(
             paths=path or [],
             fmt=fmt,
-            select=_codes(select),
-            ignore=_codes(ignore),
+            select=codes(select),
+            ignore=codes(ignore),
             fix=fix,
             exit_non_zero_on_fix=exit_non_zero_on_fix,
             show_info=show_info,
@@ -211,6 +213,7 @@ def lint(
             statistics=statistics,
             output_file=output_file,
             color=fmt == "text" and output_file is None and use_color(color, sys.stdout),
+            cache=not no_cache,
         )
     )
 
@@ -231,8 +234,6 @@ def recompute(
 @app.command(cls=_Command)
 def show(path: Paths = None, verbose: Verbose = False, no_gitignore: NoGitignore = False) -> None:
     """A tree of sections with bars and done/total counts."""
-    from statusdoc.output import use_color
-
     _options(verbose, no_gitignore)
     raise typer.Exit(commands.show(paths=path or [], plain=not use_color("auto", sys.stdout)))
 
@@ -378,7 +379,6 @@ def report(
 ) -> None:
     """Progress of every document: done/total, percent and a bar, its sections, and the total."""
     from statusdoc import report as report_command
-    from statusdoc.output import COLOR_CHOICES, use_color
 
     _options(verbose, no_gitignore)
     if fmt not in report_command.FORMATS:

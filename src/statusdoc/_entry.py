@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sys
 
+from statusdoc._choices import COLOR_CHOICES, FORMATS_OF, codes, use_color
+
 # option -> (keyword, takes a value, repeatable)
 _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
     "lint": {
@@ -28,6 +30,7 @@ _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
         "--output-file": ("output_file", True, False),
         "-o": ("output_file", True, False),
         "--color": ("color", True, False),
+        "--no-cache": ("no_cache", False, False),
     },
     "recompute": {"--check": ("check", False, False), "--diff": ("diff", False, False)},
     # A CI step's command too (report -f markdown >> $GITHUB_STEP_SUMMARY): typer would be most of
@@ -44,8 +47,6 @@ _OPTIONS: dict[str, dict[str, tuple[str, bool, bool]]] = {
 for _table in _OPTIONS.values():
     _table.update({"--verbose": ("verbose", False, False), "-v": ("verbose", False, False)})
     _table["--no-gitignore"] = ("no_gitignore", False, False)
-_FORMATS = {"lint": ("text", "json", "github", "sarif"), "report": ("text", "json", "markdown", "html")}
-_COLORS = ("auto", "always", "never")
 
 
 def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
@@ -90,15 +91,10 @@ def _parse_fast(args: list[str]) -> tuple[str, dict[str, object]] | None:
             else:
                 kwargs[key] = True
         i += 1
-    if kwargs.get("fmt", "text") not in _FORMATS.get(args[0], ("text",)) or kwargs.get("color", "auto") not in _COLORS:
+    formats = FORMATS_OF.get(args[0], ("text",))
+    if kwargs.get("fmt", "text") not in formats or kwargs.get("color", "auto") not in COLOR_CHOICES:
         return None  # let typer word the usage error
     return args[0], kwargs
-
-
-def _codes(values: object) -> list[str] | None:
-    if not values:
-        return None
-    return [c.strip() for v in values for c in str(v).split(",") if c.strip()]  # type: ignore[attr-defined]
 
 
 def run(args: list[str]) -> int:
@@ -116,15 +112,13 @@ def run(args: list[str]) -> int:
 
     def call() -> int:
         if command == "lint":
-            from statusdoc.output import use_color
-
             fmt = str(kw.get("fmt", "text"))
             output_file = kw.get("output_file")
             return commands.lint(
                 paths=paths,
                 fmt=fmt,
-                select=_codes(kw.get("select")),
-                ignore=_codes(kw.get("ignore")),
+                select=codes(kw.get("select")),
+                ignore=codes(kw.get("ignore")),
                 fix=bool(kw.get("fix")),
                 exit_non_zero_on_fix=bool(kw.get("exit_non_zero_on_fix")),
                 show_info=bool(kw.get("show_info")),
@@ -132,11 +126,11 @@ def run(args: list[str]) -> int:
                 exit_zero=bool(kw.get("exit_zero")),
                 statistics=bool(kw.get("statistics")),
                 output_file=None if output_file is None else str(output_file),
+                cache=not kw.get("no_cache"),
                 color=fmt == "text" and output_file is None and use_color(str(kw.get("color", "auto")), sys.stdout),
             )
         if command == "report":
             from statusdoc import report
-            from statusdoc.output import use_color
 
             fmt, output_file = str(kw.get("fmt", "text")), kw.get("output_file")
             return report.run(

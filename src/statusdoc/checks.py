@@ -433,7 +433,7 @@ class Evaluator:
             if key in asked:
                 continue
             asked.add(key)
-            t = self.scope_tally(b) if b.lines_total is None else _lines_tally(*b.lines_total)
+            t = self.bound_tally(b)
             if t.total == 0:
                 continue
             d = self.decide(ci, b, t)
@@ -461,6 +461,10 @@ class Evaluator:
         if t is None:
             t = self._tallies[si] = self.list_tally(self.doc.sections[si].items)
         return t
+
+    def bound_tally(self, b: Binding) -> Tally:
+        """What a bound counter is checked against: its board's lines (a total line), else its scope."""
+        return self.scope_tally(b) if b.lines_total is None else _lines_tally(*b.lines_total)
 
     def scope_tally(self, b: Binding) -> Tally:
         """Tally of a binding's items, computed once per distinct item list (lists are shared:
@@ -534,7 +538,7 @@ class Evaluator:
             b = self.bindings[ci]
             if not b.bound:
                 continue
-            t = self.scope_tally(b) if b.lines_total is None else _lines_tally(*b.lines_total)
+            t = self.bound_tally(b)
             if t.total == 0:
                 continue
             found = self.bar_check(ci, c, t) if c.kind == "bar" else self.number_checks(ci, c, b, t)

@@ -1,140 +1,72 @@
 """The commands as keyword-only functions: what the CLI calls, testable without a terminal.
 
 Each returns the exit code; output goes to the given streams.  Errors that concern one file are
-reported on one line and the other files are still processed; the exit code is then 2.
+reported on one line and the other files are still processed; the exit code is then 2.  The
+commands that write (`recompute`, `fix-encoding`, `lint --fix`) share one write loop,
+:func:`_rewrite_each`; each says only what it makes of a document (a :class:`Rewrite`).
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
-from statusdoc._record import record, replace
-from statusdoc.errors import CLOSED_PIPE_EXIT, OutputError, StatusdocError, UsageError, printable
+from statusdoc._record import replace
+from statusdoc._streams import DOCUMENT_TO_STDOUT, OUTPUT_ERRNOS, InFile, Streams, guarded, std, write_report
+from statusdoc.errors import StatusdocError, UsageError, printable
+from statusdoc.writing import Rewrite, Rewritten
+from statusdoc.writing import unified_diff as _diff
+from statusdoc.writing import write_one as _write_one
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TextIO
+    from typing import ParamSpec, TextIO, TypeVar
 
     from statusdoc.config import Config
     from statusdoc.encoding_repair import Fix, Lost
     from statusdoc.files import SourceFile
     from statusdoc.model import Document
+    from statusdoc.tree import Linter
+
+    T = TypeVar("T")
+    P = ParamSpec("P")
+
+__all__ = ["Streams", "guarded"]  # re-exported: the CLI and the tests take them from here
+
+_std = std
 
 
-#: The file being processed, so that an unexpected error can still name it (see ``internal_error``).
-CURRENT: list[str] = []
+class _processing:  # noqa: N801 - used as a function: `with _processing(path):`
+    """While one file is processed: a bug becomes :class:`InFile`, so that ``guarded``'s one
+    line names the file (errors statusdoc words itself, and output errors, pass as they are).
+    A class, not ``contextlib``: its import is a millisecond on every pre-commit run."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, e: BaseException | None, tb: object) -> None:
+        if e is None or not isinstance(e, Exception) or isinstance(e, (StatusdocError, InFile)):
+            return
+        if isinstance(e, OSError) and e.errno in OUTPUT_ERRNOS:
+            return
+        raise InFile(self.display, e) from e
 
 
-def internal_error(e: BaseException) -> str:
-    """One line for a bug: which file, what went wrong; that file was not written."""
-    where = CURRENT[-1] if CURRENT else "statusdoc"
-    detail = str(e).splitlines()[0] if str(e) else ""
-    return f"{where}: internal error ({type(e).__name__}{': ' + detail if detail else ''}); not written — please report"
+def _about_its_file(command: Callable[P, int]) -> Callable[P, int]:
+    """A command on one named file (its ``path``): a bug in it names that file."""
+
+    def run(*args: P.args, **kwargs: P.kwargs) -> int:
+        with _processing(_shown(str(kwargs.get("path")))):
+            return command(*args, **kwargs)
+
+    run.__doc__, run.__name__, run.__qualname__ = command.__doc__, command.__name__, command.__qualname__
+    return run
 
 
-_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
-
-#: Set while a command prints a document's text (``recompute -``): a closed pipe then cuts the
-#: document short, which must not pass for success the way a report cut short by ``head`` does.
-DOCUMENT_TO_STDOUT: list[bool] = [False]
-
-
-def guarded(call: Callable[[], int]) -> int:
-    """Run a command; map what escapes it to one line on stderr and an exit code (one place)."""
-    from statusdoc.rollups import from_disk
-
-    DOCUMENT_TO_STDOUT[0] = False
-    try:
-        with from_disk():  # the command line reads the files a roll-up names (the library does not)
-            code = call()
-        _flush_stdout()  # buffered output fails here, not at exit where it would only be a warning
-        return code
-    except OutputError as e:
-        return _output_failed(e)
-    except OSError as e:
-        # Files are read and written through files.py, which words its own errors: an OSError of
-        # these kinds that escapes is click writing help or a usage message to standard output.
-        if e.errno not in _OUTPUT_ERRNOS:
-            print(internal_error(e), file=sys.stderr)
-            return 2
-        return _output_failed(OutputError(e))
-    except StatusdocError as e:
-        print(e, file=sys.stderr)
-        return e.exit_code
-    except KeyboardInterrupt:
-        print("statusdoc: interrupted", file=sys.stderr)
-        return 130
-    except Exception as e:  # a bug: one line naming the file, never a traceback
-        print(internal_error(e), file=sys.stderr)
-        return 2
-
-
-def _output_failed(e: OutputError) -> int:
-    _discard_stdout()
-    if e.closed_pipe and not DOCUMENT_TO_STDOUT[0]:
-        return CLOSED_PIPE_EXIT  # `statusdoc lint | head -1`: the reader has what it wanted
-    print(e, file=sys.stderr)
-    return e.exit_code
-
-
-def _flush_stdout() -> None:
-    try:
-        sys.stdout.flush()
-    except OSError as e:
-        raise OutputError(e) from None
-
-
-def _discard_stdout() -> None:
-    """Point file descriptor 1 at /dev/null: the interpreter flushes stdout again at exit, and that
-    second failure would print a warning and change the exit code to 120."""
-    try:
-        fd = sys.stdout.fileno()
-    except (OSError, ValueError):
-        return  # not a real file (tests capture it)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
-
-
-class _CheckedOut:
-    """Standard output whose write errors become :class:`OutputError` (one line and exit 2, or a
-    quiet end for a closed pipe) instead of a traceback, an internal error or a silent cut."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except OSError as e:
-            raise OutputError(e) from None
-
-    def writelines(self, lines: Iterable[str]) -> None:
-        for line in lines:
-            self.write(line)
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except OSError as e:
-            raise OutputError(e) from None
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._stream, name)
-
-
-@record
-class Streams:
-    out: TextIO
-    err: TextIO
-    stdin: TextIO | None = None
-
-
-def _std() -> Streams:
-    return Streams(_CheckedOut(sys.stdout), sys.stderr, None)  # type: ignore[arg-type]
+def _shown(path: str) -> str:
+    return path if path != "-" else "<stdin>"
 
 
 def _config_for(path: str | None) -> Config:
@@ -146,7 +78,8 @@ def _config_for(path: str | None) -> Config:
 def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError]) -> Iterator[tuple[SourceFile, Config]]:
     """Each readable document with its configuration; unreadable ones go to ``failures``."""
     from statusdoc.config import OPTIONS, patterns_by_directory
-    from statusdoc.files import iter_paths, read_source
+    from statusdoc.files import read_source
+    from statusdoc.walk import iter_paths
 
     walk_errors: list[StatusdocError] = []  # reported, and the walk goes on (exit 2 at the end)
     try:
@@ -161,15 +94,25 @@ def _sources(paths: list[str], streams: Streams, failures: list[StatusdocError])
         failures.append(problem)
         print(problem, file=streams.err)
     for p in expanded:
-        CURRENT[:] = [p if p != "-" else "<stdin>"]
         try:
-            src = read_source(p, stdin=streams.stdin)
-            cfg = _config_for(src.path)
+            with _processing(_shown(p)):
+                src = read_source(p, stdin=streams.stdin)
+                cfg = _config_for(src.path)
         except StatusdocError as e:
             failures.append(e)
             print(e, file=streams.err)
             continue
         yield src, cfg
+
+
+def _each(
+    paths: list[str], streams: Streams, failures: list[StatusdocError], work: Callable[[SourceFile, Config], T]
+) -> Iterator[T]:
+    """``work`` done on each readable document, in order; a bug in it names the document."""
+    for src, cfg in _sources(paths, streams, failures):
+        with _processing(src.display):
+            done = work(src, cfg)
+        yield done
 
 
 def _require_paths(command: str, paths: list[str]) -> None:
@@ -183,7 +126,6 @@ def _single(path: str, streams: Streams) -> tuple[SourceFile, Config]:
     """One named file (a directory here is an input error, not a walk)."""
     from statusdoc.files import read_source
 
-    CURRENT[:] = [path if path != "-" else "<stdin>"]
     src = read_source(path, stdin=streams.stdin)
     return src, _config_for(src.path)
 
@@ -201,60 +143,57 @@ def _parse(src: SourceFile, cfg: Config) -> Document:
     return doc
 
 
-def _patch_lines(text: str) -> list[str]:
-    """``text`` split after each LF only, as patch and git apply read it (str.splitlines would also
-    split at CR, form feed, U+2028 and others, and the patch would not apply)."""
-    lines = [line + "\n" for line in text.split("\n")]
-    lines[-1] = lines[-1][:-1]
-    return lines if lines[-1] else lines[:-1]
+# ------------------------------------------------------------------------------ the write loop
 
 
-def _diff(src: SourceFile, new: str) -> str:
-    import difflib
+def _rewrite_each(
+    paths: list[str],
+    streams: Streams,
+    failures: list[StatusdocError],
+    rewrite: Callable[[SourceFile, Config], Rewrite],
+    *,
+    check: bool = False,
+    diff: bool = False,
+    stdin_to_stdout: bool = True,
+) -> Iterator[Rewritten]:
+    """The one write loop of ``recompute``, ``fix-encoding`` and ``lint --fix``.
 
-    name = src.display
-    out = []
-    for line in difflib.unified_diff(_patch_lines(src.text), _patch_lines(new), f"a/{name}", f"b/{name}"):
-        # A last line without a newline needs the marker patch and git apply expect after it.
-        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+    Each document is read, rewritten, then printed (stdin, when ``stdin_to_stdout``), shown as a
+    diff, reported (``check``) or written atomically.  A refused write goes to ``failures`` with
+    its one line on stderr, and the document is not yielded.
+    """
+
+    def one(src: SourceFile, cfg: Config) -> Rewritten | None:
+        return _write_one(src, cfg, rewrite(src, cfg), streams, failures, check, diff, stdin_to_stdout)
+
+    for done in _each(paths, streams, failures, one):
+        if done is not None:
+            yield done
+
+
+def _recomputed(src: SourceFile, cfg: Config, doc: Document | None = None, verb: str = "recomputed") -> Rewrite:
+    """``recompute``'s rewrite of a document (``lint --fix``'s too, from its parse ``doc``)."""
+    from statusdoc.recomputer import recompute as recompute_doc
+    from statusdoc.renderer import changes_text, render
+
+    parsed = doc if doc is not None else _parse(src, cfg)
+    new = recompute_doc(parsed, config=cfg)
+    return Rewrite(
+        changed=changes_text(src.text, new.edits),
+        new_text=lambda: render(new),
+        done=f"{verb} {printable(src.display)} ({_plural(len(new.edits), 'change')})" if verb else "",
+        would=(f"would recompute {printable(src.display)}",),
+        doc=parsed,
+    )
 
 
 def recompute(*, paths: list[str], check: bool = False, diff: bool = False, streams: Streams | None = None) -> int:
     """Rewrite drifted counters in place; ``-`` reads stdin and writes stdout."""
-    from statusdoc.files import write_atomic
-    from statusdoc.recomputer import recompute as recompute_doc
-    from statusdoc.renderer import changes_text, render
-
     _require_paths("recompute", paths)
     s = streams or _std()
     failures: list[StatusdocError] = []
-    changed = 0
-    for src, cfg in _sources(paths, s, failures):
-        doc = recompute_doc(_parse(src, cfg), config=cfg)
-        if check and not diff:
-            if changes_text(src.text, doc.edits):
-                changed += 1
-                print(f"would recompute {printable(src.display)}", file=s.out)
-            continue
-        new = render(doc)
-        if src.path is None and not check and not diff:
-            DOCUMENT_TO_STDOUT[0] = True
-            s.out.write(new)
-            continue
-        if new == src.text:
-            continue
-        changed += 1
-        if diff:
-            s.out.write(_diff(src, new))
-            continue
-        try:
-            write_atomic(src, new)
-        except StatusdocError as e:
-            print(e, file=s.err)
-            failures.append(e)
-            continue
-        print(f"recomputed {printable(src.display)} ({_plural(len(doc.edits), 'change')})", file=s.err)
+    done = _rewrite_each(paths, s, failures, _recomputed, check=check, diff=diff)
+    changed = sum(r.changed for r in done)
     if failures:
         return 2
     return 1 if changed and (check or diff) else 0
@@ -275,10 +214,12 @@ def lint(
     statistics: bool = False,
     output_file: str | None = None,
     exit_non_zero_on_fix: bool = False,
+    cache: bool = True,
 ) -> int:
-    """Report findings; exit 1 when any has error severity (0 under ``exit_zero``)."""
+    """Report findings; exit 1 when any has error severity (0 under ``exit_zero``).  Without
+    ``fix``, results come from the cache when the file, its configuration and statusdoc are
+    what they were (``cache``: use it), and large trees are linted by a process pool."""
     from statusdoc import output
-    from statusdoc.linter import lint as lint_doc
     from statusdoc.rules import Finding
 
     s = streams or _std()
@@ -289,26 +230,46 @@ def lint(
     failures: list[StatusdocError] = []
     findings: list[Finding] = []
     files = fixed = 0
-    for src, cfg in _sources(paths, s, failures):
-        files += 1
+
+    def configured(cfg: Config) -> Config:
+        """The file's configuration with the command line's ``--select``/``--ignore``."""
         if selected:
             cfg = _with(cfg, select=selected)
         if ignored:
             cfg = _with(cfg, ignore=cfg.ignore + ignored)
+        return cfg
+
+    def fixing(src: SourceFile, cfg: Config) -> Rewrite:
+        nonlocal files, show_info
+        files += 1
+        cfg = configured(cfg)
         show_info = show_info or "SD009" in (cfg.select or ())
         doc = _parse(src, cfg)
-        if fix and src.path is not None:
-            try:
-                doc, changes = _fix(src, doc, cfg)
-            except StatusdocError as e:
-                print(e, file=s.err)
-                failures.append(e)
-                continue
-            if changes:
-                fixed += 1
-                if not quiet:
-                    print(f"fixed {printable(src.display)} ({_plural(changes, 'change')})", file=s.err)
-        findings.extend(lint_doc(doc, config=cfg))
+        if src.path is None:
+            return Rewrite(changed=False, new_text=lambda: src.text, doc=doc)
+        return _recomputed(src, cfg, doc, verb="" if quiet else "fixed")
+
+    if fix:
+        from statusdoc.linter import lint as lint_doc
+
+        for r in _rewrite_each(paths, s, failures, fixing, stdin_to_stdout=False):
+            fixed += r.changed
+            cfg = configured(r.cfg)
+            with _processing(r.src.display):
+                doc = _parse(replace(r.src, text=r.rewrite.new_text()), cfg) if r.changed else r.rewrite.doc
+                findings.extend(lint_doc(doc, config=cfg))  # type: ignore[arg-type]
+    else:
+
+        def configured_sources() -> Iterator[tuple[SourceFile, Config]]:
+            nonlocal files, show_info
+            for src, cfg in _sources(paths, s, failures):
+                files += 1
+                cfg = configured(cfg)
+                show_info = show_info or "SD009" in (cfg.select or ())
+                yield src, cfg
+
+        for found in _tree_linter(cache).run(configured_sources()):
+            findings.extend(found)
     shown, hidden = output.visible(findings, show_info=show_info or fmt != "text")
     report = _report_stream(s, output_file)
     output.write_findings(shown, fmt, report, color=color, statistics=statistics)
@@ -316,7 +277,7 @@ def lint(
     if fmt == "text" and not quiet and (line := output.summary(shown, files=files, hidden_info=hidden, fixed=fixed)):
         print(line, file=s.err)
     if output_file is not None:
-        _write_report(output_file, report.getvalue())  # type: ignore[attr-defined]
+        write_report(output_file, report.getvalue())  # type: ignore[attr-defined]
     if failures:
         return 2
     if fixed and exit_non_zero_on_fix:
@@ -324,22 +285,16 @@ def lint(
     return 1 if not exit_zero and any(f.severity == "error" for f in findings) else 0
 
 
+def _tree_linter(use_cache: bool) -> Linter:
+    from statusdoc.cache import ResultCache, default_directory
+    from statusdoc.tree import Linter
+
+    folder = default_directory() if use_cache else None
+    return Linter(ResultCache(folder) if folder is not None else None)
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _fix(src: SourceFile, doc: Document, cfg: Config) -> tuple[Document, int]:
-    """``lint --fix``: the document recomputed and written, re-parsed, and how many edits it took."""
-    from statusdoc.files import write_atomic
-    from statusdoc.recomputer import recompute as recompute_doc
-    from statusdoc.renderer import render
-
-    recomputed = recompute_doc(doc, config=cfg)
-    new = render(recomputed)
-    if new == src.text:
-        return doc, 0
-    write_atomic(src, new)
-    return _parse(_reread(src, new), cfg), len(recomputed.edits)
 
 
 def _report_stream(s: Streams, output_file: str | None) -> TextIO:
@@ -348,29 +303,6 @@ def _report_stream(s: Streams, output_file: str | None) -> TextIO:
     import io
 
     return io.StringIO()
-
-
-def _write_report(path: str, text: str) -> None:
-    """``--output-file``: the whole report or nothing (a temporary file renamed over ``path``)."""
-    import tempfile
-
-    from statusdoc.errors import InputError
-
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".statusdoc-report-", suffix=".tmp")
-        try:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # an ordinary new file's mode, not mkstemp's 0600
-            with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
-                f.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError as e:
-        raise InputError(path, f"cannot write the report: {e.strerror or e}") from None
 
 
 def _selectors(values: list[str] | None, option: str) -> list[str]:
@@ -386,10 +318,6 @@ def _selectors(values: list[str] | None, option: str) -> list[str]:
     return out
 
 
-def _reread(src: SourceFile, text: str) -> SourceFile:
-    return replace(src, text=text)
-
-
 def _with(cfg: Config, **changes: object) -> Config:
     return replace(cfg, **changes)
 
@@ -403,7 +331,8 @@ def dump(*, path: str, fmt: str = "json", streams: Streams | None = None) -> int
     except StatusdocError as e:
         print(e, file=s.err)
         return e.exit_code
-    s.out.write(dump_document(_parse(src, cfg), fmt))
+    with _processing(src.display):
+        s.out.write(dump_document(_parse(src, cfg), fmt))
     return 0
 
 
@@ -431,7 +360,8 @@ def explain(*, target: str, streams: Streams | None = None) -> int:
         outside = StatusdocError(src.display, f"no such line (the file has {_plural(n, 'line')})", line=line)
         print(outside, file=s.err)
         return outside.exit_code
-    text = explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding, vocabulary=cfg.vocabulary())
+    with _processing(src.display):
+        text = explain_document(_parse(src, cfg), line=line, rounding=cfg.rounding, vocabulary=cfg.vocabulary())
     s.out.writelines(printable(ln) + "\n" for ln in text.splitlines())
     return 0
 
@@ -448,7 +378,7 @@ def show(*, paths: list[str], streams: Streams | None = None, plain: bool = True
 
     s = streams or _std()
     failures: list[StatusdocError] = []
-    docs = [_parse(src, cfg) for src, cfg in _sources(paths, s, failures)]
+    docs = list(_each(paths, s, failures, _parse))
     import shutil
 
     show_documents(docs, s.out, plain=plain, width=shutil.get_terminal_size((80, 24)).columns)
@@ -464,41 +394,28 @@ def fix_encoding(
     *, paths: list[str], check: bool = False, diff: bool = False, guess: bool = False, streams: Streams | None = None
 ) -> int:
     from statusdoc.encoding_repair import describe, repair
-    from statusdoc.files import write_atomic
 
     _require_paths("fix-encoding", paths)
     s = streams or _std()
     failures: list[StatusdocError] = []
-    changed = 0
-    for src, _cfg in _sources(paths, s, failures):
+
+    def repaired(src: SourceFile, _cfg: Config) -> Rewrite:
         result = repair(src.text, guess=guess)
-        for lost in result.lost:
-            print(_located(src, lost, describe(lost)), file=s.err)
-        if src.path is None and not check and not diff:
-            DOCUMENT_TO_STDOUT[0] = True
-            s.out.write(result.text)
-            continue
-        if not result.changed:
-            continue
-        changed += 1
-        if diff:
-            s.out.write(_diff(src, result.text))
-        if check or diff:
-            if check and not diff:
-                # Each run where lint would put it (path:line:col:), then the file's verdict.
-                s.out.writelines(_located(src, fx, describe(fx)) + "\n" for fx in result.fixes)
-                print(f"would repair {printable(src.display)} ({_plural(len(result.fixes), 'run')})", file=s.out)
-            continue
-        for fx in result.fixes:
-            if fx.guessed:
-                print(_located(src, fx, describe(fx)), file=s.err)
-        try:
-            write_atomic(src, result.text)
-        except StatusdocError as e:
-            print(e, file=s.err)
-            failures.append(e)
-            continue
-        print(f"repaired {printable(src.display)} ({len(result.fixes)} runs)", file=s.err)
+        name = printable(src.display)
+        return Rewrite(
+            changed=result.changed,
+            new_text=lambda: result.text,
+            done=f"repaired {name} ({len(result.fixes)} runs)",
+            # Each run where lint would put it (path:line:col:), then the file's verdict.
+            would=(
+                *(_located(src, fx, describe(fx)) for fx in result.fixes),
+                f"would repair {name} ({_plural(len(result.fixes), 'run')})",
+            ),
+            notes=tuple(_located(src, lost, describe(lost)) for lost in result.lost),
+            before_write=tuple(_located(src, fx, describe(fx)) for fx in result.fixes if fx.guessed),
+        )
+
+    changed = sum(r.changed for r in _rewrite_each(paths, s, failures, repaired, check=check, diff=diff))
     if failures:
         return 2
     return 1 if changed and (check or diff) else 0
@@ -520,6 +437,7 @@ def rule(*, code: str | None = None, streams: Streams | None = None) -> int:
     return 0
 
 
+@_about_its_file
 def mark(
     *,
     path: str,
@@ -599,15 +517,15 @@ def items(
     section_words = set(words(section)) if section else set()
     failures: list[StatusdocError] = []
     found: list[ItemInfo] = []
-    for src, cfg in _sources(paths, s, failures):
-        for info in items_of(_parse(src, cfg)):
+    for doc in _each(paths, s, failures, _parse):
+        for info in items_of(doc):
             if wanted is not None and info.state != wanted:
                 continue
             if section_words and not section_words <= set(words(" ".join(info.section))):
                 continue
             if first_open and (not info.open if wanted is None else not info.leaf):
                 continue
-            found.append(replace(info, path=src.display))
+            found.append(replace(info, path=doc.path or "<text>"))
             if first_open:
                 break
         if first_open and found:

@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     from typing import Any
 
     from statusdoc._types import Rounding, Severity
-    from statusdoc.files import Patterns
     from statusdoc.rules import Finding
     from statusdoc.vocabulary import Vocabulary
+    from statusdoc.walk import Patterns
 
 
 @record
@@ -41,14 +41,18 @@ class Config:
     source: str | None = None
 
     def filter(self, findings: list[Finding]) -> list[Finding]:
+        """The findings this configuration keeps, with its severities: new findings, the given
+        ones untouched (a caller may hold them under another configuration)."""
+        from statusdoc._record import replace
+
         out = []
         for f in findings:
             if self.select is not None and not any(f.code.startswith(s) for s in self.select):
                 continue
             if any(f.code.startswith(s) for s in self.ignore):
                 continue
-            if f.code in self.severity:
-                f.severity = self.severity[f.code]
+            if f.code in self.severity and f.severity != self.severity[f.code]:
+                f = replace(f, severity=self.severity[f.code])
             out.append(f)
         return out
 
@@ -334,7 +338,7 @@ def _spelled_from(directory: str, real: str, ancestor: str) -> str:
 def patterns_by_directory() -> Callable[[str], Patterns]:
     """For a walk: each directory's include/exclude globs, from the configuration that applies
     there, relative to that configuration's own directory (not the current one)."""
-    from statusdoc.files import Patterns
+    from statusdoc.walk import Patterns
 
     memo: dict[str, str | None] = {}
     reals: dict[str, str] = {}

@@ -16,23 +16,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import TextIO
 
-FORMATS = ("text", "json", "github", "sarif")
-COLOR_CHOICES = ("auto", "always", "never")
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
-
-
-def use_color(choice: str, stream: object) -> bool:
-    """``--color always|never`` wins; under ``auto``, FORCE_COLOR turns colour on and NO_COLOR off
-    (https://no-color.org, https://force-color.org), else a terminal gets colour."""
-    if choice != "auto":
-        return choice == "always"
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    if os.environ.get("NO_COLOR"):
-        return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def visible(findings: list[Finding], *, show_info: bool) -> tuple[list[Finding], int]:

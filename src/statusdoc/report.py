@@ -10,6 +10,7 @@ A document's model is dropped once its rows are taken: a tree of thousands of fi
 
 from __future__ import annotations
 
+from statusdoc._choices import REPORT_FORMATS
 from statusdoc._record import field, record
 from statusdoc.checks import percent, tally
 from statusdoc.errors import StatusdocError, printable
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from statusdoc.model import Document, Section
     from statusdoc.report_model import ReportModel
 
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = REPORT_FORMATS  # one list for both command lines
 #: Cells of the text report's bar (the Markdown table's is shorter: a table cell wraps early).
 TEXT_BAR = 20
 MARKDOWN_BAR = 10
@@ -352,9 +353,10 @@ def run(
     """``statusdoc report``: exit 0, or 2 when a file could not be read (the others are reported)."""
     import shutil
 
-    from statusdoc.commands import _report_stream, _std, _write_report
+    from statusdoc._streams import std, write_report
+    from statusdoc.commands import _report_stream
 
-    s = streams or _std()
+    s = streams or std()
     report = collect(paths, s)
     out = _report_stream(s, output_file)
     if fmt == "json":
@@ -369,5 +371,5 @@ def run(
         cols = width if width is not None else shutil.get_terminal_size((80, 24)).columns
         write_text(report, out, color=color and output_file is None, width=cols)
     if output_file is not None:
-        _write_report(output_file, out.getvalue())  # type: ignore[attr-defined]
+        write_report(output_file, out.getvalue())  # type: ignore[attr-defined]
     return 2 if report.failures else 0
