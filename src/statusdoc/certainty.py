@@ -89,11 +89,18 @@ class Question:
     def confirmed(self) -> bool:
         """The written total equals the number of things in scope: strong evidence the scope is right."""
         if self._confirmed is None:
-            total = self.written("total")
-            if total is None and self.c.kind == "number":
-                total = self.ev.block_total(self.c)  # `| Total Tasks | 3 |` above `| Completed | 1 |`
+            total = self.block_total
             self._confirmed = total is not None and total == self.scope_size
         return self._confirmed
+
+    @property
+    def block_total(self) -> float | None:
+        """The total written on the counter's line, else that of its summary block (`| Total Tasks | 3 |`
+        above `| Completed | 1 |`, `**Total:** 40` above `**Completed:** 18`)."""
+        total = self.written("total")
+        if total is None and self.c.kind == "number":
+            total = self.ev.block_total(self.c)
+        return total
 
     @property
     def climbed(self) -> bool:
@@ -199,7 +206,7 @@ def climbed_scope(q: Question) -> str | Decision | None:
         return None
     if not ev.is_summary(c.section):
         return Decision("ignore", f"section '{ev.title(c.section)}' holds no items and is no summary")
-    total = q.written("total")
+    total = q.block_total
     if total is not None and abs(total - q.scope_size) > 0.25 * max(total, q.scope_size):
         return (
             f"the summary's total ({total:g}) is far from the {q.scope_size} items of the document: "

@@ -341,3 +341,65 @@ def dashboard_cell(first: str, value: str) -> Found | None:
         return None
     n = FoundNumber(m.start("n"), m.end("n"), float(m.group("n")), role[0])
     return Found("number", m.start("n"), m.end("n"), [n], label=label, unit=role[1])
+
+
+# --- look-alikes (SD009) -----------------------------------------------------------------------
+
+#: Hook: words that make a label progress-like (a number after it looks like a progress counter).
+LOOKALIKE_WORDS: tuple[str, ...] = ("progress", "complete", "completed", "completion", "done", "finished", "overall")
+_LOOKALIKE_HINT = lazy(globals(), "_LOOKALIKE_HINT", rf"(?:{_ALT(LOOKALIKE_WORDS)})", re.IGNORECASE)
+#: A progress-like label, then a percentage or a fraction (`**Done so far**: 3/8 days`, `Overall - 40%`).
+_LOOKALIKE = lazy(
+    globals(),
+    "_LOOKALIKE",
+    rf"\b(?:{_ALT(LOOKALIKE_WORDS)})\b[^:=|\d]{{0,30}}?[:=\-–—]\s*(?:\*\*|__)?\s*[~≈]?\s*"
+    r"(?:\d{1,3}(?:\.\d+)?\s?%|\d{1,6}\s?/\s?\d{1,6}(?![\d/]))(?!\s*(?:→|->|=>|⟶))",
+    re.IGNORECASE,
+)
+
+
+def lookalikes(text: str) -> list[tuple[int, str]]:
+    """Offsets of what looks like a progress counter — a percentage or fraction after a
+    progress-like label, a bar — with what it is, in document order (at most one per line).  The
+    linter reports those on lines that hold no counter (SD009): nothing that looks like progress is
+    ignored silently.
+    """
+    from statusdoc.counters import find_bars, may_hold_bar
+
+    out: list[tuple[int, str]] = []
+    seen_line = -1
+    for hint in _LOOKALIKE_HINT.finditer(text):
+        a = text.rfind("\n", 0, hint.start()) + 1
+        if a <= seen_line:
+            continue
+        seen_line = a
+        end = text.find("\n", a)
+        line = text[a : end if end >= 0 else len(text)]
+        m = _LOOKALIKE.search(line)
+        if m is not None:
+            out.append((a + m.start(), f"'{m.group().strip()}' after a progress-like label"))
+    labelled = {text.rfind("\n", 0, pos) + 1 for pos, _ in out}
+    for a, line in _glyph_lines(text):
+        if a not in labelled and may_hold_bar(line):
+            bars = find_bars(line)
+            if bars:
+                out.append((a + bars[0].start, f"the bar '{line[bars[0].start : bars[0].end]}'"))
+    out.sort()
+    return out
+
+
+_GLYPH_HINT = lazy(globals(), "_GLYPH_HINT", r"[█▓■▰🟩⬛]{3}")
+
+
+def _glyph_lines(text: str) -> list[tuple[int, str]]:
+    """(start, text) of each line holding three adjacent filled bar glyphs (in their clean form)."""
+    out: list[tuple[int, str]] = []
+    last = -1
+    for m in _GLYPH_HINT.finditer(text):
+        a = text.rfind("\n", 0, m.start()) + 1
+        if a == last:
+            continue
+        last = a
+        end = text.find("\n", a)
+        out.append((a, text[a : end if end >= 0 else len(text)].rstrip("\r")))
+    return out

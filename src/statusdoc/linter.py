@@ -53,12 +53,42 @@ def lint(doc: Document, *, config: Config | None = None) -> list[Finding]:
         c = doc.counters[ci]
         if b.rule == "unbound":
             raw.append(("SD009", c.line, c.span.column, f"counter '{c.text}' is not bound: {b.reason}", None))
+    raw += unread_lookalikes(doc, ev)
     findings = [Finding(path, line, col, code, RULES[code].severity, msg, fix) for code, line, col, msg, fix in raw]
     findings = apply_directives(doc, findings)
     if config is not None:
         findings = config.filter(findings)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
+
+
+def unread_lookalikes(doc: Document, ev: Evaluator) -> list[tuple[str, int, int, str, str | None]]:
+    """SD009 for what looks like a progress counter (a percentage or fraction after a progress-like
+    label, a bar) on a line that holds no counter, claim or item: read by none of the forms, it is
+    said, not ignored silently.  History, front matter and comments are a snapshot or not text."""
+    from statusdoc.counter_forms import lookalikes
+
+    found = lookalikes(doc.text)
+    if not found:
+        return []
+    taken = {c.line for c in doc.counters} | {it.line for it in doc.items} | {sl.line for sl in doc.status_lines}
+    quiet = [(s.first_line, s.last_line) for s in doc.sections if s.history]
+    if doc.front_matter is not None:
+        quiet.append((doc.front_matter.span.line, ev.lines.line_of(doc.front_matter.span.end)))
+    out: list[tuple[str, int, int, str, str | None]] = []
+    for pos, what in found:
+        line = ev.lines.line_of(pos)
+        if line in taken or any(a <= line <= b for a, b in quiet) or _in_comment(doc.text, pos):
+            continue
+        col = ev.lines.column_of(pos)
+        out.append(("SD009", line, col, f"looks like a progress counter but is not read as one: {what}", None))
+    return out
+
+
+def _in_comment(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an HTML comment (`<!-- … -->`)."""
+    opened = text.rfind("<!--", 0, pos)
+    return opened >= 0 and text.find("-->", opened, pos) < 0
 
 
 def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
@@ -169,6 +199,12 @@ def summary_contradictions(doc: Document) -> list[tuple[str, int, int, str, str 
         n = c.numbers[0]
         by_section.setdefault(c.section, {}).setdefault(n.role, (n.value, c.line, c.span.column))
     for roles in by_section.values():
+        if {"total", "done"} <= roles.keys() and "remaining" not in roles and roles["done"][0] > roles["total"][0]:
+            # More completed than there are in all: wrong whichever items it counts.
+            done, line, col = roles["done"]
+            total = roles["total"][0]
+            msg = f"summary contradicts itself: completed {done:g} > total {total:g}"
+            out.append(("SD007", line, col, msg, None))
         if {"total", "done", "remaining"} <= roles.keys():
             total, line, col = roles["total"]
             done, rem = roles["done"][0], roles["remaining"][0]
