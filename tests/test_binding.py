@@ -122,6 +122,14 @@ CASES = [
         [],
     ),
     (
+        "board rows named after their bars",
+        "# Plan\n- [x] a\n```\n[██████████] 100%  Phase 1: a (1/1 plans)\n[░░░░░░░░░░]   0%  Phase 2: b\n```\n",
+        5,
+        "unbound",
+        ["without a label before its bar"],
+        [],
+    ),
+    (
         "unbound",
         "# Plan\n**Migrations**: 3/3 complete\n## Backend\n- [x] a\n",
         2,

@@ -69,6 +69,8 @@ ROWS = [
         "rewrite",
         "2 items left",
     ),
+    ("bare bar at the start of a line", "# P\n\n[█░░░] 25%\n\n- [x] a\n- [ ] b\n", 3, "rewrite", "[██░░] 50%"),
+    ("bare bar in a fence", "# P\n```\n[█░░░] 25%\n```\n- [x] a\n- [ ] b\n", 3, "rewrite", "[██░░] 50%"),
     (
         "dashboard row, total in its table confirms",
         "# P\n- [x] a\n- [x] b\n- [ ] c\n## Progress\n| Phase | Done |\n|---|---|\n| 1 | 0/2 |\n\n"

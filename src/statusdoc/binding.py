@@ -493,6 +493,9 @@ class Binder:
         # when every line names one, else what the lines themselves say.
         secs = []
         lines = [r for r in board.rows if r.counters and c.line != r.line and not labels.is_aggregate(r.label)]
+        if not c.label and lines and not any(r.label for r in lines):
+            # `[████░░] 40%  Phase 3: …` rows, each named after its bar: no row is the total.
+            return Binding("unbound", "a board line without a label before its bar, among others alike")
         for row in lines:
             si = self.by_label(row.label) if row.label else None
             if si is None:
