@@ -69,6 +69,13 @@ ROWS = [
         "rewrite",
         "2 items left",
     ),
+    (
+        "a done count over an open-ended total",
+        "# P\n#### Completed (1/50+)\n- [x] a\n- [x] b\n",
+        2,
+        "report",
+        "open-ended",
+    ),
     ("bare bar at the start of a line", "# P\n\n[█░░░] 25%\n\n- [x] a\n- [ ] b\n", 3, "rewrite", "[██░░] 50%"),
     ("bare bar in a fence", "# P\n```\n[█░░░] 25%\n```\n- [x] a\n- [ ] b\n", 3, "rewrite", "[██░░] 50%"),
     (

@@ -284,6 +284,9 @@ FORMS = [
         [("number", "0 items", ["remaining"], "items", None)],
     ),
     ("scan_remainder", "**Budget:** 3 days left", "paragraph", False, []),  # not items
+    ("scan_open_total", "Completed (10/50+)", "heading", True, [("number", "10", ["done"], None, None)]),
+    ("scan_open_total", "In Progress (0/50+)", "heading", True, [("number", "0", ["in_progress"], None, None)]),
+    ("scan_open_total", "Tests (10/50+ suites)", "heading", True, []),  # not items
     (
         "scan_board_units",
         "Fase 1: ██████████ 100% (5/5 endpoints)",

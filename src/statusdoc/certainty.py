@@ -381,6 +381,19 @@ def unconfirmed_form(q: Question) -> str | None:
     return None
 
 
+def open_total(q: Question) -> str | None:
+    """`#### Completed (10/50+)`: a done count over an estimate of the whole; which items it counts
+    (the tasks, their sub-items) the open total cannot confirm."""
+    c = q.c
+    if c.kind != "number":
+        return None
+    from statusdoc.counter_forms import open_total_at
+
+    if open_total_at(q.line_text, c.numbers[0].span.end - q.line_start):
+        return "the line's total is open-ended ('+'): which items its count counts is for a person to say"
+    return None
+
+
 def number_agreement(q: Question) -> str | None:
     """`0 items left` with one item open: the rewrite would write `1 items left`; the words around
     the number need a person (a rewrite changes numbers, never words)."""
@@ -405,6 +418,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     climbed_scope,
     unconfirmed_form,
+    open_total,
     free_form_claim,
     free_form_status,
     line_claims_state,

@@ -235,6 +235,35 @@ def scan_board_units(scan: LineScan) -> None:
             scan.take(_fraction(m, "done", label=None, unit=m.group("unit")), m.start("d"), m.end("t"))
 
 
+_OPEN_TOTAL = lazy(
+    globals(), "_OPEN_TOTAL", r"\(\s*(?P<d>\d{1,6})\s?/\s?(?P<t>\d{1,6})\+\s*(?:(?P<unit>[A-Za-z]+)\s*)?\)"
+)
+
+
+def scan_open_total(scan: LineScan) -> None:
+    """`#### Completed (10/50+)`: a done count over an open-ended total; only the done count is read
+    (the total is an estimate), and certainty never rewrites it (see ``open_total``)."""
+    for m in _OPEN_TOTAL.finditer(scan.line):
+        unit = m.group("unit")
+        if (unit and unit.lower() not in UNITS) or not scan.free(m.start("d"), m.end("t") + 1):
+            continue
+        # `#### In Progress (0/50+)`: a bucket's title says which state it counts.
+        said = _label_role(scan.line[: m.start()].strip(" #*_:-–—"))
+        role = said[0] if said and said[0] in ("done", "in_progress", "todo", "blocked", "remaining") else "done"
+        n = FoundNumber(m.start("d"), m.end("d"), float(m.group("d")), role)
+        scan.take(Found("number", m.start("d"), m.end("d"), [n], unit=unit), m.start("d"), m.end("t") + 1)
+
+
+def open_total_at(line: str, end: int) -> bool:
+    """Whether the number ending at ``end`` of ``line`` is the done count of an open-ended total.
+
+    >>> open_total_at("Completed (10/50+)", 13), open_total_at("Completed (10/50)", 13)
+    (True, False)
+    """
+    m = _OPEN_TOTAL.match(line, max(0, line.rfind("(", 0, end)))
+    return m is not None and m.end("d") == end
+
+
 def _only_marker_text(rest: str) -> bool:
     from statusdoc.counters import _only_marker
 
@@ -251,6 +280,7 @@ BEFORE_PERCENTAGES: tuple[tuple[Callable[[str], bool], Callable[[LineScan], None
     (lambda line: "/" in line and ":" in line, scan_label_fraction),
     (lambda line: "/" in line, scan_heading_fraction),
     (lambda line: "/" in line and "=" in line, scan_score),
+    (lambda line: "+" in line and "/" in line, scan_open_total),
 )
 #: Run after every core kind.
 AFTER_PERCENTAGES: tuple[tuple[Callable[[str], bool], Callable[[LineScan], None]], ...] = (
