@@ -30,7 +30,9 @@ from statusdoc.counters import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container
+
+    from statusdoc.lines import LineIndex
 
 #: Hook: words after `N items` that make it a remainder (`29 items left`, `29 items restants`).
 REMAINDER_WORDS: tuple[str, ...] = ("left", "remaining", "to go")
@@ -377,7 +379,6 @@ def dashboard_cell(first: str, value: str) -> Found | None:
 
 #: Hook: words that make a label progress-like (a number after it looks like a progress counter).
 LOOKALIKE_WORDS: tuple[str, ...] = ("progress", "complete", "completed", "completion", "done", "finished", "overall")
-_LOOKALIKE_HINT = lazy(globals(), "_LOOKALIKE_HINT", rf"(?:{_ALT(LOOKALIKE_WORDS)})", re.IGNORECASE)
 #: A progress-like label, then a percentage or a fraction (`**Done so far**: 3/8 days`, `Overall - 40%`).
 _LOOKALIKE = lazy(
     globals(),
@@ -386,50 +387,34 @@ _LOOKALIKE = lazy(
     r"(?:\d{1,3}(?:\.\d+)?\s?%|\d{1,6}\s?/\s?\d{1,6}(?![\d/]))(?!\s*(?:→|->|=>|⟶))",
     re.IGNORECASE,
 )
+#: What each look-alike needs: a percentage's or a fraction's sign, three filled bar glyphs.
+_LOOKALIKE_HINT = lazy(globals(), "_LOOKALIKE_HINT", r"[%/█▓■▰🟩⬛]")
 
 
-def lookalikes(text: str) -> list[tuple[int, str]]:
+def lookalikes(text: str, lines: LineIndex, taken: Container[int]) -> list[tuple[int, str]]:
     """Offsets of what looks like a progress counter — a percentage or fraction after a
-    progress-like label, a bar — with what it is, in document order (at most one per line).  The
-    linter reports those on lines that hold no counter (SD009): nothing that looks like progress is
-    ignored silently.
+    progress-like label, a bar — with what it is, at most one per line, on the lines of ``text``
+    not in ``taken`` (those holding a counter, a claim or an item).  The linter reports them
+    (SD009): nothing that looks like progress is ignored silently.
     """
     from statusdoc.counters import find_bars, may_hold_bar
 
     out: list[tuple[int, str]] = []
-    seen_line = -1
-    for hint in _LOOKALIKE_HINT.finditer(text):
-        a = text.rfind("\n", 0, hint.start()) + 1
-        if a <= seen_line:
+    count = len(lines)
+    hint = _LOOKALIKE_HINT.search(text)
+    while hint is not None:
+        n = lines.line_of(hint.start())
+        # Each line is read once: the next hint is searched for from the next line's start.
+        hint = _LOOKALIKE_HINT.search(text, lines.start(n + 1)) if n < count else None
+        if n in taken:
             continue
-        seen_line = a
-        end = text.find("\n", a)
-        line = text[a : end if end >= 0 else len(text)]
-        m = _LOOKALIKE.search(line)
+        a = lines.start(n)
+        line = lines.line_text(n)
+        m = _LOOKALIKE.search(line) if "%" in line or "/" in line else None
         if m is not None:
             out.append((a + m.start(), f"'{m.group().strip()}' after a progress-like label"))
-    labelled = {text.rfind("\n", 0, pos) + 1 for pos, _ in out}
-    for a, line in _glyph_lines(text):
-        if a not in labelled and may_hold_bar(line):
-            bars = find_bars(line)
-            if bars:
-                out.append((a + bars[0].start, f"the bar '{line[bars[0].start : bars[0].end]}'"))
-    out.sort()
-    return out
-
-
-_GLYPH_HINT = lazy(globals(), "_GLYPH_HINT", r"[█▓■▰🟩⬛]{3}")
-
-
-def _glyph_lines(text: str) -> list[tuple[int, str]]:
-    """(start, text) of each line holding three adjacent filled bar glyphs (in their clean form)."""
-    out: list[tuple[int, str]] = []
-    last = -1
-    for m in _GLYPH_HINT.finditer(text):
-        a = text.rfind("\n", 0, m.start()) + 1
-        if a == last:
             continue
-        last = a
-        end = text.find("\n", a)
-        out.append((a, text[a : end if end >= 0 else len(text)].rstrip("\r")))
+        bars = find_bars(line) if may_hold_bar(line) else []
+        if bars:
+            out.append((a + bars[0].start, f"the bar '{line[bars[0].start : bars[0].end]}'"))
     return out

@@ -473,12 +473,14 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     for b in bars:
         b.label = scan.label_for(b.start)
     forms = _forms()
-    forms.run(forms.BEFORE_FRACTIONS, scan)
-    if "/" in line:
+    slash = "/" in line  # (every form before the percentages reads a fraction)
+    if slash:
+        forms.run(forms.BEFORE_FRACTIONS, scan)
         scan_fractions(scan)
     if _of_hint(line) if of_hint is None else of_hint:
         scan_of_fractions(scan)
-    forms.run(forms.BEFORE_PERCENTAGES, scan)
+    if slash:
+        forms.run(forms.BEFORE_PERCENTAGES, scan)
     if "%" in line:
         scan_percentages(scan)
     forms.run(forms.AFTER_PERCENTAGES, scan)

@@ -68,10 +68,10 @@ def unread_lookalikes(doc: Document, ev: Evaluator) -> list[tuple[str, int, int,
     said, not ignored silently.  History, front matter and comments are a snapshot or not text."""
     from statusdoc.counter_forms import lookalikes
 
-    found = lookalikes(doc.text)
+    taken = {c.line for c in doc.counters} | {it.line for it in doc.items} | {sl.line for sl in doc.status_lines}
+    found = lookalikes(doc.text, ev.lines, taken)
     if not found:
         return []
-    taken = {c.line for c in doc.counters} | {it.line for it in doc.items} | {sl.line for sl in doc.status_lines}
     quiet = [(s.first_line, s.last_line) for s in doc.sections if s.history]
     if doc.front_matter is not None:
         quiet.append((doc.front_matter.span.line, ev.lines.line_of(doc.front_matter.span.end)))
