@@ -43,6 +43,20 @@ ROWS = [
         [],
     ),
     ("a comment is not text", "# P\n- [x] a\n<!--\nDone so far: 3/8 days\n-->\n", "SD009", []),
+    ("a fence that names a language is code", "# P\n- [x] a\n```markdown\nDone so far: 3/8 days\n```\n", "SD009", []),
+    (
+        "a bare fence may be a summary block",
+        "# P\n- [x] a\n```\nDone so far: 3/8 days\n```\n",
+        "SD009",
+        [(4, "looks like a progress counter")],
+    ),
+    (
+        "history and comments far apart, each still quiet",
+        "# P\n- [x] a\n<!-- x -->\nDone so far: 1/8 days\n## Changelog\n### 2025-01-05\nDone so far: 3/8 days\n"
+        "## Next\nDone so far: 2/8 days\n",
+        "SD009",
+        [(4, "'Done so far: 1/8'"), (9, "'Done so far: 2/8'")],
+    ),
     (
         "completed exceeds total in a dashboard table",
         "# P\n- [x] a\n## Summary\n| Metric | Value |\n|---|---|\n| Total Tasks | 3 |\n| Completed | 5 |\n",

@@ -48,27 +48,27 @@ _ALT = "|".join
 _LEAD_LABEL_FRACTION = lazy(
     globals(),
     "_LEAD_LABEL_FRACTION",
-    r"^\s*(?:[>]\s*)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z ]{0,40}?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
+    r"^\s*(?:[>]\s*)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z ]{0,40}?)\s*+(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*+"
     r"(?P<d>\d{1,6})\s?/\s?(?P<t>\d{1,6})(?![\w/%]|[.,]\d)(?:\*\*|__)?(?P<tail>.*)$",
 )
 _TAIL_UNIT = lazy(globals(), "_TAIL_UNIT", r"\s*([A-Za-z]+)")
 _GOAL_ARROW = lazy(
     globals(),
     "_GOAL_ARROW",
-    r"(?<![\w.,/])(?P<num>\d{1,3}(?:\.(?P<dec>\d+))?)\s?(?P<pct>%)\s*(?:\*\*|__)?\s*(?:→|->|=>|⟶)\s*(?:\*\*|__)?\s*"
+    r"(?<![\w.,/])(?P<num>\d{1,3}(?:\.(?P<dec>\d+))?)\s?(?P<pct>%)\s*+(?:\*\*|__)?\s*+(?:→|->|=>|⟶)\s*+(?:\*\*|__)?\s*+"
     rf"(?:{_ALT(GOAL_WORDS)})\b",
     re.IGNORECASE,
 )
 _PROGRESS_BEFORE = lazy(
     globals(),
     "_PROGRESS_BEFORE",
-    r"(?:progress|completion|complete|completed|done|overall)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
+    r"(?:progress|completion|complete|completed|done|overall)\s*+(?:\*\*|__)?\s*+[:=]\s*+(?:\*\*|__)?\s*+$",
     re.IGNORECASE,
 )
 _HEADING_FRACTION = lazy(
     globals(),
     "_HEADING_FRACTION",
-    r"(?:[A-Za-z)]\s*:|\s[-–—])\s*(?:\*\*|__)?\s*(?P<d>\d{1,6})\s?/\s?(?P<t>\d{1,6})(?![\w/%]|[.,]\d)"
+    r"(?:[A-Za-z)]\s*+:|\s[-–—])\s*+(?:\*\*|__)?\s*+(?P<d>\d{1,6})\s?/\s?(?P<t>\d{1,6})(?![\w/%]|[.,]\d)"
     r"(?:\*\*|__)?(?P<tail>[^\d]*)$",
 )
 #: Words after a heading's fraction that keep it a counter (`: 4/7 complete`).
@@ -76,7 +76,7 @@ _DONE_WORDS = frozenset(("complete", "completed", "done", "finished"))
 _SCORE = lazy(
     globals(),
     "_SCORE",
-    r"\bscore\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*(?P<d>\d{1,6})\s?/\s?(?P<t>\d{1,6})\s*=\s*\d{1,3}(?:\.\d+)?\s?%",
+    r"\bscore\s*+(?:\*\*|__)?\s*+[:=]\s*+(?:\*\*|__)?\s*+(?P<d>\d{1,6})\s?/\s?(?P<t>\d{1,6})\s*=\s*\d{1,3}(?:\.\d+)?\s?%",
     re.IGNORECASE,
 )
 _REMAINDER = lazy(
@@ -383,7 +383,7 @@ LOOKALIKE_WORDS: tuple[str, ...] = ("progress", "complete", "completed", "comple
 _LOOKALIKE = lazy(
     globals(),
     "_LOOKALIKE",
-    rf"\b(?:{_ALT(LOOKALIKE_WORDS)})\b[^:=|\d]{{0,30}}?[:=\-–—]\s*(?:\*\*|__)?\s*[~≈]?\s*"
+    rf"\b(?:{_ALT(LOOKALIKE_WORDS)})\b[^:=|\d]{{0,30}}?[:=\-–—]\s*+(?:\*\*|__)?\s*+[~≈]?\s*+"
     r"(?:\d{1,3}(?:\.\d+)?\s?%|\d{1,6}\s?/\s?\d{1,6}(?![\d/]))(?!\s*(?:→|->|=>|⟶))",
     re.IGNORECASE,
 )

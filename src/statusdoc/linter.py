@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from statusdoc import codepages
@@ -72,23 +73,74 @@ def unread_lookalikes(doc: Document, ev: Evaluator) -> list[tuple[str, int, int,
     found = lookalikes(doc.text, ev.lines, taken)
     if not found:
         return []
-    quiet = [(s.first_line, s.last_line) for s in doc.sections if s.history]
+    # Offsets where history, front matter and comments start and end, sorted: one bisection per finding.
+    quiet = [(ev.lines.start(s.first_line), _line_end(ev, s.last_line)) for s in doc.sections if s.history]
     if doc.front_matter is not None:
-        quiet.append((doc.front_matter.span.line, ev.lines.line_of(doc.front_matter.span.end)))
+        quiet.append((doc.front_matter.span.start, doc.front_matter.span.end))
+    if "<!--" in doc.text:
+        quiet += [(m.start(), m.end()) for m in _COMMENT.finditer(doc.text)]
+    if "```" in doc.text or "~~~" in doc.text:
+        quiet += code_fences(doc.text)
+    starts, ends = _merged(quiet)
     out: list[tuple[str, int, int, str, str | None]] = []
     for pos, what in found:
-        line = ev.lines.line_of(pos)
-        if line in taken or any(a <= line <= b for a, b in quiet) or _in_comment(doc.text, pos):
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < ends[k]:
             continue
-        col = ev.lines.column_of(pos)
+        line, col = ev.lines.line_of(pos), ev.lines.column_of(pos)
         out.append(("SD009", line, col, f"looks like a progress counter but is not read as one: {what}", None))
     return out
 
 
-def _in_comment(text: str, pos: int) -> bool:
-    """Whether ``pos`` lies inside an HTML comment (`<!-- … -->`)."""
-    opened = text.rfind("<!--", 0, pos)
-    return opened >= 0 and text.find("-->", opened, pos) < 0
+_COMMENT = lazy(globals(), "_COMMENT", r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+_FENCE = lazy(globals(), "_FENCE", r"^[ \t]*+(`{3,}+|~{3,}+)[ \t]*+([^`\s]*)[^\n]*$", re.MULTILINE)
+#: Info strings of a fence that holds a status block rather than code (`` ``` ``, `` ```text ``).
+_TEXT_INFO = frozenset(("", "text", "txt", "plain", "plaintext"))
+
+
+def code_fences(text: str) -> list[tuple[int, int]]:
+    r"""Spans of fenced code that names a language (`` ```markdown ``, `` ```python ``): an example
+    or a program, where a number after a progress word is code, not a claim.  A bare fence may be
+    a board or a summary block, and is read.
+
+    >>> code_fences("a\n```md\nProgress: 1/2\n```\n```\nDone: 1/2\n```\n")
+    [(2, 25)]
+    """
+    out: list[tuple[int, int]] = []
+    opened: re.Match[str] | None = None
+    for m in _FENCE.finditer(text):
+        if opened is None:
+            opened = m
+        elif m.group(1)[0] == opened.group(1)[0] and len(m.group(1)) >= len(opened.group(1)) and not m.group(2):
+            if opened.group(2).lower() not in _TEXT_INFO:
+                out.append((opened.start(), m.end()))
+            opened = None
+    if opened is not None and opened.group(2).lower() not in _TEXT_INFO:
+        out.append((opened.start(), len(text)))  # unclosed: the rest is code, as the reader reads it
+    return out
+
+
+def _line_end(ev: Evaluator, line: int) -> int:
+    return ev.lines.start(line + 1) if line < len(ev.lines) else len(ev.doc.text)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of ``spans``, in order (disjoint, so a bisection finds the one).
+
+    >>> _merged([(5, 9), (0, 3), (2, 4), (8, 12)])
+    ([0, 5], [4, 12])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
 
 
 def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
