@@ -96,6 +96,40 @@ CASES = [
         [6, 7],
     ),
     (
+        "plan table row",
+        "# Plan\n### Phase 1: Setup\n- [x] a\n- [x] b\n### Phase 2: Build\n- [ ] c\n## Progress\n"
+        "| Phase | Plans Complete | Status |\n|---|---|---|\n| 1. Setup | 0/2 | Not started |\n",
+        10,
+        "label",
+        ["row '1. Setup' under 'Phase' names section 'Phase 1: Setup'"],
+        [3, 4],
+    ),
+    (
+        "dashboard row",
+        "# Plan\n- [x] a\n- [ ] b\n## Progress\n| Metric | Value |\n|---|---|\n| Completed | 1 |\n",
+        7,
+        "position",
+        ["row 'Completed' of a dashboard table", "section 'Plan'"],
+        [2, 3],
+    ),
+    (
+        "board sum with units",
+        "# Plan\n- [x] a\n```\nFase 1: ██████████ 100% (5/5 endpoints)\nFase 2: ██████████ 100% (5/5 endpoints)\n"
+        "Total: ████████░░  80% (8/10 endpoints)\n```\n",
+        6,
+        "board",
+        ["total line of the board", "sum of its 2 lines (10/10)"],
+        [],
+    ),
+    (
+        "board rows named after their bars",
+        "# Plan\n- [x] a\n```\n[██████████] 100%  Phase 1: a (1/1 plans)\n[░░░░░░░░░░]   0%  Phase 2: b\n```\n",
+        5,
+        "unbound",
+        ["without a label before its bar"],
+        [],
+    ),
+    (
         "unbound",
         "# Plan\n**Migrations**: 3/3 complete\n## Backend\n- [x] a\n",
         2,

@@ -37,7 +37,55 @@ ROWS = [
         "(1/2)",
     ),
     # doubts
-    ("a fraction on the line not read", "# P\n- [x] a\n- [ ] b\n## Score: 2/2 = 100%\n", 4, "report", "'2/2'"),
+    ("a fraction on the line not read", "# P\n- [x] a\n- [ ] b\n## Summary: 2/2 = 100%\n", 4, "report", "'2/2'"),
+    # forms of issue "Recall" (statusdoc.counter_forms): weaker wording needs a confirmed total
+    ("score line, total confirmed", "# P\n- [x] a\n- [ ] b\n## Score: 2/2 = 100%\n", 4, "rewrite", "1/2 = 50%"),
+    (
+        "score line, total not the items'",
+        "# P\n- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n## Score: 4/5 = 80%\n",
+        6,
+        "report",
+        "score line",
+    ),
+    ("heading fraction without parentheses, confirmed", "# P\n## API: 1/2\n- [x] a\n- [x] b\n", 2, "rewrite", "2/2"),
+    (
+        "heading fraction without parentheses, total not the items'",
+        "# P\n## Release: 3/4\n- [x] a\n- [ ] b\n",
+        2,
+        "report",
+        "without parentheses",
+    ),
+    (
+        "remainder that would read '1 items'",
+        "# P\n- [x] a\n- [ ] b\n**To reach 100%:** 0 items left\n",
+        4,
+        "report",
+        "1 items",
+    ),
+    (
+        "remainder whose words still agree",
+        "# P\n- [ ] a\n- [ ] b\n- [x] c\n**To reach 100%:** 3 items left\n",
+        5,
+        "rewrite",
+        "2 items left",
+    ),
+    (
+        "a done count over an open-ended total",
+        "# P\n#### Completed (1/50+)\n- [x] a\n- [x] b\n",
+        2,
+        "report",
+        "open-ended",
+    ),
+    ("bare bar at the start of a line", "# P\n\n[█░░░] 25%\n\n- [x] a\n- [ ] b\n", 3, "rewrite", "[██░░] 50%"),
+    ("bare bar in a fence", "# P\n```\n[█░░░] 25%\n```\n- [x] a\n- [ ] b\n", 3, "rewrite", "[██░░] 50%"),
+    (
+        "dashboard row, total in its table confirms",
+        "# P\n- [x] a\n- [x] b\n- [ ] c\n## Progress\n| Phase | Done |\n|---|---|\n| 1 | 0/2 |\n\n"
+        "| Metric | Value |\n|---|---|\n| Total Tasks | 3 |\n| Completed | 1 |\n",
+        13,
+        "rewrite",
+        "| Completed | 2 |",
+    ),
     (
         "free-form claim",
         "# R\n**Status**: ✅ API 100% COMPLETE - READY FOR UI\n- [x] a\n- [ ] b\n",

@@ -17,7 +17,7 @@ from tests.conftest import SHARED
 needs_shared = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../shared is not available")
 
 #: Measured 2026-12-01 (README, "Truth on real documents"): recall may only rise, false findings only fall.
-FLOOR_FOUND = {"seeds": 38, "corpus": 52}
+FLOOR_FOUND = {"seeds": 38, "corpus": 53}
 CEILING_FALSE = {"seeds": 0, "corpus": 8}
 
 

@@ -500,6 +500,9 @@ class Binder:
         # when every line names one, else what the lines themselves say.
         secs = []
         lines = [r for r in board.rows if r.counters and c.line != r.line and not labels.is_aggregate(r.label)]
+        if not c.label and lines and not any(r.label for r in lines):
+            # `[████░░] 40%  Phase 3: …` rows, each named after its bar: no row is the total.
+            return Binding("unbound", "a board line without a label before its bar, among others alike")
         for row in lines:
             si = self.by_label(row.label) if row.label else None
             if si is None:
@@ -536,6 +539,17 @@ class Binder:
             return Binding("unbound", "table header")
         first = row.cells[0].text
         si = self.by_label(first)
+        if si is None and table.header and first.lstrip("*_ ")[:1].isdigit():
+            si = self.plan_row(table.header[0], first)
+            if si is not None:
+                return Binding(
+                    "label",
+                    f"row '{first}' under '{table.header[0]}' names section '{self.title(si)}'",
+                    self.section_scope(si),
+                    section=si,
+                    doubt=f"the row names section '{self.title(si)}' by its number and the table's "
+                    f"'{table.header[0]}' column; which side is stale is for a person to say",
+                )
         if si is not None:
             return Binding(
                 "label",
@@ -559,7 +573,26 @@ class Binder:
             si2, items = self.position_scope(c.section)
             if items:
                 return Binding("position", "total row of a table in its section", items, section=si2)
+        if c.kind == "number" and c.label and generic_label(c.label) and len(row.cells) >= 2:
+            # `| Completed | 4 |` in a Metric/Value table: a summary block written as a table.
+            scope = self.claim_scope(c.section, c.label, c.unit)
+            if scope is not None and scope[1]:
+                si2, items = scope
+                where = f"section '{self.title(si2)}'" if si2 is not None else "the whole document"
+                why = f"row '{first}' of a dashboard table speaks about {where}"
+                return Binding("position", why, items, section=si2)
         return Binding("unbound", f"row '{first[:40]}' names no section")
+
+    def plan_row(self, kind: str, first: str) -> int | None:
+        """`| Phase |` over `| 1. Setup |`: the row names `Phase 1: Setup` (a plan table of an agent
+        framework), when those words are exactly one title's."""
+        from statusdoc.counter_forms import plan_row_label
+
+        named = plan_row_label(kind, first)
+        if named is None:
+            return None
+        si = self.index.match(named)
+        return si if si is not None and self.titles[si] == labels.title_words(named) else None
 
 
 def _fraction(counters: Iterable[Counter]) -> tuple[float, float] | None:

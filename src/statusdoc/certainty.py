@@ -89,7 +89,7 @@ class Question:
     def confirmed(self) -> bool:
         """The written total equals the number of things in scope: strong evidence the scope is right."""
         if self._confirmed is None:
-            total = self.written("total")
+            total = self.block_total
             self._confirmed = total is not None and total == self.scope_size
         return self._confirmed
 
@@ -99,6 +99,15 @@ class Question:
         if self.b.rollup is not None:
             return self.b.rollup.checklist
         return self.ev.any_checkbox(self.b.items)
+
+    @property
+    def block_total(self) -> float | None:
+        """The total written on the counter's line, else that of its summary block (`| Total Tasks | 3 |`
+        above `| Completed | 1 |`, `**Total:** 40` above `**Completed:** 18`)."""
+        total = self.written("total")
+        if total is None and self.c.kind == "number":
+            total = self.ev.block_total(self.c)
+        return total
 
     @property
     def climbed(self) -> bool:
@@ -146,7 +155,8 @@ def line_claims_state(q: Question) -> str | None:
     if q.c.line in q.ev.managed_claim_lines():
         return None  # the claim on this line follows the items in the same pass
     claimed = q.ev.marker_claim(q.line_text)
-    if claimed is None and q.c.table is not None:
+    if claimed is None and q.c.table is not None and not (q.c.kind == "number" and q.c.label):
+        # (A dashboard row's label, `| Completed | 4 |`, names what it counts: no claim.)
         claimed = q.ev.word_claim(q.line_text)  # `| Vertex AI Client | Optimization Completed | 95% |`
     if claimed is None:
         return None
@@ -203,7 +213,7 @@ def climbed_scope(q: Question) -> str | Decision | None:
         return None
     if not ev.is_summary(c.section):
         return Decision("ignore", f"section '{ev.title(c.section)}' holds no items and is no summary")
-    total = q.written("total")
+    total = q.block_total
     if total is not None and abs(total - q.scope_size) > 0.25 * max(total, q.scope_size):
         return (
             f"the summary's total ({total:g}) is far from the {q.scope_size} items of the document: "
@@ -361,10 +371,61 @@ def names_other_section(q: Question) -> str | None:
     return None
 
 
+def unconfirmed_form(q: Question) -> str | None:
+    """`### API Routes: 2/3`, `## Score: 4/4 = 100%`: forms whose wording alone does not say they
+    count these items (a heading's fraction without parentheses may be a date or a version; a score
+    is usually a grade) are rewritten only when their written total equals the items in scope."""
+    c = q.c
+    if c.kind != "fraction" or q.confirmed:
+        return None
+    if c.label == "Score":
+        return "a score line counts these items only when its total equals theirs"
+    if c.context == "heading":
+        from statusdoc.counter_forms import heading_fraction_at
+
+        if heading_fraction_at(q.line_text, c.numbers[0].span.start - q.line_start):
+            return "a heading's fraction without parentheses counts its section only when its total equals the items"
+    return None
+
+
+def open_total(q: Question) -> str | None:
+    """`#### Completed (10/50+)`: a done count over an estimate of the whole; which items it counts
+    (the tasks, their sub-items) the open total cannot confirm."""
+    c = q.c
+    if c.kind != "number":
+        return None
+    from statusdoc.counter_forms import open_total_at
+
+    if open_total_at(q.line_text, c.numbers[0].span.end - q.line_start):
+        return "the line's total is open-ended ('+'): which items its count counts is for a person to say"
+    return None
+
+
+def number_agreement(q: Question) -> str | None:
+    """`0 items left` with one item open: the rewrite would write `1 items left`; the words around
+    the number need a person (a rewrite changes numbers, never words)."""
+    c = q.c
+    if c.kind != "number" or not c.unit:
+        return None
+    n = c.numbers[0]
+    after = q.line_text[n.span.end - q.line_start :].lstrip()
+    if not after.lower().startswith(c.unit.lower()):
+        return None  # `**Total Tasks:** 3`: the unit is in the label
+    exp = q.ev.expected(c, n, q.b, q.t)
+    if exp is None or exp[1] == q.ev.doc.text[n.span.start : n.span.end]:
+        return None
+    plural = c.unit.lower().endswith("s")
+    if (exp[1] == "1") == plural:
+        return f"the rewrite would read '{exp[1]} {c.unit}': the words around the number need a person"
+    return None
+
+
 #: The doubts, in the order their reasons are the most telling.
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     climbed_scope,
+    unconfirmed_form,
+    open_total,
     free_form_claim,
     free_form_status,
     line_claims_state,
@@ -383,6 +444,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     inventory,
     sub_percentages,
     uniform_done_lists,
+    number_agreement,
 )
 
 

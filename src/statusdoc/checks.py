@@ -190,6 +190,7 @@ class Evaluator:
         self._kinds: dict[int | None, set[str]] = {}
         self._claim_decisions: dict[int, Decision] = {}
         self._claim_spans: dict[int, tuple[list[int], list[int]]] = {}
+        self._blocks: dict[int, float] | None = None
         #: Lines of the counters bound to each item list (by the list's identity; bindings keep them alive).
         self._lines_by_scope: dict[int, set[int]] | None = None
 
@@ -401,6 +402,14 @@ class Evaluator:
         """The first item of ``items`` that passes ``test`` (once per scope and test name)."""
         doc = self.doc
         return self.per_scope(name, items, lambda: next((doc.items[i] for i in items if test(doc.items[i])), None))
+
+    def block_total(self, c: Counter) -> float | None:
+        """The total of the summary block ``c`` belongs to: the one labelled total of its table, or
+        of the labelled numbers on the lines next to it in its section (`**Total:** 40` above
+        `**Completed:** 18`), if exactly one."""
+        if self._blocks is None:
+            self._blocks = summary_blocks(self.doc)
+        return self._blocks.get(id(c))
 
     def claim_spans(self, c: Counter) -> tuple[list[int], list[int]]:
         """Starts and ends of the counters of ``c``'s claim, in order (once per claim)."""
@@ -639,6 +648,33 @@ class Evaluator:
         out = self.counter_checks() + claims_check.status_checks(self) + claims_check.heading_checks(self)
         out.sort(key=lambda c: (c.start, c.end))
         return out
+
+
+def summary_blocks(doc: Document) -> dict[int, float]:
+    """For each labelled number (`kind == "number"`) of a summary block, the block's one written
+    total, by the counter's identity.  A block is a table's labelled numbers, or labelled numbers
+    of one section on lines at most two apart; a block with no total or several has none."""
+    blocks: list[list[Counter]] = []
+    by_table: dict[int, list[Counter]] = {}
+    run: list[Counter] = []
+    for c in doc.counters:
+        if c.kind != "number" or c.history or c.context == "front_matter":
+            continue
+        if c.table is not None:
+            by_table.setdefault(c.table, []).append(c)
+            continue
+        if run and (c.section != run[-1].section or c.line - run[-1].line > 2):
+            blocks.append(run)
+            run = []
+        run.append(c)
+    blocks += [run, *by_table.values()]
+    out: dict[int, float] = {}
+    for block in blocks:
+        totals = {n.value for c in block for n in c.numbers if n.role == "total"}
+        if len(totals) == 1:
+            total = totals.pop()
+            out.update((id(c), total) for c in block)
+    return out
 
 
 def _number_check(code: str, n: Number, old: str, new: str, message: str, counter: int) -> Check:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import types
 
 from statusdoc._record import record
 from statusdoc._regex import lazy
@@ -464,19 +465,25 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
         if "/" not in line and "%" not in line:
             labelled_hint = _labelled_hint(line, labelled_ok)
             of_hint = _of_hint(line)
-            if not labelled_hint and not of_hint:
+            if not labelled_hint and not of_hint and not _forms().may_hold(line):
                 return []  # digits, but nothing around them that any counter needs
     scan = LineScan(line, context, heading=heading, labelled_ok=labelled_ok)
     bars = scan_bars(scan) if glyph or ascii_bar else []
     scan_labelled_number(scan, _labelled_hint(line, labelled_ok) if labelled_hint is None else labelled_hint)
     for b in bars:
         b.label = scan.label_for(b.start)
-    if "/" in line:
+    forms = _forms()
+    slash = "/" in line  # (every form before the percentages reads a fraction)
+    if slash:
+        forms.run(forms.BEFORE_FRACTIONS, scan)
         scan_fractions(scan)
     if _of_hint(line) if of_hint is None else of_hint:
         scan_of_fractions(scan)
+    if slash:
+        forms.run(forms.BEFORE_PERCENTAGES, scan)
     if "%" in line:
         scan_percentages(scan)
+    forms.run(forms.AFTER_PERCENTAGES, scan)
     out = scan.out
     if scan.foreign:
         # A percentage or bar beside a count of days or tests measures that count, not items.
@@ -492,6 +499,14 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
     if len(out) > 1:
         out.sort(key=lambda f: f.start)
     return out
+
+
+@functools.cache
+def _forms() -> types.ModuleType:
+    """The forms of :mod:`statusdoc.counter_forms` (which builds on this module)."""
+    from statusdoc import counter_forms
+
+    return counter_forms
 
 
 def scan_bars(scan: LineScan) -> list[Found]:

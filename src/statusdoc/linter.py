@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from statusdoc import codepages
@@ -53,12 +54,93 @@ def lint(doc: Document, *, config: Config | None = None) -> list[Finding]:
         c = doc.counters[ci]
         if b.rule == "unbound":
             raw.append(("SD009", c.line, c.span.column, f"counter '{c.text}' is not bound: {b.reason}", None))
+    raw += unread_lookalikes(doc, ev)
     findings = [Finding(path, line, col, code, RULES[code].severity, msg, fix) for code, line, col, msg, fix in raw]
     findings = apply_directives(doc, findings)
     if config is not None:
         findings = config.filter(findings)
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
+
+
+def unread_lookalikes(doc: Document, ev: Evaluator) -> list[tuple[str, int, int, str, str | None]]:
+    """SD009 for what looks like a progress counter (a percentage or fraction after a progress-like
+    label, a bar) on a line that holds no counter, claim or item: read by none of the forms, it is
+    said, not ignored silently.  History, front matter and comments are a snapshot or not text."""
+    from statusdoc.counter_forms import lookalikes
+
+    taken = {c.line for c in doc.counters} | {it.line for it in doc.items} | {sl.line for sl in doc.status_lines}
+    found = lookalikes(doc.text, ev.lines, taken)
+    if not found:
+        return []
+    # Offsets where history, front matter and comments start and end, sorted: one bisection per finding.
+    quiet = [(ev.lines.start(s.first_line), _line_end(ev, s.last_line)) for s in doc.sections if s.history]
+    if doc.front_matter is not None:
+        quiet.append((doc.front_matter.span.start, doc.front_matter.span.end))
+    if "<!--" in doc.text:
+        quiet += [(m.start(), m.end()) for m in _COMMENT.finditer(doc.text)]
+    if "```" in doc.text or "~~~" in doc.text:
+        quiet += code_fences(doc.text)
+    starts, ends = _merged(quiet)
+    out: list[tuple[str, int, int, str, str | None]] = []
+    for pos, what in found:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and pos < ends[k]:
+            continue
+        line, col = ev.lines.line_of(pos), ev.lines.column_of(pos)
+        out.append(("SD009", line, col, f"looks like a progress counter but is not read as one: {what}", None))
+    return out
+
+
+_COMMENT = lazy(globals(), "_COMMENT", r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+_FENCE = lazy(globals(), "_FENCE", r"^[ \t]*+(`{3,}+|~{3,}+)[ \t]*+([^`\s]*)[^\n]*$", re.MULTILINE)
+#: Info strings of a fence that holds a status block rather than code (`` ``` ``, `` ```text ``).
+_TEXT_INFO = frozenset(("", "text", "txt", "plain", "plaintext"))
+
+
+def code_fences(text: str) -> list[tuple[int, int]]:
+    r"""Spans of fenced code that names a language (`` ```markdown ``, `` ```python ``): an example
+    or a program, where a number after a progress word is code, not a claim.  A bare fence may be
+    a board or a summary block, and is read.
+
+    >>> code_fences("a\n```md\nProgress: 1/2\n```\n```\nDone: 1/2\n```\n")
+    [(2, 25)]
+    """
+    out: list[tuple[int, int]] = []
+    opened: re.Match[str] | None = None
+    for m in _FENCE.finditer(text):
+        if opened is None:
+            opened = m
+        elif m.group(1)[0] == opened.group(1)[0] and len(m.group(1)) >= len(opened.group(1)) and not m.group(2):
+            if opened.group(2).lower() not in _TEXT_INFO:
+                out.append((opened.start(), m.end()))
+            opened = None
+    if opened is not None and opened.group(2).lower() not in _TEXT_INFO:
+        out.append((opened.start(), len(text)))  # unclosed: the rest is code, as the reader reads it
+    return out
+
+
+def _line_end(ev: Evaluator, line: int) -> int:
+    return ev.lines.start(line + 1) if line < len(ev.lines) else len(ev.doc.text)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of ``spans``, in order (disjoint, so a bisection finds the one).
+
+    >>> _merged([(5, 9), (0, 3), (2, 4), (8, 12)])
+    ([0, 5], [4, 12])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if starts and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
 
 
 def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
@@ -169,6 +251,12 @@ def summary_contradictions(doc: Document) -> list[tuple[str, int, int, str, str 
         n = c.numbers[0]
         by_section.setdefault(c.section, {}).setdefault(n.role, (n.value, c.line, c.span.column))
     for roles in by_section.values():
+        if {"total", "done"} <= roles.keys() and "remaining" not in roles and roles["done"][0] > roles["total"][0]:
+            # More completed than there are in all: wrong whichever items it counts.
+            done, line, col = roles["done"]
+            total = roles["total"][0]
+            msg = f"summary contradicts itself: completed {done:g} > total {total:g}"
+            out.append(("SD007", line, col, msg, None))
         if {"total", "done", "remaining"} <= roles.keys():
             total, line, col = roles["total"]
             done, rem = roles["done"][0], roles["remaining"][0]

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from statusdoc import binding, certainty, checks, counters, lint, parse, recompute, render
+from statusdoc import binding, certainty, checks, counter_forms, counters, lint, linter, parse, recompute, render
 from statusdoc.read import blocks, claims, inline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _work  # noqa: E402
 from _inputs import long_counter_line  # noqa: E402
 
-MODULES = [blocks, claims, inline, counters, checks, certainty, binding]
+MODULES = [blocks, claims, inline, counters, counter_forms, checks, certainty, binding, linter]
 #: 10 times the input, at most 12 times the work.
 RATIO = 12
 #: Work of a base input: far above what any case needs (≤ 250,000), far below what the
@@ -88,7 +88,17 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "summary-climbs": (lambda n: _summary(n), 20),
     # one line packed with counters is one claim: its decision is asked once, not once per counter
     "counters-on-one-line": (lambda n: long_counter_line(100 * n), 30),
+    # look-alikes (SD009) among n history sections and comments: each finding is placed once
+    "lookalikes-among-history": (lambda n: _lookalikes(n), 60),
+    # the recall forms on blank-padded lines (goal arrow, heading fraction, score)
+    "goal-blanks": (lambda n: "**Progress**: 5%" + " " * n + "x → Target: 9%\n", 100),
+    "heading-fraction-blanks": (lambda n: "## A:" + " " * n + "1/2 x\n## B:" + " " * n + "x\n", 100),
 }
+
+
+def _lookalikes(n: int) -> str:
+    logs = "".join(f"## Run {i} log\nDone so far: 3/8 days\n<!-- note {i} -->\n" for i in range(n))
+    return "# Plan\n- [x] a\n" + logs + "## Next\n" + "".join(f"Done so far: {i}/8 days\n\n" for i in range(n))
 
 
 def _claims(n: int) -> str:

@@ -5,6 +5,7 @@ section's leaf items (what they count to is the checks' one rule, ``statusdoc.ch
 from __future__ import annotations
 
 from statusdoc import labels
+from statusdoc.counter_forms import plan_row_label
 from statusdoc.model import Item, Section, Span, StatusLine
 from statusdoc.read.state import Reader
 
@@ -109,6 +110,10 @@ def resolve_table_claims(r: Reader) -> None:
     for row in r.table_claims:
         cells, c = row.cells, row.claim
         target = title_index(r).match(cells[0].text)
+        if target is None and plan_row_target(r, row.line.start, cells[0].text) is not None:
+            # `| 1. Setup | … | Not started |` names `Phase 1: Setup` by the header's kind word: not
+            # an item of its own; its claim is not certain enough to be that section's status line.
+            continue
         if target is not None:
             r.doc.status_lines.append(
                 StatusLine(
@@ -142,6 +147,19 @@ def resolve_table_claims(r: Reader) -> None:
                 history=row.history,
             )
         )
+
+
+def plan_row_target(r: Reader, pos: int, first: str) -> int | None:
+    """The section a plan table's row (at offset ``pos``) names with its header's kind word
+    (`| Phase |` over `| 1. Setup |` names `Phase 1: Setup`), when the words match one title exactly."""
+    if not first[:1].isdigit() and not first.lstrip("*_")[:1].isdigit():
+        return None
+    header = next((t.header for t in r.doc.tables if t.span.start <= pos <= t.span.end), None)
+    named = plan_row_label(header[0], first) if header else None
+    if named is None:
+        return None
+    si = title_index(r).match(named)
+    return si if si is not None and labels.title_words(r.clean_titles[si]) == labels.title_words(named) else None
 
 
 def resolve_unread_rows(r: Reader) -> None:

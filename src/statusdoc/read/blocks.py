@@ -20,6 +20,7 @@ import re
 from statusdoc import labels
 from statusdoc._record import record
 from statusdoc._regex import lazy
+from statusdoc.counter_forms import dashboard_cell, dashboard_table
 from statusdoc.counters import Found, FoundNumber, find_counters, may_hold_bar, may_hold_counter
 from statusdoc.model import Board, BoardRow, Cell, Directive, FrontMatter, Item, Span, Table, TableRow
 from statusdoc.read import claims
@@ -490,6 +491,8 @@ def table_row(r: Reader, ln: Span, cells: list[Cell], header: list[str], table: 
         masked = mask(cell.text)
         progress_col = k in progress_cols
         found = find_counters(masked, "table_cell" if progress_col else "paragraph", labelled_ok=False)
+        if k == 1 and not found and dashboard_table(header) and (dash := dashboard_cell(cells[0].text, masked)):
+            found = [dash]  # `| Completed | 4 |`: a dashboard row's value
         r.add_counters(ln, off, found, "table_cell", table=tidx, claim=claim)
         cb = claims.CHECKBOX.match(cell.text)
         if cb and checkbox is None and (k == 0 or cell.text.strip() == cb.group(0)):

@@ -8,6 +8,7 @@ import re
 
 from statusdoc import codepages
 from statusdoc._regex import lazy
+from statusdoc.counter_forms import bare_bar_line
 from statusdoc.counters import find_counters
 from statusdoc.model import Item, Reference, Span, StatusLine
 from statusdoc.read.inline import mask
@@ -392,7 +393,7 @@ def paragraph(r: Reader, ln: Span, raw: str, context: Context) -> None:
         status_line(r, ln, ln.start, masked, sm, "status_line")
     # Free sentences are prose: only labelled lines (`**Progress:** …`) and short emphasised
     # claims carry counters in a paragraph.
-    if not _PARAGRAPH_CLAIM.match(masked):
+    if not _PARAGRAPH_CLAIM.match(masked) and not bare_bar_line(masked):
         return
     found = find_counters(masked, "status_line" if sm else context)
     if found:
