@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from statusdoc import lang as _lang
 from statusdoc._record import field, frozen_record
 from statusdoc.codepages import FormTable, forms
 
@@ -59,38 +60,15 @@ class Vocabulary:
     )
     #: Traffic lights state something only at the start of a list item or in a status column.
     lights: dict[str, State] = field(default_factory=lambda: {"🟢": "done", "🟡": "in_progress", "🔴": "blocked"})
-    words: dict[str, State] = field(
-        default_factory=lambda: {
-            "complete": "done",
-            "completed": "done",
-            "done": "done",
-            "implemented": "done",
-            "in progress": "in_progress",
-            "wip": "in_progress",
-            "partial": "in_progress",
-            "current": "in_progress",
-            "not started": "todo",
-            "pending": "todo",
-            "todo": "todo",
-            "planned": "todo",
-            "queued": "todo",
-            "blocked": "blocked",
-            "missing": "blocked",
-            "failed": "blocked",
-            "broken": "blocked",
-            "cancelled": "cancelled",
-            "canceled": "cancelled",
-            "dropped": "cancelled",
-            "won't do": "cancelled",
-        }
-    )
+    #: Every language's state words (:mod:`statusdoc.lang`), normalised.
+    words: dict[str, State] = field(default_factory=lambda: dict(_lang.STATE_WORDS))
 
     # Identity equality and hashing, so the regex caches below are per instance.
     __eq__ = object.__eq__
     __hash__ = object.__hash__
 
     def word_state(self, word: str) -> State | None:
-        return self.words.get(" ".join(word.lower().replace("-", " ").split()))
+        return self.words.get(_lang.norm(word))
 
 
 DEFAULT = Vocabulary()
@@ -139,11 +117,6 @@ DEFAULT_GLYPH: dict[State, str] = {
     "blocked": "❌",
     "cancelled": "🚫",
 }
-#: The word each state is written with when the document gives no example of its own.
-DEFAULT_WORD: dict[State, str] = {
-    "done": "Complete",
-    "in_progress": "In Progress",
-    "todo": "Not Started",
-    "blocked": "Blocked",
-    "cancelled": "Cancelled",
-}
+#: The word each state is written with when the document gives no example of its own and its
+#: language is unclear (English's table).
+DEFAULT_WORD: dict[State, str] = {state: _lang.written("en", state) for state in STATES}

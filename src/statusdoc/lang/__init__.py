@@ -1,0 +1,221 @@
+"""The languages people write status in: one data module per language, and what is built from them.
+
+Each module (``en``, ``es``, ``fr``, ``de``, ``pt``, ``it``, ``zh``, ``ja``, ``vi``, ``id``) holds only
+words: summary labels and the role of their number (``LABELS``), the label of a status line
+(``STATUS_LABELS``), the words of each state with the one a rewrite writes first (``STATES``), the
+words after a number that make it count (``AFTER``, ``STATE_COUNTS``), aggregate row words, unit
+words and a few frequent words of running text by which the language is told (``HINTS``).  This
+module merges them into the maps and pattern texts that the vocabulary, the counter scan and the
+claim readers use, and tells a document's language (:func:`detect`).
+
+A word that states different things in two languages is a false friend: the merge keeps neither
+(:data:`CONFLICTS`, empty today; a test holds it so).  Configured additions stay in the config's
+``markers``.
+"""
+
+from __future__ import annotations
+
+import re
+from types import ModuleType
+
+from statusdoc.lang import de, en, es, fr, id, it, ja, pt, vi, zh
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc._types import State
+
+#: English first: where two tables hold a word, the first one's entry is the one kept.
+TABLES: tuple[ModuleType, ...] = (en, es, fr, de, pt, it, zh, ja, vi, id)
+BY_CODE: dict[str, ModuleType] = {t.CODE: t for t in TABLES}
+
+
+def norm(word: str) -> str:
+    """A word or phrase as the maps key it: lower case, hyphens and runs of blanks as one space.
+
+    >>> norm("Not-Started"), norm("En  Progreso")
+    ('not started', 'en progreso')
+    """
+    return " ".join(word.lower().replace("-", " ").split())
+
+
+def _merge(name: str) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """One map from every table's ``name`` map; words two tables map differently are dropped."""
+    out: dict[str, str] = {}
+    clash: dict[str, set[str]] = {}
+    for t in TABLES:
+        for word, value in getattr(t, name).items():
+            k = norm(word)
+            if k in out and out[k] != value:
+                clash.setdefault(k, {out[k]}).add(value)
+            out.setdefault(k, value)
+    for k in clash:
+        del out[k]
+    return out, clash
+
+
+def _state_table() -> tuple[dict[str, State], dict[str, tuple[str, ...]], dict[str, set[str]]]:
+    words: dict[str, State] = {}
+    langs: dict[str, tuple[str, ...]] = {}
+    clash: dict[str, set[str]] = {}
+    for t in TABLES:
+        for state, entries in t.STATES.items():
+            for word in entries:
+                k = norm(word)
+                if k in words and words[k] != state:
+                    clash.setdefault(k, {words[k]}).add(state)
+                words.setdefault(k, state)
+                if t.CODE not in langs.get(k, ()):
+                    langs[k] = (*langs.get(k, ()), t.CODE)
+    for k in clash:
+        del words[k]
+    return words, langs, clash
+
+
+#: Every state word of every language (normalised) and its state.
+STATE_WORDS, WORD_LANGUAGES, _STATE_CLASH = _state_table()
+#: Summary labels (`Completed`, `Erledigt`, `已完成`) and the role of their number.
+COUNT_LABELS, _LABEL_CLASH = _merge("LABELS")
+#: Words after a number that make it a counter (`3/4 erledigt`), and their role.
+AFTER_WORDS, _AFTER_CLASH = _merge("AFTER")
+#: Words after a number that count the items of one state (`, 2 en curso`).
+STATE_COUNT_WORDS, _COUNT_CLASH = _merge("STATE_COUNTS")
+#: False friends found by the merge (each dropped from its map).
+CONFLICTS: dict[str, set[str]] = {**_STATE_CLASH, **_LABEL_CLASH, **_AFTER_CLASH, **_COUNT_CLASH}
+
+STATUS_LABELS: tuple[str, ...] = tuple(dict.fromkeys(norm(w) for t in TABLES for w in t.STATUS_LABELS))
+AGGREGATE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(norm(w) for t in TABLES for w in t.AGGREGATE))
+ITEM_UNITS: frozenset[str] = frozenset(norm(w) for t in TABLES for w in t.UNITS)
+SECTION_UNITS: frozenset[str] = frozenset(norm(w) for t in TABLES for w in t.SECTION_UNITS)
+
+
+def english(name: str) -> dict[str, str]:
+    """English's own map ``name`` (the patterns that read only English keep reading only it)."""
+    return {norm(k): v for k, v in getattr(en, name).items()}
+
+
+def alternation(words: object, *, blanks: str = r"\s+") -> str:
+    """A regex alternation of ``words``, longest first, each blank matching ``blanks``.
+
+    >>> alternation(["done", "in progress"])
+    'in\\\\s+progress|done'
+    """
+    ws = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace(r"\ ", blanks) for w in ws)
+
+
+def written(code: str, state: State) -> str:
+    """The word a rewrite writes for ``state`` in the language ``code`` (its table's first).
+
+    >>> written("es", "done"), written("de", "todo"), written("en", "in_progress")
+    ('Completado', 'Offen', 'In Progress')
+    """
+    word: str = BY_CODE[code].STATES[state][0]
+    return word
+
+
+def languages_of(word: str) -> tuple[str, ...]:
+    """The languages whose tables hold ``word`` as a state word (none for a configured word).
+
+    >>> languages_of("Pendiente"), languages_of("completo"), languages_of("shipped")
+    (('es',), ('es', 'pt'), ())
+    """
+    return WORD_LANGUAGES.get(norm(word), ())
+
+
+# --- the document's language ----------------------------------------------------------------
+
+#: How much of a document is read to tell its language: the start says it, and the cost stays
+#: bounded on a 10 MB document.
+SAMPLE = 16_384
+_HINTS: dict[str, str] = {}
+for _t in TABLES:
+    for _w in _t.HINTS:
+        _HINTS[_w] = "" if _w in _HINTS else _t.CODE  # a word of two languages tells neither
+_WORD = re.compile(r"[^\W\d_]+")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HAN = re.compile("[\u4e00-\u9fff]")
+#: Letters only Vietnamese writes (its tone marks on vowels, and đ).
+#: Scripts of languages without a table (Hangul, Cyrillic, Arabic, Hebrew, Thai): a document
+#: written in one of them has no language here, whatever English words it holds.
+_OTHER = re.compile("[\uac00-\ud7af\u0400-\u04ff\u0600-\u06ff\u0590-\u05ff\u0e00-\u0e7f]")
+_VI_LETTERS = re.compile("[đơưăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+def detect(text: str) -> str | None:
+    """The language of a document, from its first :data:`SAMPLE` characters; None when unclear.
+
+    Kana say Japanese, Han characters without them Chinese, Vietnamese's tone-marked letters
+    Vietnamese; otherwise the frequent words of running text (`the`, `el`, `der`, …) are counted.
+    The winner needs five signs and half as many again as the runner-up.
+
+    >>> detect("The parser is done and the tests are green for this release.")
+    'en'
+    >>> detect("El analizador del proyecto es rápido y los datos de las pruebas son del equipo.")
+    'es'
+    >>> detect("# 进度\\n\\n本项目的开发进度和测试状态更新。"), detect("# Plan\\n- [x] a")
+    ('zh', None)
+    """
+    s = text[:SAMPLE]
+    score: dict[str, int] = {}
+    if not s.isascii():
+        kana = len(_KANA.findall(s))
+        han = len(_HAN.findall(s))
+        if kana >= 5:
+            score["ja"] = (kana + han) // 2
+        elif han:
+            score["zh"] = han // 2
+        other = len(_OTHER.findall(s))
+        if other:
+            score[""] = other // 2
+        vi = len(_VI_LETTERS.findall(s))
+        if vi:
+            score["vi"] = vi // 2
+    hints = _HINTS
+    for w in _WORD.findall(s.lower()):
+        code = hints.get(w)
+        if code:
+            score[code] = score.get(code, 0) + 1
+    if not score:
+        return None
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])
+    best, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return best if best and n >= 5 and n * 2 >= second * 3 else None
+
+
+# --- full-width punctuation -----------------------------------------------------------------
+
+#: Full-width punctuation that counters and claims are written with in CJK text, to the ASCII
+#: characters the patterns read: one character for one, so every offset stays where it was.
+_FOLD = str.maketrans("（）：％／［］", "():%/[]")
+
+
+def fold(line: str) -> str:
+    """``line`` with full-width `（）：％／［］` read as their ASCII forms (same length).
+
+    >>> fold("**进度：** 1/3（33％）")
+    '**进度:** 1/3(33%)'
+    """
+    return line if line.isascii() else line.translate(_FOLD)
+
+
+__all__ = [
+    "AFTER_WORDS",
+    "AGGREGATE_WORDS",
+    "BY_CODE",
+    "CONFLICTS",
+    "COUNT_LABELS",
+    "ITEM_UNITS",
+    "SECTION_UNITS",
+    "STATE_COUNT_WORDS",
+    "STATE_WORDS",
+    "STATUS_LABELS",
+    "TABLES",
+    "alternation",
+    "detect",
+    "english",
+    "fold",
+    "languages_of",
+    "norm",
+    "written",
+]

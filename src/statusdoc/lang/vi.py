@@ -1,0 +1,26 @@
+"""Vietnamese."""
+
+CODE = "vi"
+LABELS = {
+    "tiến độ": "percent",
+    "hoàn thành": "done",
+    "đã hoàn thành": "done",
+    "tổng": "total",
+    "tổng cộng": "total",
+    "còn lại": "remaining",
+    "đang thực hiện": "in_progress",
+}
+STATUS_LABELS = ("trạng thái",)
+STATES = {
+    "done": ("Hoàn thành", "đã hoàn thành", "xong"),
+    "in_progress": ("Đang thực hiện", "đang tiến hành", "đang làm"),
+    "todo": ("Chưa bắt đầu", "chưa làm", "chưa thực hiện"),
+    "blocked": ("Bị chặn", "bị chặn lại"),
+    "cancelled": ("Đã hủy", "hủy bỏ"),
+}
+AFTER = {"hoàn thành": "done", "còn lại": "remaining"}
+STATE_COUNTS = {"đang thực hiện": "in_progress", "hoàn thành": "done"}
+AGGREGATE = ("tổng", "tổng cộng")
+UNITS = "nhiệm vụ công việc mục tác vụ".split()
+SECTION_UNITS = "giai đoạn tuần".split()
+HINTS = "của và các là có cho được trong không những với này một để".split()
