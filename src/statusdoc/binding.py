@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from statusdoc import labels
+from statusdoc import labels, lang
 from statusdoc._record import field, record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
@@ -70,7 +70,7 @@ class Binding:
 GENERIC_LABELS = frozenset(
     "total completed complete done finished remaining left pending todo in not started progress blocked "
     "status overall project current summary completion state tasks items".split()
-)
+) | lang.LABEL_FIRST_WORDS  # and every other language's (`Complété`, `Fortschritt`, `进度`)
 
 
 _IDENT = lazy(globals(), "_IDENT", r"\d+[a-z]?|[a-z]|[ivxlc]+")

@@ -84,6 +84,10 @@ CONFLICTS: dict[str, set[str]] = {**_STATE_CLASH, **_LABEL_CLASH, **_AFTER_CLASH
 
 STATUS_LABELS: tuple[str, ...] = tuple(dict.fromkeys(norm(w) for t in TABLES for w in t.STATUS_LABELS))
 AGGREGATE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(norm(w) for t in TABLES for w in t.AGGREGATE))
+#: First words of the labels that count or summarise rather than name a section, in every language.
+LABEL_FIRST_WORDS: frozenset[str] = frozenset(
+    w.split()[0] for w in (*COUNT_LABELS, *STATUS_LABELS, *AGGREGATE_WORDS) if w.split()
+)
 ITEM_UNITS: frozenset[str] = frozenset(norm(w) for t in TABLES for w in t.UNITS)
 SECTION_UNITS: frozenset[str] = frozenset(norm(w) for t in TABLES for w in t.SECTION_UNITS)
 
@@ -206,6 +210,7 @@ __all__ = [
     "CONFLICTS",
     "COUNT_LABELS",
     "ITEM_UNITS",
+    "LABEL_FIRST_WORDS",
     "SECTION_UNITS",
     "STATE_COUNT_WORDS",
     "STATE_WORDS",

@@ -41,6 +41,8 @@ AFTER = {
 }
 STATE_COUNTS = {"en progreso": "in_progress", "en curso": "in_progress", "pendientes": "todo", "bloqueadas": "blocked"}
 AGGREGATE = ("total",)
-UNITS = "tarea tareas elemento elementos archivo archivos paso pasos funcionalidad funcionalidades entregable entregables".split()
+UNITS = (
+    "tarea tareas elemento elementos archivo archivos paso pasos funcionalidad funcionalidades entregable entregables"
+).split()
 SECTION_UNITS = "fase fases etapa etapas hito hitos módulo módulos semana semanas".split()
 HINTS = "el los las del y es se al como más pero este esta muy".split()

@@ -36,6 +36,8 @@ AFTER = {
 }
 STATE_COUNTS = {"en cours": "in_progress", "terminées": "done", "bloquées": "blocked"}
 AGGREGATE = ("total",)
-UNITS = "tâche tâches élément éléments fichier fichiers étape étapes fonctionnalité fonctionnalités livrable livrables".split()
-SECTION_UNITS = "phase phases étape étapes jalon jalons module modules semaine semaines".split()
+UNITS = (
+    "tâche tâches élément éléments fichier fichiers étape étapes fonctionnalité fonctionnalités livrable livrables"
+).split()
+SECTION_UNITS = "phase phases jalon jalons module modules semaine semaines".split()
 HINTS = "le les des est une pour dans qui sur pas par avec sont ce cette au".split()
