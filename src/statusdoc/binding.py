@@ -70,7 +70,8 @@ class Binding:
 GENERIC_LABELS = frozenset(
     "total completed complete done finished remaining left pending todo in not started progress blocked "
     "status overall project current summary completion state tasks items".split()
-) | lang.LABEL_FIRST_WORDS  # and every other language's (`Complété`, `Fortschritt`, `进度`)
+)
+GENERIC_LABELS |= lang.LABEL_FIRST_WORDS  # every other language's (`Complété`, `Fortschritt`, `进度`)
 
 
 _IDENT = lazy(globals(), "_IDENT", r"\d+[a-z]?|[a-z]|[ivxlc]+")

@@ -126,6 +126,61 @@ def languages_of(word: str) -> tuple[str, ...]:
     return WORD_LANGUAGES.get(norm(word), ())
 
 
+def language_for(document: str | None, replaced: str | None) -> str | None:
+    """The language a replacement for the state word ``replaced`` is written in: the document's,
+    unless the word belongs to other tables only; then its own language when only one table holds
+    it, else none (unclear).
+
+    >>> language_for("es", "Pendiente"), language_for(None, "Pendiente"), language_for("en", "completo")
+    ('es', 'es', None)
+    >>> language_for("de", "shipped"), language_for(None, None)
+    ('de', None)
+    """
+    langs = languages_of(replaced) if replaced else ()
+    if not langs or document in langs:
+        return document
+    return langs[0] if len(langs) == 1 else None
+
+
+def word_for(state: State, *, document: str | None, replaced: str | None, own: str | None) -> str:
+    """The word a rewrite writes for ``state`` in place of ``replaced``: the document's own word for
+    that state (``own``, from its other claims) when it is in the language chosen by
+    :func:`language_for` (or in no table: a configured word), else that language's word; where the
+    language is unclear, the document's own word, else English's.
+
+    >>> word_for("done", document="es", replaced="Pendiente", own=None)
+    'Completado'
+    >>> word_for("done", document="en", replaced="Pending", own="Done")
+    'Done'
+    >>> word_for("done", document="es", replaced="Pendiente", own="Done")
+    'Completado'
+    >>> word_for("todo", document=None, replaced="shipped", own=None)
+    'Not Started'
+    """
+    code = language_for(document, replaced)
+    if own is not None and (code is None or code in languages_of(own) or not languages_of(own)):
+        return own
+    return written(code or "en", state)
+
+
+def match_case(word: str, like: str, code: str | None) -> str:
+    """``word`` in the case of ``like``: upper, lower, or capitalised (English capitalises each
+    word, `In Progress`; the other languages the first, `En progreso`); else as written.
+
+    >>> match_case("Completado", "PENDIENTE", "es"), match_case("En progreso", "pendiente", "es")
+    ('COMPLETADO', 'en progreso')
+    >>> match_case("en curso", "Pendiente", "es"), match_case("not started", "Done", "en")
+    ('En curso', 'Not Started')
+    """
+    if like.isupper():
+        return word.upper()
+    if like.islower():
+        return word.lower()
+    if like.istitle():
+        return word.title() if code in (None, "en") else word[:1].upper() + word[1:]
+    return word
+
+
 # --- the document's language ----------------------------------------------------------------
 
 #: How much of a document is read to tell its language: the start says it, and the cost stays
@@ -220,7 +275,10 @@ __all__ = [
     "detect",
     "english",
     "fold",
+    "language_for",
     "languages_of",
+    "match_case",
     "norm",
+    "word_for",
     "written",
 ]
