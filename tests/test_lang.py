@@ -3,12 +3,16 @@ rewrite writes per state and case, the document's language, full-width punctuati
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from statusdoc import lang, lint, parse, recompute, render
 from statusdoc.counters import _label_role, find_counters
 from statusdoc.read.claims import STATUS_LABEL
-from statusdoc.vocabulary import DEFAULT, STATES
+from statusdoc.vocabulary import DEFAULT, STATES, word_regex
 
 CODES = ("en", "es", "fr", "de", "pt", "it", "zh", "ja", "vi", "id")
 
@@ -363,3 +367,37 @@ def test_false_friends_change_nothing(text: str) -> None:
     doc = parse(text)
     assert render(recompute(doc)) == text
     assert not [f for f in lint(doc) if f.code in ("SD001", "SD002", "SD004")]
+
+
+# --- the word matcher is the pattern it replaces ------------------------------------------------
+
+_PIECES = [*sorted(DEFAULT.words)[:: max(1, len(DEFAULT.words) // 40)], "done", "in progress", "won't do", "已完成"]
+
+
+def _old_pattern() -> re.Pattern[str]:
+    words = sorted(DEFAULT.words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in words)
+    return re.compile(rf"(?<![\w'])(?:{alt})(?![\w'])", re.IGNORECASE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_PIECES),
+            st.sampled_from([" ", "_", "-", "  ", "'", ".", ":", "x", "s", "(", "✅", "\t"]),
+            st.text(alphabet="aeiouDnNPé_ -'", max_size=4),
+        ),
+        max_size=8,
+    ).map("".join),
+    st.integers(min_value=0, max_value=6),
+)
+def test_word_matcher_matches_like_the_pattern(text: str, pos: int) -> None:
+    """The set-based matcher finds what the regex of every word found (case folded by lower())."""
+    old, new = _old_pattern(), word_regex(DEFAULT)
+    for variant in (text, text.upper(), text.title()):
+        pos = min(pos, len(variant))
+        a, b = old.match(variant, pos), new.match(variant, pos)
+        assert (a and (a.start(), a.end())) == (b and (b.start(), b.end())), variant
+        assert [m.span() for m in old.finditer(variant)] == [(m.start(), m.end()) for m in new.finditer(variant)]
+        assert bool(old.fullmatch(variant)) == bool(new.fullmatch(variant))

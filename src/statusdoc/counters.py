@@ -17,12 +17,11 @@ from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch, FormTable, forms
 from statusdoc.model import Bar
 
-#: Words that make a number next to them count progress: English's, then every other table's
-#: (:mod:`statusdoc.lang`; `3/4 erledigt`, `2/5 completadas`).
-PROGRESS_WORDS = (
-    r"(?:complete|completed|done|finished|remaining|left|started|passed|checked|progress"
-    rf"|{lang.alternation(set(lang.AFTER_WORDS) - set(lang.english('AFTER')))})"
-)
+_ENGLISH_PROGRESS = "complete|completed|done|finished|remaining|left|started|passed|checked|progress"
+#: Words that make a number next to them count progress (`3 of 4 done`, `60% complete`).
+PROGRESS_WORDS = rf"(?:{_ENGLISH_PROGRESS})"
+#: ... and after a fraction, every other table's too (:mod:`statusdoc.lang`; `3/4 erledigt`).
+_FRACTION_WORDS = rf"(?:{_ENGLISH_PROGRESS}|{lang.alternation(set(lang.AFTER_WORDS) - set(lang.english('AFTER')))})"
 #: Labels of a summary block whose numbers are counters (SPEC §2.5), in every language.
 COUNT_LABELS: dict[str, str] = lang.COUNT_LABELS
 #: Unit words that name items or sections (SPEC §4, rule 3), in every language.
@@ -214,7 +213,7 @@ _FRACTION = lazy(globals(), "_FRACTION", r"(?<![\w.,/:#$<>~\-])(\d{1,6})\s?/\s?(
 _AFTER_FRACTION = lazy(
     globals(),
     "_AFTER_FRACTION",
-    rf"\s*(?:(?P<unit>[^\W\d_]+)\s+)?(?P<word>{PROGRESS_WORDS}|in progress)\b",
+    rf"\s*(?:(?P<unit>[^\W\d_]+)\s+)?(?P<word>{_FRACTION_WORDS}|in progress)\b",
     re.IGNORECASE,
 )
 _AFTER_PERCENT = lazy(
@@ -224,7 +223,7 @@ _BEFORE_PERCENT = lazy(
     globals(),
     "_BEFORE_PERCENT",
     r"(?:progress|completion|complete|completed|done|overall|status"
-    rf"|{lang.alternation(_FOREIGN_LABELS['percent'] | _FOREIGN_LABELS['done'])})"
+    rf"|{lang.alternation(_FOREIGN_LABELS['percent'])})"
     r"\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
     re.IGNORECASE,
 )
