@@ -145,28 +145,28 @@ class WordMatcher:
     (['done', 'in progress'], None, 'Done')
     """
 
-    __slots__ = ("longest", "phrases")
+    __slots__ = ("firsts", "longest", "phrases")
 
     def __init__(self, words: dict[str, State]) -> None:
         self.phrases = frozenset(" ".join(w.lower().split()) for w in words)
         self.longest = max((len(p.split()) for p in self.phrases), default=0)
+        #: First words of the phrases: most texts asked about start with none of them.
+        self.firsts = frozenset(p.split()[0] for p in self.phrases if p)
 
     def match(self, text: str, pos: int = 0) -> WordMatch | None:
         if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_'"):
             return None
-        tokens: list[str] = []
-        ends: list[int] = []
-        p = pos
-        while len(tokens) < self.longest:
-            t = _TOKEN.match(text, p)
+        t = _TOKEN.match(text, pos)
+        if t is None or (first := t.group().lower()) not in self.firsts:
+            return None
+        tokens = [first]
+        ends = [t.end()]
+        while len(tokens) < self.longest and (sep := _SEP.match(text, ends[-1])) is not None:
+            t = _TOKEN.match(text, sep.end())
             if t is None:
                 break
             tokens.append(t.group().lower())
             ends.append(t.end())
-            sep = _SEP.match(text, t.end())
-            if sep is None:
-                break
-            p = sep.end()
         for k in range(len(tokens), 0, -1):
             e = ends[k - 1]
             if (e == len(text) or not (text[e].isalnum() or text[e] in "_'")) and " ".join(tokens[:k]) in self.phrases:

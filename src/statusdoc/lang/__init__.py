@@ -1,10 +1,10 @@
-"""The languages people write status in: one data module per language, and what is built from them.
+"""The languages people write status in: one table per language (:mod:`.tables`, data only), and
+what is built from them.
 
-Each module (``en``, ``es``, ``fr``, ``de``, ``pt``, ``it``, ``zh``, ``ja``, ``vi``, ``id``) holds only
-words: summary labels and the role of their number (``LABELS``), the label of a status line
-(``STATUS_LABELS``), the words of each state with the one a rewrite writes first (``STATES``), the
-words after a number that make it count (``AFTER``, ``STATE_COUNTS``), aggregate row words, unit
-words and a few frequent words of running text by which the language is told (``HINTS``).  This
+Each table (``EN``, ``ES``, ``FR``, ``DE``, ``PT``, ``IT``, ``ZH``, ``JA``, ``VI``, ``ID``) holds
+only words: summary labels and the role of their number, status labels, the words of each state
+(the first is the one a rewrite writes), the words after a number that make it count, aggregate
+row words, unit words, and frequent words of running text by which the language is told.  This
 module merges them into the maps and pattern texts that the vocabulary, the counter scan and the
 claim readers use, and tells a document's language (:func:`detect`).
 
@@ -16,17 +16,16 @@ A word that states different things in two languages is a false friend: the merg
 from __future__ import annotations
 
 import re
-from types import ModuleType
 
-from statusdoc.lang import de, en, es, fr, id, it, ja, pt, vi, zh
+from statusdoc.lang.tables import DE, EN, ES, FR, ID, IT, JA, PT, VI, ZH, Table
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from statusdoc._types import State
 
 #: English first: where two tables hold a word, the first one's entry is the one kept.
-TABLES: tuple[ModuleType, ...] = (en, es, fr, de, pt, it, zh, ja, vi, id)
-BY_CODE: dict[str, ModuleType] = {t.CODE: t for t in TABLES}
+TABLES: tuple[type[Table], ...] = (EN, ES, FR, DE, PT, IT, ZH, JA, VI, ID)
+BY_CODE: dict[str, type[Table]] = {t.CODE: t for t in TABLES}
 
 
 def norm(word: str) -> str:
@@ -94,7 +93,12 @@ SECTION_UNITS: frozenset[str] = frozenset(norm(w) for t in TABLES for w in t.SEC
 
 def english(name: str) -> dict[str, str]:
     """English's own map ``name`` (the patterns that read only English keep reading only it)."""
-    return {norm(k): v for k, v in getattr(en, name).items()}
+    return {norm(k): v for k, v in getattr(EN, name).items()}
+
+
+def english_units(name: str) -> list[str]:
+    """English's unit words ``name`` (``UNITS`` or ``SECTION_UNITS``)."""
+    return [norm(w) for w in getattr(EN, name)]
 
 
 def alternation(words: object, *, blanks: str = r"\s+") -> str:
@@ -185,12 +189,13 @@ def match_case(word: str, like: str, code: str | None) -> str:
 
 #: How much of a document is read to tell its language: the start says it, and the cost stays
 #: bounded on a 10 MB document.
-SAMPLE = 8_192
+SAMPLE = 4_096
 _HINTS: dict[str, str] = {}
 for _t in TABLES:
     for _w in _t.HINTS:
         _HINTS[_w] = "" if _w in _HINTS else _t.CODE  # a word of two languages tells neither
-_WORD = re.compile(r"[^\W\d_]+")
+#: What may cling to a word of running text (`the,`, `(and`, `**der**`).
+_PUNCTUATION = ".,;:!?()[]{}*_`'\"«»¿¡“”‘’"
 #: UTF-8 lead bytes of the scripts that tell a language by themselves (counted in the encoded
 #: sample, which costs no pattern): kana (U+3040–U+30FF), Han (U+4000–U+9FFF), Vietnamese's
 #: tone-marked vowels (U+1E80–U+1EFF), and the scripts without a table, which say the language is
@@ -232,8 +237,8 @@ def detect(text: str) -> str | None:
             if found := _count(raw, leads):
                 score[script] = found // 2
     hints = _HINTS
-    for w in _WORD.findall(s.lower()):
-        if code := hints.get(w):
+    for w in s.lower().split():
+        if code := hints.get(w.strip(_PUNCTUATION)):
             score[code] = score.get(code, 0) + 1
     if not score:
         return None
@@ -248,6 +253,7 @@ def detect(text: str) -> str | None:
 #: Full-width punctuation that counters and claims are written with in CJK text, to the ASCII
 #: characters the patterns read: one character for one, so every offset stays where it was.
 _FOLD = str.maketrans("（）：％／［］", "():%/[]")
+_FULL_WIDTH = re.compile("[（）：％／［］]")
 
 
 def fold(line: str) -> str:
@@ -256,7 +262,9 @@ def fold(line: str) -> str:
     >>> fold("**进度：** 1/3（33％）")
     '**进度:** 1/3(33%)'
     """
-    return line if line.isascii() else line.translate(_FOLD)
+    if line.isascii() or _FULL_WIDTH.search(line) is None:
+        return line
+    return line.translate(_FOLD)
 
 
 __all__ = [
@@ -275,6 +283,7 @@ __all__ = [
     "alternation",
     "detect",
     "english",
+    "english_units",
     "fold",
     "language_for",
     "languages_of",
