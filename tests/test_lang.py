@@ -401,3 +401,12 @@ def test_word_matcher_matches_like_the_pattern(text: str, pos: int) -> None:
         assert (a and (a.start(), a.end())) == (b and (b.start(), b.end())), variant
         assert [m.span() for m in old.finditer(variant)] == [(m.start(), m.end()) for m in new.finditer(variant)]
         assert bool(old.fullmatch(variant)) == bool(new.fullmatch(variant))
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_table_keys_are_written_normalised(code: str) -> None:
+    """The merge reads label and count keys as written: lower case, single blanks, no hyphens."""
+    t = lang.BY_CODE[code]
+    for name in ("LABELS", "AFTER", "STATE_COUNTS"):
+        for key in getattr(t, name):
+            assert key == lang.norm(key), (name, key)

@@ -42,8 +42,7 @@ def _merge(name: str) -> tuple[dict[str, str], dict[str, set[str]]]:
     out: dict[str, str] = {}
     clash: dict[str, set[str]] = {}
     for t in TABLES:
-        for word, value in getattr(t, name).items():
-            k = norm(word)
+        for k, value in getattr(t, name).items():  # (keys are written normalised: a test holds it)
             if k in out and out[k] != value:
                 clash.setdefault(k, {out[k]}).add(value)
             out.setdefault(k, value)
