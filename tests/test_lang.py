@@ -410,3 +410,10 @@ def test_table_keys_are_written_normalised(code: str) -> None:
     for name in ("LABELS", "AFTER", "STATE_COUNTS"):
         for key in getattr(t, name):
             assert key == lang.norm(key), (name, key)
+
+
+@pytest.mark.parametrize("header", ["Estado", "Statut", "状态", "Trạng thái", "Status"])
+def test_localised_status_column(header: str) -> None:
+    """A table whose status column is headed in another language holds items too."""
+    text = f"# Plan\n\n## Fase 1 (0/2)\n\n| Tarea | {header} |\n|---|---|\n| Diseño | ✅ Completado |\n| Pruebas | ⏳ Pendiente |\n"
+    assert render(recompute(parse(text))).splitlines()[2] == "## Fase 1 (1/2)"
