@@ -417,3 +417,18 @@ def test_localised_status_column(header: str) -> None:
     """A table whose status column is headed in another language holds items too."""
     text = f"# Plan\n\n## Fase 1 (0/2)\n\n| Tarea | {header} |\n|---|---|\n| Diseño | ✅ Completado |\n| Pruebas | ⏳ Pendiente |\n"
     assert render(recompute(parse(text))).splitlines()[2] == "## Fase 1 (1/2)"
+
+
+@pytest.mark.parametrize("line", ["**Avancement :** 2/8, 3 reſtantes", "**Progress:** 2/8, 3 ſtarted"])
+def test_wide_case_folding_is_no_crash(line: str) -> None:
+    """`ſ` matches `s` in a case-insensitive pattern but lower() keeps it: no role, no counter."""
+    assert [f.kind for f in find_counters(line, "paragraph")] == ["fraction"]
+
+
+@pytest.mark.parametrize("module", ["statusdoc.lang", "statusdoc.vocabulary"])
+def test_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

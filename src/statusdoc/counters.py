@@ -678,7 +678,9 @@ def scan_state_counts(scan: LineScan) -> None:
             continue
         if not line[max(0, m.start() - 8) : m.start()].rstrip().endswith((",", ";", "(")):
             continue
-        role = lang.STATE_COUNT_WORDS[lang.norm(m.group(2))]
+        role = lang.STATE_COUNT_WORDS.get(lang.norm(m.group(2)))
+        if role is None:
+            continue  # the pattern's case folding is wider than lower() (`ſ` matches `s`)
         scan.take(
             Found("state_count", m.start(), m.end(), [FoundNumber(m.start(1), m.end(1), float(m.group(1)), role)]),
             m.start(),
