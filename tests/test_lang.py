@@ -432,3 +432,12 @@ def test_doctests(module: str) -> None:
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("row", ["**Gesamt**", "合计", "Totale", "Tổng cộng"])
+def test_localised_aggregate_row_is_no_item(row: str) -> None:
+    text = (
+        "# Plan\n\n## Phase 1 (0/2)\n\n| Aufgabe | Status |\n|---|---|\n"
+        f"| A | ✅ Erledigt |\n| B | ⏳ Offen |\n| {row} | 🔄 In Arbeit |\n"
+    )
+    assert render(recompute(parse(text))).splitlines()[2] == "## Phase 1 (1/2)"

@@ -273,7 +273,7 @@ class PT(Table):
     }
     AFTER = {"concluídas": "done", "concluídos": "done", "feitas": "done", "restantes": "remaining"}
     STATE_COUNTS = {"em andamento": "in_progress", "pendentes": "todo", "concluídas": "done"}
-    AGGREGATE = ("total", "geral")
+    AGGREGATE = ("total",)  # (`geral` also ends `Visão geral`, an overview)
     UNITS = "tarefa tarefas item itens arquivo arquivos etapa etapas entregável entregáveis".split()
     SECTION_UNITS = "fase fases marco marcos módulo módulos semana semanas".split()
     HINTS = "os do da dos das não uma com são mais também ou".split()
@@ -400,7 +400,7 @@ class VI(Table):
     }
     AFTER = {"hoàn thành": "done", "còn lại": "remaining"}
     STATE_COUNTS = {"đang thực hiện": "in_progress", "hoàn thành": "done"}
-    AGGREGATE = ("tổng", "tổng cộng")
+    AGGREGATE = ("tổng cộng",)  # (`tổng` also starts `Tổng quan`, an overview)
     UNITS = ("mục",)  # (the others are two words: `nhiệm vụ`, `công việc`)
     SECTION_UNITS = ("tuần",)  # (`giai đoạn` is two words)
     HINTS = "của và các là có cho được trong không những với này một để".split()
