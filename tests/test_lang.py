@@ -441,3 +441,16 @@ def test_localised_aggregate_row_is_no_item(row: str) -> None:
         f"| A | ✅ Erledigt |\n| B | ⏳ Offen |\n| {row} | 🔄 In Arbeit |\n"
     )
     assert render(recompute(parse(text))).splitlines()[2] == "## Phase 1 (1/2)"
+
+
+@pytest.mark.parametrize(
+    ("written", "heading", "second", "becomes"),
+    [
+        ("**Progreso:** 0/2 fases completadas", "Fase", "x", "**Progreso:** 2/2 fases completadas"),
+        ("**Avancement :** 0/2 étapes terminées", "Étape", " ", "**Avancement :** 1/2 étapes terminées"),
+    ],
+)
+def test_localised_section_units_count_sections(written: str, heading: str, second: str, becomes: str) -> None:
+    """`0/2 fases completadas` counts the sections whose heading begins with `Fase` (not items)."""
+    text = f"# Plan\n\n{written}\n\n## {heading} 1\n- [x] a\n- [x] b\n\n## {heading} 2\n- [x] c\n- [{second}] d\n"
+    assert render(recompute(parse(text))).splitlines()[2] == becomes

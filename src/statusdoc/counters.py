@@ -24,13 +24,10 @@ PROGRESS_WORDS = rf"(?:{_ENGLISH_PROGRESS})"
 _FRACTION_WORDS = rf"(?:{_ENGLISH_PROGRESS}|{lang.alternation(set(lang.AFTER_WORDS) - set(lang.english('AFTER')))})"
 #: Labels of a summary block whose numbers are counters (SPEC §2.5), in every language.
 COUNT_LABELS: dict[str, str] = lang.COUNT_LABELS
-#: Unit words that name items (SPEC §4, rule 3), in every language.
+#: Unit words that name items or sections (SPEC §4, rule 3), in every language.
 ITEM_UNITS = lang.ITEM_UNITS
-#: ... and sections: English's, the ones binding counts sections by (`1/12 stages started`) and
-#: names them with (`Phase 1`).  Every other language's section units (`fases`, `Phasen`) are
-#: units, not foreign words, but what they count is left for a person (certainty's foreign unit).
-SECTION_UNITS = frozenset(lang.english_units("SECTION_UNITS"))
-UNITS = ITEM_UNITS | lang.SECTION_UNITS
+SECTION_UNITS = lang.SECTION_UNITS
+UNITS = ITEM_UNITS | SECTION_UNITS
 
 
 @record

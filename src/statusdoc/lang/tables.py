@@ -204,10 +204,9 @@ class FR(Table):
     }
     STATE_COUNTS = {"en cours": "in_progress", "terminées": "done", "bloquées": "blocked"}
     AGGREGATE = ("total",)
-    UNITS = (
-        "tâche tâches élément éléments fichier fichiers étape étapes fonctionnalité fonctionnalités livrable livrables"
-    ).split()
-    SECTION_UNITS = "phase phases jalon jalons module modules semaine semaines".split()
+    UNITS = "tâche tâches élément éléments fichier fichiers fonctionnalité fonctionnalités livrable livrables".split()
+    #: (`étape` is a stage of a plan more often than a step of a checklist.)
+    SECTION_UNITS = "étape étapes phase phases jalon jalons module modules semaine semaines".split()
     HINTS = "le les des est une pour dans qui sur pas par avec sont ce cette au".split()
 
 
