@@ -454,3 +454,7 @@ def test_localised_section_units_count_sections(written: str, heading: str, seco
     """`0/2 fases completadas` counts the sections whose heading begins with `Fase` (not items)."""
     text = f"# Plan\n\n{written}\n\n## {heading} 1\n- [x] a\n- [x] b\n\n## {heading} 2\n- [x] c\n- [{second}] d\n"
     assert render(recompute(parse(text))).splitlines()[2] == becomes
+
+
+def test_no_unit_names_both_items_and_sections() -> None:
+    assert lang.ITEM_UNITS & lang.SECTION_UNITS == frozenset()

@@ -273,8 +273,8 @@ class PT(Table):
     AFTER = {"concluídas": "done", "concluídos": "done", "feitas": "done", "restantes": "remaining"}
     STATE_COUNTS = {"em andamento": "in_progress", "pendentes": "todo", "concluídas": "done"}
     AGGREGATE = ("total",)  # (`geral` also ends `Visão geral`, an overview)
-    UNITS = "tarefa tarefas item itens arquivo arquivos etapa etapas entregável entregáveis".split()
-    SECTION_UNITS = "fase fases marco marcos módulo módulos semana semanas".split()
+    UNITS = "tarefa tarefas item itens arquivo arquivos entregável entregáveis".split()
+    SECTION_UNITS = "fase fases etapa etapas marco marcos módulo módulos semana semanas".split()
     HINTS = "os do da dos das não uma com são mais também ou".split()
 
 
