@@ -135,3 +135,20 @@ def test_filter_returns_new_findings_and_leaves_its_input_alone() -> None:
     assert [(f.code, f.severity) for f in kept] == [("SD001", "warning"), ("SD004", "error")]
     assert [(f.code, f.severity) for f in given] == snapshot
     assert Config().filter(given) == given
+
+
+def test_config_words_in_any_script_are_words(tmp_path: Path) -> None:
+    """`Livré` and `已交付` are words (rewritten as words), not markers; `Won't-fix` is found."""
+    from statusdoc import parse, recompute, render
+    from statusdoc.config import Config
+
+    cfg = Config(markers={"done": ["Livré", "已交付"], "cancelled": ["Won't-fix"]})
+    vocab = cfg.vocabulary()
+    assert vocab is not None
+    assert vocab.word_state("livré") == "done" and vocab.word_state("已交付") == "done"
+    assert "Livré" not in vocab.emoji
+    assert vocab.word_state("won't fix") == "cancelled"
+    prose = "Le projet est dans les temps et les tests sont verts pour cette version, avec une revue.\n\n"
+    text = f"# Plan\n\n{prose}**Statut :** Livré\n- [x] a\n- [ ] b\n"
+    new = render(recompute(parse(text, vocabulary=vocab), config=cfg))
+    assert "**Statut :** En cours" in new.splitlines()  # the document's language, as for its own words

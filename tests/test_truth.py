@@ -17,20 +17,7 @@ from tests.conftest import SHARED, read
 CASES = SHARED / "truth" / "CASES.tsv"
 
 #: Recall rows (`becomes`/`flag`) the tool does not meet yet, each a form of issue "Recall".
-KNOWN_MISSES = frozenset(
-    {
-        "t07_heading_claims.md:7",  # `(✅ Done)` in a heading
-        "t07_heading_claims.md:11",  # `— ✅ COMPLETE` after a dash
-        "t08_fullwidth_ja.md:3",  # `（✅ 完了）`
-        "t08_fullwidth_ja.md:7",  # `（1/3）` full-width fraction
-        "t09_localized_labels.md:8",  # `Complété :`
-        "t09_localized_labels.md:10",  # `Estado: Pendiente (0%)`
-        "t09_localized_labels.md:11",  # `Fortschritt: 1/3 erledigt`
-        "t09_localized_labels.md:12",  # `进度：1/3（33%）`
-        "t19_localized_status.md:3",  # `Estado: ⏳ Pendiente`
-        "t19_localized_status.md:9",  # `状态：🔄 进行中`
-    }
-)
+KNOWN_MISSES: frozenset[str] = frozenset()
 
 
 def _cases() -> list[object]:

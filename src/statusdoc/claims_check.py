@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from statusdoc import codepages
+from statusdoc import codepages, lang
 from statusdoc._regex import lazy
 from statusdoc.checks import Check, compatible
-from statusdoc.vocabulary import DEFAULT_GLYPH, DEFAULT_WORD, marker_state
+from statusdoc.vocabulary import DEFAULT_GLYPH, marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -83,7 +83,8 @@ def status_text(ev: Evaluator, sl: StatusLine, state: State) -> str | None:
         between = ""
         if sl.marker_span is not None and sl.word_span is not None:
             between = ev.doc.text[sl.marker_span.end : sl.word_span.start]
-        parts.append(between + _match_case(word_for(ev, state), sl.word))
+        code = lang.language_for(ev.doc.dialect.language, sl.word)
+        parts.append(between + lang.match_case(word_for(ev, state, sl.word), sl.word, code))
     return "".join(parts) if parts else None
 
 
@@ -110,12 +111,14 @@ def find_marker(ev: Evaluator, state: State) -> str:
     return codepages.encode_for(DEFAULT_GLYPH[state], ev.cp)
 
 
-def word_for(ev: Evaluator, state: State) -> str:
+def word_for(ev: Evaluator, state: State, replaced: str | None = None) -> str:
+    """The word for ``state`` in place of ``replaced``: the document's language decides, its own
+    claims give the word where they use one in that language (:func:`statusdoc.lang.word_for`)."""
     if not ev._words:
         for sl in ev.doc.status_lines:
             if sl.word and not sl.free_form:
                 ev._words.setdefault(sl.claimed, sl.word)
-    return ev._words.get(state, DEFAULT_WORD[state])
+    return lang.word_for(state, document=ev.doc.dialect.language, replaced=replaced, own=ev._words.get(state))
 
 
 def heading_checks(ev: Evaluator) -> list[Check]:
@@ -258,16 +261,6 @@ def _title_end(doc: Document, sec: Section) -> int:
 def _claim_span(sl: StatusLine) -> tuple[int, int]:
     spans = [s for s in (sl.marker_span, sl.word_span) if s is not None]
     return min(s.start for s in spans), max(s.end for s in spans)
-
-
-def _match_case(word: str, like: str) -> str:
-    if like.isupper():
-        return word.upper()
-    if like.islower():
-        return word.lower()
-    if like.istitle():
-        return word.title()
-    return word
 
 
 def _line_column(doc: Document, sec: Section, offset: int) -> tuple[int, int]:

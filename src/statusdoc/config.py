@@ -68,14 +68,16 @@ class Config:
         return got
 
     def _build_vocabulary(self) -> Vocabulary:
+        from statusdoc import lang
         from statusdoc.vocabulary import DEFAULT, Vocabulary
 
         emoji = dict(DEFAULT.emoji)
         words = dict(DEFAULT.words)
         for state, entries in self.markers.items():
             for e in entries:
-                if e.isascii():
-                    words[" ".join(e.lower().split())] = state  # type: ignore[assignment]
+                # A word has letters (`Shipped`, `Livré`, `已交付`); a marker has none (`🎉`).
+                if any(ch.isalpha() for ch in e):
+                    words[lang.norm(e)] = state  # type: ignore[assignment]
                 else:
                     emoji[e] = state  # type: ignore[assignment]
         return Vocabulary(checkboxes=dict(DEFAULT.checkboxes), emoji=emoji, lights=dict(DEFAULT.lights), words=words)

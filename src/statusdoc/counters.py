@@ -12,85 +12,22 @@ import functools
 import re
 import types
 
+from statusdoc import lang
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch, FormTable, forms
 from statusdoc.model import Bar
 
-#: Words that make a number next to them count progress.
-PROGRESS_WORDS = r"(?:complete|completed|done|finished|remaining|left|started|passed|checked|progress)"
-#: Labels of a summary block whose numbers are counters (SPEC §2.5).
-COUNT_LABELS: dict[str, str] = {
-    "total": "total",
-    "completed": "done",
-    "complete": "done",
-    "done": "done",
-    "finished": "done",
-    "remaining": "remaining",
-    "left": "remaining",
-    "pending": "todo",
-    "todo": "todo",
-    "in progress": "in_progress",
-    "started": "started",
-    "progress": "percent",
-    "blocked": "blocked",
-    "not started": "todo",
-}
-#: Unit words that name items or sections (SPEC §4, rule 3).
-ITEM_UNITS = frozenset(
-    [
-        "task",
-        "tasks",
-        "item",
-        "items",
-        "file",
-        "files",
-        "todo",
-        "todos",
-        "checkbox",
-        "checkboxes",
-        "box",
-        "boxes",
-        "check",
-        "checks",
-        "step",
-        "steps",
-        "subtask",
-        "subtasks",
-        "deliverable",
-        "deliverables",
-        "feature",
-        "features",
-        "story",
-        "stories",
-        "criteria",
-        "criterion",
-    ]
-)
-SECTION_UNITS = frozenset(
-    [
-        "stage",
-        "stages",
-        "phase",
-        "phases",
-        "section",
-        "sections",
-        "milestone",
-        "milestones",
-        "batch",
-        "batches",
-        "sprint",
-        "sprints",
-        "epic",
-        "epics",
-        "module",
-        "modules",
-        "part",
-        "parts",
-        "week",
-        "weeks",
-    ]
-)
+_ENGLISH_PROGRESS = "complete|completed|done|finished|remaining|left|started|passed|checked|progress"
+#: Words that make a number next to them count progress (`3 of 4 done`, `60% complete`).
+PROGRESS_WORDS = rf"(?:{_ENGLISH_PROGRESS})"
+#: ... and after a fraction, every other table's too (:mod:`statusdoc.lang`; `3/4 erledigt`).
+_FRACTION_WORDS = rf"(?:{_ENGLISH_PROGRESS}|{lang.alternation(set(lang.AFTER_WORDS) - set(lang.english('AFTER')))})"
+#: Labels of a summary block whose numbers are counters (SPEC §2.5), in every language.
+COUNT_LABELS: dict[str, str] = lang.COUNT_LABELS
+#: Unit words that name items or sections (SPEC §4, rule 3), in every language.
+ITEM_UNITS = lang.ITEM_UNITS
+SECTION_UNITS = lang.SECTION_UNITS
 UNITS = ITEM_UNITS | SECTION_UNITS
 
 
@@ -230,6 +167,21 @@ def find_bars(line: str) -> list[Found]:
 
 # --- numbers --------------------------------------------------------------------------------
 
+
+def _foreign_labels() -> dict[str, set[str]]:
+    """Every other language's summary labels, by role (English's are written out below)."""
+    english = lang.english("LABELS")
+    out: dict[str, set[str]] = {"percent": set(), "done": set(), "total": set()}
+    for word, role in COUNT_LABELS.items():
+        if role in out and word not in english:
+            out[role].add(word)
+    return out
+
+
+_FOREIGN_LABELS = _foreign_labels()
+#: Every other language's words after a number that count one state (`, 2 en curso`).
+_FOREIGN_COUNTS = set(lang.STATE_COUNT_WORDS) - set(lang.english("STATE_COUNTS"))
+
 #: How far around a number its wording is read; keeps the scan linear on very long lines.
 _WINDOW = 80
 
@@ -251,9 +203,10 @@ _LABEL_ANY = lazy(
     "_LABEL_ANY",
     # (Possessive blanks, read from the start of their run only: every other start in a run of
     # blanks fails or succeeds as that one does.)
-    r"(?:^|[|;]|(?<!\s)\s{2,}+)\s*+(?:[-*+]\s++)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z /&]{0,40}?)"
+    # (A label is letters of any script, `[^\W\d_]`, which in ASCII text are `[A-Za-z]`.)
+    r"(?:^|[|;]|(?<!\s)\s{2,}+)\s*+(?:[-*+]\s++)?(?:\*\*|__)?(?P<label>[^\W\d_](?:[^\W\d_]|[ /&]){0,40}?)"
     r"\s*+(?:(?:\*\*|__)\s*+)?:(?!//)"
-    r"|(?:\*\*|__)(?P<blabel>[A-Za-z][A-Za-z /&]{0,40}?)\s*+(?::\s*+)?(?:\*\*|__)\s*+:?",
+    r"|(?:\*\*|__)(?P<blabel>[^\W\d_](?:[^\W\d_]|[ /&]){0,40}?)\s*+(?::\s*+)?(?:\*\*|__)\s*+:?",
 )
 _ARROW_AFTER = lazy(globals(), "_ARROW_AFTER", r"\s*(?:→|->|=>|⟶)")
 _ARROW_BEFORE = lazy(globals(), "_ARROW_BEFORE", r"(?:→|->|=>|⟶)\s*(?:\*\*|__)?\s*$")
@@ -261,7 +214,7 @@ _FRACTION = lazy(globals(), "_FRACTION", r"(?<![\w.,/:#$<>~\-])(\d{1,6})\s?/\s?(
 _AFTER_FRACTION = lazy(
     globals(),
     "_AFTER_FRACTION",
-    rf"\s*(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS}|in progress)\b",
+    rf"\s*(?:(?P<unit>[^\W\d_]+)\s+)?(?P<word>{_FRACTION_WORDS}|in progress)\b",
     re.IGNORECASE,
 )
 _AFTER_PERCENT = lazy(
@@ -270,12 +223,16 @@ _AFTER_PERCENT = lazy(
 _BEFORE_PERCENT = lazy(
     globals(),
     "_BEFORE_PERCENT",
-    r"(?:progress|completion|complete|completed|done|overall|status)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
+    r"(?:progress|completion|complete|completed|done|overall|status"
+    rf"|{lang.alternation(_FOREIGN_LABELS['percent'])})"
+    r"\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
     re.IGNORECASE,
 )
 #: Lower-case stems of _STATE_COUNT's words, one of which a line needs before the pattern runs.
 _STATE_COUNT_HINT = lazy(
-    globals(), "_STATE_COUNT_HINT", r"progress|done|complet|remaining|blocked|pending|started|todo"
+    globals(),
+    "_STATE_COUNT_HINT",
+    rf"progress|done|complet|remaining|blocked|pending|started|todo|{lang.alternation(_FOREIGN_COUNTS)}",
 )
 #: Necessary conditions of _LABELLED (a separator, then a number) and _OF_FRACTION, which the
 #: engine finds several times faster than the patterns fail (they start with a lazy label and a
@@ -285,14 +242,15 @@ _OF_HINT = lazy(globals(), "_OF_HINT", r"\d\s+of\s+\d", re.IGNORECASE)
 _STATE_COUNT = lazy(
     globals(),
     "_STATE_COUNT",
-    r"(?<![\w/])(\d{1,6})\s+(in progress|done|complete|completed|remaining|blocked|pending|started|todo)\b",
+    r"(?<![\w/])(\d{1,6})\s+(in progress|done|complete|completed|remaining|blocked|pending|started|todo"
+    rf"|{lang.alternation(_FOREIGN_COUNTS)})\b",
     re.IGNORECASE,
 )
 #: A summary label: `**Total Files:** 38`, `- Completed: 18 (47%)`, `**Remaining:** 20 files`.
 _LABELLED = lazy(
     globals(),
     "_LABELLED",
-    r"^(?P<lead>\s*(?:[-*+]\s+)?(?:[>]\s*)?)(?P<o>\*\*|__)?(?P<label>[A-Za-z][A-Za-z ]{0,40}?)\s*"
+    r"^(?P<lead>\s*(?:[-*+]\s+)?(?:[>]\s*)?)(?P<o>\*\*|__)?(?P<label>[^\W\d_](?:[^\W\d_]|[ ]){0,40}?)\s*"
     r"(?:(?P<c1>\*\*|__)\s*:|:\s*+(?P<c2>\*\*|__)?|(?P<c3>\*\*|__)\s*[-–]|\s[-–])\s*+(?P<num>\d{1,7})(?![\d.,/%]\d|[\w%])"
     r"(?P<tail>.*)$",
 )
@@ -330,19 +288,35 @@ def _read_label_role(label: str) -> tuple[str, str | None] | None:
 _DIGIT = lazy(globals(), "_DIGIT", r"\d")
 _ASCII_DIGIT = lazy(globals(), "_ASCII_DIGIT", r"[0-9]")
 _LABELLED_TAIL = lazy(
-    globals(), "_LABELLED_TAIL", r"^\s*(?:(?P<unit>[A-Za-z]+)\b)?\s*(?:\(.*|[,;].*|\s*(?:\*\*|__)?\s*)$"
+    globals(), "_LABELLED_TAIL", r"^\s*(?:(?P<unit>[^\W\d_]+)\b)?\s*(?:\(.*|[,;].*|\s*(?:\*\*|__)?\s*)$"
 )
-_CLOSE_PAREN = lazy(globals(), "_CLOSE_PAREN", r"\s*(?:[A-Za-z]+\s*)?\)")
+_CLOSE_PAREN = lazy(globals(), "_CLOSE_PAREN", r"\s*(?:[^\W\d_]+\s*)?\)")
 _LABEL_BEFORE_FRACTION = lazy(
     globals(),
     "_LABEL_BEFORE_FRACTION",
-    r"(?:progress|completed|complete|done|total|tasks|items)\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
+    r"(?:progress|completed|complete|done|total|tasks|items"
+    rf"|{lang.alternation(_FOREIGN_LABELS['percent'] | _FOREIGN_LABELS['done'] | _FOREIGN_LABELS['total'])})"
+    r"\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
     re.I,
 )
 _STARS_BEFORE = lazy(globals(), "_STARS_BEFORE", r"[⭐★☆]\W*$")
-_UNIT_IN_PARENS = lazy(globals(), "_UNIT_IN_PARENS", r"\s*([A-Za-z]+)\s*\)")
-_NEXT_WORD = lazy(globals(), "_NEXT_WORD", r"\s*(?:\*\*|__)?\s*([A-Za-z]+)")
+_UNIT_IN_PARENS = lazy(globals(), "_UNIT_IN_PARENS", r"\s*([^\W\d_]+)\s*\)")
+_NEXT_WORD = lazy(globals(), "_NEXT_WORD", r"\s*(?:\*\*|__)?\s*([^\W\d_]+)")
 _OF_AFTER = lazy(globals(), "_OF_AFTER", r"\s+of\b")
+
+
+def _after_role(word: str | None) -> str:
+    """The role of a number a progress word follows: `started`, `remaining` (`left`, `restantes`),
+    `in_progress`, else `done` (`passed`, `checked` and `progress` included).
+
+    >>> _after_role("left"), _after_role("erledigt"), _after_role("in progress"), _after_role(None)
+    ('remaining', 'done', 'in_progress', 'done')
+    """
+    if word is None:
+        return "done"
+    w = lang.norm(word)
+    role = "in_progress" if w == "in progress" else lang.AFTER_WORDS.get(w, "done")
+    return role if role in ("started", "remaining", "in_progress") else "done"
 
 
 def _stopped(label: str | None) -> bool:
@@ -453,6 +427,8 @@ class LineScan:
 
 def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
     """Counters in one masked line.  ``context`` is the block the line belongs to."""
+    # Full-width `（1/3）`, `：`, `％` are read as their ASCII forms, character for character.
+    line = lang.fold(line)
     # Nothing that could count is the common case: kept cheap, as is every regex below, which
     # runs only when the characters it needs are in the line.
     glyph = may_hold_bar(line)
@@ -599,11 +575,7 @@ def scan_fractions(scan: LineScan) -> None:
         if unit and unit.lower() not in UNITS:
             scan.foreign = True
             continue  # `(1/1084 tests)`, `(16/24 days)`, `33/51 major features`: not items
-        role = "started" if word == "started" else "done"
-        if word in ("remaining", "left"):
-            role = "remaining"
-        if word == "in progress":
-            role = "in_progress"
+        role = _after_role(word)
         label_role = _label_role(label) if label else None
         if word is None and label_role and label_role[0] in ("in_progress", "todo", "blocked", "remaining", "done"):
             role = label_role[0]  # `**In Progress**: 7/51 features`
@@ -639,7 +611,7 @@ def scan_of_fractions(scan: LineScan) -> None:
         if _stopped(label):
             continue
         word = m.group("word").lower()
-        role = {"started": "started", "remaining": "remaining", "left": "remaining"}.get(word, "done")
+        role = _after_role(word)
         numbers = [
             FoundNumber(m.start(1), m.end(1), float(m.group(1)), role),
             FoundNumber(m.start(2), m.end(2), float(m.group(2)), "total"),
@@ -695,7 +667,7 @@ def scan_percentages(scan: LineScan) -> None:
         word = am.group("word").lower() if am else None
         if word in ("started", "passed", "checked"):
             continue
-        role = "percent_remaining" if word in ("remaining", "left") else "percent"
+        role = "percent_remaining" if _after_role(word) == "remaining" else "percent"
         decimals = len(m.group(2) or "")
         scan.take(
             Found(
@@ -718,10 +690,9 @@ def scan_state_counts(scan: LineScan) -> None:
             continue
         if not line[max(0, m.start() - 8) : m.start()].rstrip().endswith((",", ";", "(")):
             continue
-        word = m.group(2).lower()
-        role = {"in progress": "in_progress", "complete": "done", "completed": "done", "pending": "todo"}.get(
-            word, word
-        )
+        role = lang.STATE_COUNT_WORDS.get(lang.norm(m.group(2)))
+        if role is None:
+            continue  # the pattern's case folding is wider than lower() (`ſ` matches `s`)
         scan.take(
             Found("state_count", m.start(), m.end(), [FoundNumber(m.start(1), m.end(1), float(m.group(1)), role)]),
             m.start(),

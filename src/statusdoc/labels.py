@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from statusdoc import lang
 from statusdoc._regex import lazy
 
 _EMPHASIS = lazy(globals(), "_EMPHASIS", r"[*_`~]+")
@@ -14,13 +15,16 @@ _NON_WORD = lazy(globals(), "_NON_WORD", r"[^\w\s]+", re.UNICODE)
 _LEADING_NUMBER = lazy(globals(), "_LEADING_NUMBER", r"^\s*\d+(?:\.\d+)*[.)]?\s+")
 
 
-_AGGREGATE = lazy(globals(), "_AGGREGATE", r"\b(?:overall|total|all)\b", re.IGNORECASE)
+#: `Overall`, `TOTAL`, `Gesamt`, `合计`: every table's aggregate words (:mod:`statusdoc.lang`).
+_AGGREGATE = lazy(globals(), "_AGGREGATE", rf"\b(?:{lang.alternation(lang.AGGREGATE_WORDS)})\b", re.IGNORECASE)
 
 
 def is_aggregate(label: str | None) -> bool:
     """Whether a board line's or table row's label speaks for the whole (`Overall`, `TOTAL`).
 
     >>> is_aggregate("**TOTAL**"), is_aggregate("Overall progress"), is_aggregate("Installer")
+    (True, True, False)
+    >>> is_aggregate("**Gesamt**"), is_aggregate("合计"), is_aggregate("Gesamtarchitektur")
     (True, True, False)
     """
     return bool(label) and _AGGREGATE.search(label or "") is not None

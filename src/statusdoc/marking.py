@@ -13,11 +13,12 @@ import re
 import unicodedata
 from collections import Counter as _Tally
 
+from statusdoc import lang
 from statusdoc._record import frozen_record, replace
 from statusdoc.codepages import encode_for
 from statusdoc.errors import StatusdocError
 from statusdoc.model import Document, Edit, Item
-from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, DEFAULT_WORD, STATES, Vocabulary, marker_state
+from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, STATES, Vocabulary, marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -292,8 +293,8 @@ def _word(doc: Document, item: Item, state: State, vocab: Vocabulary) -> str:
         for it in doc.items
         if it.kind == "table_row" and it.state == state and vocab.word_state(it.marker) == state
     ]
-    new = _most_common(seen) or DEFAULT_WORD[state]
     old = item.marker
+    new = lang.word_for(state, document=doc.dialect.language, replaced=old, own=_most_common(seen))
     if old.isupper():
         return new.upper()
     if old.islower():

@@ -39,6 +39,9 @@ class Dialect:
     final_newline: bool = False
     codepage: str | None = None
     bar_glyphs: list[str] = field(default_factory=list)
+    #: The language the document is written in (:func:`statusdoc.lang.detect`; None when unclear):
+    #: the state words a rewrite writes are that language's.
+    language: str | None = None
 
 
 @record

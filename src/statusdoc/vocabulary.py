@@ -8,11 +8,14 @@ from __future__ import annotations
 import functools
 import re
 
+from statusdoc import lang as _lang
 from statusdoc._record import field, frozen_record
 from statusdoc.codepages import FormTable, forms
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from statusdoc._types import State
 
 STATES: tuple[State, ...] = ("done", "in_progress", "todo", "blocked", "cancelled")
@@ -59,38 +62,15 @@ class Vocabulary:
     )
     #: Traffic lights state something only at the start of a list item or in a status column.
     lights: dict[str, State] = field(default_factory=lambda: {"🟢": "done", "🟡": "in_progress", "🔴": "blocked"})
-    words: dict[str, State] = field(
-        default_factory=lambda: {
-            "complete": "done",
-            "completed": "done",
-            "done": "done",
-            "implemented": "done",
-            "in progress": "in_progress",
-            "wip": "in_progress",
-            "partial": "in_progress",
-            "current": "in_progress",
-            "not started": "todo",
-            "pending": "todo",
-            "todo": "todo",
-            "planned": "todo",
-            "queued": "todo",
-            "blocked": "blocked",
-            "missing": "blocked",
-            "failed": "blocked",
-            "broken": "blocked",
-            "cancelled": "cancelled",
-            "canceled": "cancelled",
-            "dropped": "cancelled",
-            "won't do": "cancelled",
-        }
-    )
+    #: Every language's state words (:mod:`statusdoc.lang`), normalised.
+    words: dict[str, State] = field(default_factory=lambda: dict(_lang.STATE_WORDS))
 
     # Identity equality and hashing, so the regex caches below are per instance.
     __eq__ = object.__eq__
     __hash__ = object.__hash__
 
     def word_state(self, word: str) -> State | None:
-        return self.words.get(" ".join(word.lower().replace("-", " ").split()))
+        return self.words.get(_lang.norm(word))
 
 
 DEFAULT = Vocabulary()
@@ -124,11 +104,88 @@ def marker_state(vocab: Vocabulary, marker: str, *, with_lights: bool) -> State 
 
 
 @functools.cache
-def word_regex(vocab: Vocabulary) -> re.Pattern[str]:
+def word_regex(vocab: Vocabulary) -> WordMatcher:
     """Matches a state word or phrase, case-insensitively, on word boundaries."""
-    words = sorted(vocab.words, key=len, reverse=True)
-    alt = "|".join(re.escape(w).replace(r"\ ", r"[\s_-]+") for w in words)
-    return re.compile(rf"(?<![\w'])(?:{alt})(?![\w'])", re.IGNORECASE)
+    return WordMatcher(vocab.words)
+
+
+_TOKEN = re.compile(r"(?:[^\W_]|')+")
+_SEP = re.compile(r"[\s_-]+")
+
+
+class WordMatch:
+    """A state word found by :class:`WordMatcher` (the part of :class:`re.Match` its readers use)."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+class WordMatcher:
+    r"""What ``(?<![\w'])(?:WORD|…)(?![\w'])`` (case-insensitive, the longest word first, a blank
+    in a phrase matching ``[\s_-]+``) matches, read token by token against a set of phrases.
+
+    The pattern of every state word of every language took some 2 ms to compile, at every start
+    of the command; the set costs nothing to build.
+
+    >>> m = WordMatcher({"done": "done", "in progress": "in_progress"})
+    >>> m.match("In_Progress now").group(), m.match("done.").end(), m.match("doneness"), m.match("x done", 2).group()
+    ('In_Progress', 4, None, 'done')
+    >>> [w.group() for w in m.finditer("done, in progress; undone")], m.fullmatch("done "), m.fullmatch("Done").group()
+    (['done', 'in progress'], None, 'Done')
+    """
+
+    __slots__ = ("firsts", "longest", "phrases")
+
+    def __init__(self, words: dict[str, State]) -> None:
+        self.phrases = frozenset(" ".join(w.lower().split()) for w in words)
+        self.longest = max((len(p.split()) for p in self.phrases), default=0)
+        #: First words of the phrases: most texts asked about start with none of them.
+        self.firsts = frozenset(p.split()[0] for p in self.phrases if p)
+
+    def match(self, text: str, pos: int = 0) -> WordMatch | None:
+        if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_'"):
+            return None
+        t = _TOKEN.match(text, pos)
+        if t is None or (first := t.group().lower()) not in self.firsts:
+            return None
+        tokens = [first]
+        ends = [t.end()]
+        while len(tokens) < self.longest and (sep := _SEP.match(text, ends[-1])) is not None:
+            t = _TOKEN.match(text, sep.end())
+            if t is None:
+                break
+            tokens.append(t.group().lower())
+            ends.append(t.end())
+        for k in range(len(tokens), 0, -1):
+            e = ends[k - 1]
+            if (e == len(text) or not (text[e].isalnum() or text[e] in "_'")) and " ".join(tokens[:k]) in self.phrases:
+                return WordMatch(text, pos, e)
+        return None
+
+    def fullmatch(self, text: str) -> WordMatch | None:
+        m = self.match(text)
+        return m if m is not None and m.end() == len(text) else None
+
+    def finditer(self, text: str) -> Iterator[WordMatch]:
+        pos = 0
+        while (t := _TOKEN.search(text, pos)) is not None:
+            m = self.match(text, t.start())
+            if m is not None:
+                yield m
+                pos = m.end()
+            else:
+                pos = t.end()
 
 
 #: The glyph each state is written with when the document gives no example of its own.
@@ -139,11 +196,6 @@ DEFAULT_GLYPH: dict[State, str] = {
     "blocked": "❌",
     "cancelled": "🚫",
 }
-#: The word each state is written with when the document gives no example of its own.
-DEFAULT_WORD: dict[State, str] = {
-    "done": "Complete",
-    "in_progress": "In Progress",
-    "todo": "Not Started",
-    "blocked": "Blocked",
-    "cancelled": "Cancelled",
-}
+#: The word each state is written with when the document gives no example of its own and its
+#: language is unclear (English's table).
+DEFAULT_WORD: dict[State, str] = {state: _lang.written("en", state) for state in STATES}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from statusdoc import labels
+from statusdoc import labels, lang
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.counter_forms import dashboard_cell, dashboard_table
@@ -444,7 +444,7 @@ def table_block(r: Reader, i: int) -> int:
     table = Table(span=r.span(header_ln, header_ln.start, header_ln.end), header=header, rows=[], section=r.section)
     low = [labels.words(h) for h in header]
     for k, h in enumerate(low):
-        if h and h[0] in ("status", "state"):
+        if h and (h[0] in ("status", "state") or h[0] in lang.STATUS_LABELS or " ".join(h[:2]) in lang.STATUS_LABELS):
             table.status_column = k
             break
     r.doc.tables.append(table)

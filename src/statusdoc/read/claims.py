@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from statusdoc import codepages
+from statusdoc import codepages, lang
 from statusdoc._regex import lazy
 from statusdoc.counter_forms import bare_bar_line
 from statusdoc.counters import find_counters
@@ -32,11 +32,13 @@ _NOT_AN_ITEM = lazy(
     rf"^(?:[=:]|{_DASHES}|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)",
     re.IGNORECASE,
 )
+#: `**Status:**`, `Estado:`, `**状态：**`: the status labels of every language (:mod:`statusdoc.lang`).
 STATUS_LABEL = lazy(
     globals(),
     "STATUS_LABEL",
-    r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*|__)?(?P<label>(?:[A-Z][\w ]{0,30}?\s)?Status)(?:\*\*|__)?"
-    r"\s*:\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
+    r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*|__)?(?P<label>(?:[A-Z][\w ]{0,30}?\s)?"
+    rf"(?:{lang.alternation(lang.STATUS_LABELS)}))(?:\*\*|__)?"
+    r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -70,7 +72,9 @@ _DECORATION = lazy(globals(), "_DECORATION", r"[*_`#]+")
 _NUMBER = lazy(globals(), "_NUMBER", r"\d+(?:[.,]\d+)*")
 _AS_OF = lazy(globals(), "_AS_OF", r"\bas of\b", re.IGNORECASE)
 _LEGEND_TAIL = lazy(globals(), "_LEGEND_TAIL", r"\s*(?:\*\*|__)?\s*[:=–—]")
-_PARAGRAPH_CLAIM = lazy(globals(), "_PARAGRAPH_CLAIM", r"^\s*(?:[>]\s*)?(?:\*\*|__|[A-Z][\w ]{0,40}:)")
+#: A line that opens with emphasis or a label: `Progress:`, `Fortschritt:`, `进度：` (a letter that
+#: is not lower-case ASCII: scripts without case count as capitals).
+_PARAGRAPH_CLAIM = lazy(globals(), "_PARAGRAPH_CLAIM", r"^\s*(?:[>]\s*)?(?:\*\*|__|[^\W\d_a-z][\w ]{0,40}[:：])")
 
 
 def _state_of(m: FormMatch) -> State | None:
@@ -197,7 +201,7 @@ def heading_claims(r: Reader, sec: Section, ln: Span, a: int) -> None:
                 sec.stated = _state_of(tm)
                 plain = title[:run_start]
     masked = mask(title)
-    status = STATUS_LABEL.match(masked) if ":" in masked else None
+    status = STATUS_LABEL.match(masked) if ":" in masked or "：" in masked else None
     if status:
         # `### Status: ✅ …` — its markers belong to the status claim, not to a trailing-marker
         # convention among sibling headings (the two would rewrite each other's marker).
@@ -233,18 +237,46 @@ def heading_claims(r: Reader, sec: Section, ln: Span, a: int) -> None:
 
 
 def heading_word_state(r: Reader, title: str) -> State | None:
-    """A status word at the start of a heading, in a trailing parenthesis, or after a dash."""
+    """A status word at the start of a heading, or in a trailing parenthesis or after a dash, there
+    optionally after a marker (`(✅ Done)`, `— ✅ COMPLETE`, `（✅ 完了）`)."""
     t = title.strip().strip("*_ ").strip()
     m = r.word_rx.match(t) if _may_start_word(r, t) else None
     if m and (t[: m.end()].isupper() or m.end() == len(t) or t[m.end() : m.end() + 2].strip() in ("(", "", "-", ":")):
         return r.vocab.word_state(m.group())
-    g = paren_word(t) if t.rstrip(" *_").endswith((")", "]")) else None
-    if g and _may_start_word(r, w := g.strip()) and r.word_rx.fullmatch(w):
-        return r.vocab.word_state(g)
+    folded = lang.fold(t)
+    g = paren_word(folded) if folded.rstrip(" *_").endswith((")", "]")) else None
+    if g and (st := _claim_word(r, g)) is not None:
+        return st
     g = dash_word(t) if "-" in t or "–" in t or "—" in t else None
     if g and _may_start_word(r, w := g.strip()) and r.word_rx.fullmatch(w):
         return r.vocab.word_state(g)
-    return None
+    return _marked_dash_word(r, t)
+
+
+def _claim_word(r: Reader, text: str) -> State | None:
+    """The state of ``text`` when it is exactly a state word, optionally after a marker that
+    states the same (`Done`, `✅ Done`; `✅ Blocked` claims nothing)."""
+    w = text.strip(" *_")
+    mm = r.marker_light_rx.match(w)
+    if mm:
+        w = w[mm.end() :].strip(" *_")
+    if not w or not _may_start_word(r, w) or not r.word_rx.fullmatch(w):
+        return None
+    st = r.vocab.word_state(w)
+    if mm and marker_state(r.vocab, mm.group(), with_lights=True) != st:
+        return None
+    return st
+
+
+def _marked_dash_word(r: Reader, t: str) -> State | None:
+    """`### 3.5 Docs — ✅ COMPLETE`: a marker and a state word after the last dash."""
+    d = max(t.rfind("-"), t.rfind("–"), t.rfind("—"))
+    if d < 1 or not t[d - 1].isspace() or r.marker_light_rx.search(t, d) is None:
+        return None
+    rest = t[d + 1 :].lstrip("- ")
+    if not r.marker_light_rx.match(rest.lstrip("*_ ")):
+        return None
+    return _claim_word(r, rest)
 
 
 def _may_start_word(r: Reader, text: str) -> bool:
@@ -388,7 +420,7 @@ def reference_or_progress(r: Reader, ln: Span, body: str, off: int, level: int) 
 
 def paragraph(r: Reader, ln: Span, raw: str, context: Context) -> None:
     masked = mask(raw)
-    sm = STATUS_LABEL.match(masked) if ":" in masked else None
+    sm = STATUS_LABEL.match(masked) if ":" in masked or "：" in masked else None
     if sm:
         status_line(r, ln, ln.start, masked, sm, "status_line")
     # Free sentences are prose: only labelled lines (`**Progress:** …`) and short emphasised

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from array import array
 
-from statusdoc import codepages
+from statusdoc import codepages, lang
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.model import Cell, Counter, Dialect, Document, Item, Number, Span
@@ -233,3 +233,4 @@ class Reader:
         d.final_newline = bool(text) and text[-1] in "\r\n"
         d.newline = "none" if not endings else ("mixed" if len(endings) > 1 else endings.pop())  # type: ignore[assignment]
         d.codepage = codepages.detect_codepage(text)
+        d.language = lang.detect(text)
