@@ -204,3 +204,56 @@ def test_no_git_is_one_line_exit_2(
 def test_unknown_format_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _history(capsys, str(repo / "ROADMAP.md"), "-f", "xml")
     assert code == 2 and "--format" in err
+
+
+# ------------------------------------------------------------ report --format html --history
+
+
+@pytest.fixture
+def two_documents(tmp_path: Path) -> Path:
+    """A and B change on different days; C is never committed."""
+    r = tmp_path / "two"
+    r.mkdir()
+    _git(r, "init", "-q")
+    _commit(r, "A.md", b"# A\n- [ ] a1\n- [ ] a2\n", "A", "2026-02-01")
+    _commit(r, "B.md", b"# B\n- [x] b1\n- [ ] b2\n- [ ] b3\n", "B", "2026-02-02")
+    _commit(r, "A.md", b"# A\n- [x] a1\n- [x] a2\n", "A done", "2026-02-03")
+    (r / "C.md").write_text("# C\n- [x] c\n", encoding="utf-8")
+    return r
+
+
+def test_combined_history_sums_each_documents_latest_version(two_documents: Path) -> None:
+    from statusdoc.history import combined
+
+    err = io.StringIO()
+    paths = [str(two_documents / n) for n in ("A.md", "B.md", "C.md")]
+    points = combined(paths, err)
+    assert [(d[:10], done, total) for d, done, total in points] == [
+        ("2026-02-01", 0, 2),
+        ("2026-02-02", 1, 5),  # B's first version added to A's
+        ("2026-02-03", 3, 5),
+    ]
+    assert "C.md" in err.getvalue() and "left out of the history chart" in err.getvalue()
+
+
+def test_report_html_history_draws_one_point_per_commit(
+    two_documents: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(two_documents)
+    code = run(["report", "--format", "html", "--history", "."])
+    got = capsys.readouterr()
+    assert code == 0, got.err
+    svg = got.out[got.out.index("<svg") : got.out.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    chart = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "history"]
+    assert len(chart) == 1
+    lines = {p.get("class"): p.get("points", "").split() for p in chart[0].findall("s:polyline", ns)}
+    assert len(lines["line-done"]) == len(lines["line-total"]) == 3
+    ys = [float(p.split(",")[1]) for p in lines["line-done"]]
+    assert ys[0] > ys[1] > ys[2]  # done rises: 0, 1, 3 (SVG's y grows downwards)
+
+
+def test_report_history_without_html_is_a_usage_error(two_documents: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["report", "--history", str(two_documents)]) == 2
+    assert "--format html" in capsys.readouterr().err

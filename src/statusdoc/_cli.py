@@ -374,6 +374,9 @@ def report(
     color: Annotated[
         str, _option("--color", metavar="WHEN", help="auto (default: on a terminal, unless NO_COLOR), always or never.")
     ] = "auto",
+    with_history: Annotated[
+        bool, _option("--history", help="html: chart the total at every commit that changed a document (git).")
+    ] = False,
     verbose: Verbose = False,
     no_gitignore: NoGitignore = False,
 ) -> None:
@@ -385,9 +388,15 @@ def report(
         raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(report_command.FORMATS)}", param_hint="--format")
     if color not in COLOR_CHOICES:
         raise typer.BadParameter(f"'{color}' is not one of {', '.join(COLOR_CHOICES)}", param_hint="--color")
+    if with_history and fmt != "html":
+        raise typer.BadParameter("--history draws a chart: use it with --format html", param_hint="--history")
     raise typer.Exit(
         report_command.run(
-            paths=path or [], fmt=fmt, output_file=output_file, color=fmt == "text" and use_color(color, sys.stdout)
+            paths=path or [],
+            fmt=fmt,
+            output_file=output_file,
+            color=fmt == "text" and use_color(color, sys.stdout),
+            with_history=with_history,
         )
     )
 

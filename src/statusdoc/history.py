@@ -19,6 +19,10 @@ from typing import TextIO
 from statusdoc._record import record
 from statusdoc.errors import InputError, UsageError, printable
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 FORMATS = ("text", "csv", "json")
 _BAR = 30
 
@@ -157,6 +161,36 @@ def history(path: str, *, since: str | None = None) -> list[Version]:
     if not found and since is None:
         raise InputError(display, "no commit holds this file (it is not tracked by git yet)")
     return [_version(root, sha, date, p, display) for sha, date, p in found]
+
+
+def combined(paths: Sequence[str], err: TextIO) -> list[tuple[str, int, int]]:
+    """The total of several documents over time, for ``report --format html --history``: a point
+    (date, done, total) at every commit that changed one of them, each document counted as it was
+    at its latest version by then (before its first commit it counts nothing).  A document git does
+    not hold, and a version that cannot be read, is said on ``err`` and left out of the chart."""
+    from datetime import datetime
+
+    events: list[tuple[datetime, int, str, int, int]] = []
+    for i, path in enumerate(paths):
+        try:
+            versions = history(path)
+        except InputError as e:
+            print(f"{e}; left out of the history chart", file=err)
+            continue
+        for v in versions:
+            if v.error is None:
+                events.append((datetime.fromisoformat(v.date), i, v.date, v.done, v.total))
+    events.sort(key=lambda e: (e[0], e[1]))
+    latest: dict[int, tuple[int, int]] = {}
+    points: list[tuple[str, int, int]] = []
+    for when, i, date, done, total in events:
+        latest[i] = (done, total)
+        point = (date, sum(d for d, _ in latest.values()), sum(t for _, t in latest.values()))
+        if points and datetime.fromisoformat(points[-1][0]) == when:
+            points[-1] = point  # one commit that changed several documents: one point
+        else:
+            points.append(point)
+    return points
 
 
 # --- output -------------------------------------------------------------------------------

@@ -347,10 +347,12 @@ def run(
     color: bool = False,
     output_file: str | None = None,
     history: Sequence[tuple[str, int, int]] | None = None,
+    with_history: bool = False,
     streams: Streams | None = None,
     width: int | None = None,
 ) -> int:
-    """``statusdoc report``: exit 0, or 2 when a file could not be read (the others are reported)."""
+    """``statusdoc report``: exit 0, or 2 when a file could not be read (the others are reported).
+    ``with_history`` (html only): chart the documents' total at every commit (``history.combined``)."""
     import shutil
 
     from statusdoc._streams import std, write_report
@@ -366,6 +368,10 @@ def run(
     elif fmt == "html":
         from statusdoc.report_html import page
 
+        if with_history and history is None:
+            from statusdoc.history import combined
+
+            history = combined([d.path for d in report.documents], s.err)
         out.write(page(report, history=history))
     else:
         cols = width if width is not None else shutil.get_terminal_size((80, 24)).columns
