@@ -1,0 +1,91 @@
+"""Issue 17, import cost: linting a clean 20 KB status file imports nothing it does not need.
+
+Counted, not timed: a fresh interpreter runs the console script's lint path on a clean document
+(no findings, UTF-8 markers, no mojibake) and reports ``sys.modules``.  Each module listed here
+cost milliseconds of start-up that a pre-commit hook paid on every commit.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+#: Modules a clean file's lint does not need, and what needed them before.
+NOT_ON_THE_LINT_PATH = {
+    "decimal": "percentages were rounded through Decimal (checks.percent): integers now",
+    "_decimal": "(decimal's C part)",
+    "numbers": "(imported by decimal)",
+    "dataclasses": "the records are statusdoc._record's",
+    "typing": "annotations are strings; typing only under TYPE_CHECKING",
+    "hashlib": "files.py takes blake2b from _blake2",
+    "json": "the text output does not need it",
+    "pydantic": "only dump and schemas validate",
+    "typer": "the fast entry point parses lint's options",
+    "rich": "(typer's)",
+    "statusdoc.dump": "only the dump command",
+    "statusdoc.encoding_repair": "only fix-encoding",
+}
+
+
+def clean_status_document() -> str:
+    """About 20 KB: a header whose numbers hold, 10 stages of 3 steps of 10 items, ✅ markers."""
+    body: list[str] = []
+    done = total = 0
+    for s in range(1, 11):
+        body += [f"## Stage {s}: Work package {s}", ""]
+        for t in range(1, 4):
+            d = 10 if s <= 6 else 4
+            body += [f"### Step {s}.{t} ({d}/10)" + (" ✅" if d == 10 else ""), ""]
+            for k in range(10):
+                mark = "x" if k < d else " "
+                body.append(f"- [{mark}] Implement the ledger schema, part {k + 1} of step {s}.{t}")
+            body.append("")
+            done, total = done + d, total + 10
+    head = [
+        "# Project status",
+        "",
+        f"**Progress:** {done}/{total} tasks completed ({done * 100 // total}%)",
+        "",
+    ]
+    return "\n".join(head + body) + "\n"
+
+
+PROBE = """
+import sys
+from statusdoc._entry import main
+sys.argv = ["statusdoc", "lint", sys.argv[1]]
+try:
+    main()
+except SystemExit as e:
+    code = e.code
+else:
+    code = 0
+modules = sorted(sys.modules)
+sys.__stderr__.write(repr((code, modules)) + "\\n")
+"""
+
+
+def lint_modules(path: Path) -> tuple[int, set[str]]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=False, timeout=600
+    )
+    code, modules = ast.literal_eval(proc.stderr.strip().splitlines()[-1])
+    return code, set(modules)
+
+
+def test_the_clean_document_is_clean_and_about_20_kb(tmp_path: Path) -> None:
+    text = clean_status_document()
+    assert 15_000 < len(text.encode()) < 25_000
+    path = tmp_path / "STATUS.md"
+    path.write_text(text, encoding="utf-8")
+    code, _ = lint_modules(path)
+    assert code == 0
+
+
+def test_lint_of_a_clean_file_imports_none_of_the_listed_modules(tmp_path: Path) -> None:
+    path = tmp_path / "STATUS.md"
+    path.write_text(clean_status_document(), encoding="utf-8")
+    _, modules = lint_modules(path)
+    assert sorted(set(NOT_ON_THE_LINT_PATH) & modules) == []
