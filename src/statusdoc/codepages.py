@@ -99,6 +99,9 @@ class FormTable:
 
     def __init__(self, entries: dict[str, object]) -> None:
         self.entries = entries
+        # Matches hand out the table's own string, not a slice of the text: a marker kept in the
+        # model (an item's `✅`) is then one shared string, not a copy per item.
+        self._canon = {k: k for k in entries}
         # For each two-character head, the lengths of the longer entries that start with it,
         # longest first: a look-up then slices only lengths that can match there (in mojibake
         # text `â` starts every garbled dash and quote too; `â€` rules those out at once).
@@ -136,10 +139,10 @@ class FormTable:
                 # the same, it is the longest one that fits.
                 piece = text[pos : pos + n]
                 if piece in entries:
-                    return FormMatch(piece, pos, pos + len(piece), entries[piece])
+                    return FormMatch(self._canon[piece], pos, pos + len(piece), entries[piece])
         c = text[pos : pos + 1]
         if c in self._singles:
-            return FormMatch(c, pos, pos + 1, entries[c])
+            return FormMatch(self._canon[c], pos, pos + 1, entries[c])
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[FormMatch]:

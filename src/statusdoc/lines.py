@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 
 _EOL = re.compile(r"\r\n|\r|\n")
 
@@ -24,7 +25,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts = [0, *(m.end() for m in _EOL.finditer(text))]
+        # An array, not a list: 8 bytes a line instead of 36 (an int object and its pointer).
+        self._starts = array("q", (0,))
+        self._starts.extend(m.end() for m in _EOL.finditer(text))
 
     def __len__(self) -> int:
         return len(self._starts)
