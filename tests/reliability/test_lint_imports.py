@@ -8,9 +8,14 @@ cost milliseconds of start-up that a pre-commit hook paid on every commit.
 from __future__ import annotations
 
 import ast
+import codecs
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from statusdoc import codepages
 
 #: Modules a clean file's lint does not need, and what needed them before.
 NOT_ON_THE_LINT_PATH = {
@@ -27,6 +32,10 @@ NOT_ON_THE_LINT_PATH = {
     "statusdoc.dump": "only the dump command",
     "statusdoc.encoding_repair": "only fix-encoding",
 }
+
+
+#: Single-byte code pages: their codecs are not loaded (the decode tables are written out).
+CODEPAGE_CODECS = ("encodings.cp1252", "encodings.cp1254", "encodings.mac_roman", "encodings.latin_1")
 
 
 def clean_status_document() -> str:
@@ -89,3 +98,37 @@ def test_lint_of_a_clean_file_imports_none_of_the_listed_modules(tmp_path: Path)
     path.write_text(clean_status_document(), encoding="utf-8")
     _, modules = lint_modules(path)
     assert sorted(set(NOT_ON_THE_LINT_PATH) & modules) == []
+
+
+def test_lint_of_a_clean_file_loads_no_code_page_codec(tmp_path: Path) -> None:
+    path = tmp_path / "STATUS.md"
+    path.write_text(clean_status_document(), encoding="utf-8")
+    _, modules = lint_modules(path)
+    assert sorted(set(CODEPAGE_CODECS) & modules) == []
+
+
+def test_mojibake_is_still_read_without_the_codecs(tmp_path: Path) -> None:
+    """A Windows-1252 document (`✅` as `âœ…`) is read as one: its progress line is still checked."""
+    path = tmp_path / "STATUS.md"
+    text = clean_status_document().replace("✅", "\u00e2\u0153\u2026").replace("(76%)", "(50%)")
+    path.write_text(text, encoding="utf-8")
+    code, modules = lint_modules(path)
+    assert code == 1
+    assert sorted(set(CODEPAGE_CODECS) & modules) == []
+
+
+@pytest.mark.parametrize("codepage", ["cp1252", "mac_roman", "cp1254", "latin-1"])
+def test_the_written_out_tables_are_the_codecs(codepage: str) -> None:
+    """What ``decode_table`` made through the codec before (an undefined byte as its C1 control)."""
+    decoded = codecs.decode(bytes(range(256)), codepage, errors="surrogateescape")
+    want = tuple(chr(ord(c) - 0xDC00) if "\udc80" <= c <= "\udcff" else c for c in decoded)
+    assert codepages.decode_table(codepage) == want
+    undefined = set()
+    for b in range(256):
+        try:
+            codecs.decode(bytes([b]), codepage)
+        except UnicodeDecodeError:
+            undefined.add(b)
+    if codepage == "mac_roman":
+        undefined.add(0xF0)  # U+F8FF, the Apple logo: routinely dropped
+    assert codepages.undefined_bytes(codepage) == frozenset(undefined)
