@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from statusdoc import _regex
+
 #: Code pages we know how to recognise, in the order ties are broken.
 CODEPAGES: tuple[str, ...] = ("cp1252", "mac_roman", "cp1254", "latin-1")
 
@@ -162,7 +164,8 @@ class FormTable:
         # longest match again (bars repeat one glyph twenty times).
         self._extendable = frozenset(k[:n] for k in entries for n in range(1, len(k)) if k[:n] in entries)
         firsts = sorted({k[0] for k in entries})
-        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        # (from the written-out engine code when the table is one of the usual ones: statusdoc._regex)
+        self._first = _regex.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
         self._in_ascii = any(c.isascii() for c in firsts)
         self._subs: dict[tuple[str, str], str] = {}

@@ -7,10 +7,11 @@ table while it reads, and everything after it asks this one.
 from __future__ import annotations
 
 import bisect
-import re
 from array import array
 
-_EOL = re.compile(r"\r\n|\r|\n")
+from statusdoc._regex import lazy
+
+_EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
 
 
 class LineIndex:
