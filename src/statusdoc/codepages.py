@@ -101,10 +101,22 @@ def undefined_bytes(codepage: str) -> frozenset[int]:
 
 
 def garble(text: str, codepage: str, *, drop_undefined: bool = False) -> str:
-    """``text`` as it reads after its UTF-8 bytes went through ``codepage``."""
+    """``text`` as it reads after its UTF-8 bytes went through ``codepage``.
+
+    >>> garble("✅", "cp1252"), garble("✅", "mac_roman")
+    ('âœ…', '‚úÖ')
+    """
+    # Byte for byte through the table, in C: Latin-1 makes each byte the character of the same
+    # number, and the translation maps it to the code page's (hundreds of glyphs are garbled
+    # for every run's marker tables).
+    return text.encode("utf-8").decode("latin-1").translate(_translation(codepage, drop_undefined))
+
+
+@functools.cache
+def _translation(codepage: str, drop_undefined: bool) -> dict[int, str | None]:
     table = decode_table(codepage)
     lost = undefined_bytes(codepage) if drop_undefined else frozenset()
-    return "".join(table[b] for b in text.encode("utf-8") if b not in lost)
+    return {b: None if b in lost else table[b] for b in range(256) if b in lost or table[b] != chr(b)}
 
 
 @functools.cache

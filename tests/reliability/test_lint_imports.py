@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from statusdoc import codepages
 
@@ -168,3 +170,21 @@ def test_lint_of_a_clean_file_compiles_almost_no_pattern(tmp_path: Path) -> None
     )
     compiled = ast.literal_eval(proc.stderr.strip().splitlines()[-1])
     assert len(compiled) <= 3, compiled
+
+
+def _garble_byte_by_byte(text: str, codepage: str, drop_undefined: bool) -> str:
+    """``codepages.garble`` as it was written before it went through ``str.translate``."""
+    table = codepages.decode_table(codepage)
+    lost = codepages.undefined_bytes(codepage) if drop_undefined else frozenset()
+    return "".join(table[b] for b in text.encode("utf-8") if b not in lost)
+
+
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20),
+    st.sampled_from(codepages.CODEPAGES),
+    st.booleans(),
+)
+@example("✅ — 🔄 \uf8ff", "mac_roman", True)
+@example("\x81\x8d✅", "cp1252", True)
+def test_garble_through_translate_is_garble_byte_by_byte(text: str, codepage: str, drop: bool) -> None:
+    assert codepages.garble(text, codepage, drop_undefined=drop) == _garble_byte_by_byte(text, codepage, drop)
