@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from statusdoc import _regex
+
 #: Code pages we know how to recognise, in the order ties are broken.
 CODEPAGES: tuple[str, ...] = ("cp1252", "mac_roman", "cp1254", "latin-1")
 
@@ -22,6 +24,50 @@ CODEPAGE_NAMES: dict[str, str] = {
 }
 
 
+#: The upper halves (bytes 0x80-0xFF) of the code pages' decode tables, as :func:`decode_table` made
+#: them through the codecs (undefined bytes shown as the C1 control of the same number), written
+#: out so that no codec module is loaded on a run (``tests/reliability/test_lint_imports.py`` holds
+#: them equal to the codecs).
+_UPPER_HALVES: dict[str, str] = {
+    "cp1252": (
+        "\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f"
+        "\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178"
+        "\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xaf"
+        "\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf"
+        "\xc0\xc1\xc2\xc3\xc4\xc5\xc6\xc7\xc8\xc9\xca\xcb\xcc\xcd\xce\xcf"
+        "\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xd9\xda\xdb\xdc\xdd\xde\xdf"
+        "\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef"
+        "\xf0\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe\xff"
+    ),
+    "mac_roman": (
+        "\xc4\xc5\xc7\xc9\xd1\xd6\xdc\xe1\xe0\xe2\xe4\xe3\xe5\xe7\xe9\xe8"
+        "\xea\xeb\xed\xec\xee\xef\xf1\xf3\xf2\xf4\xf6\xf5\xfa\xf9\xfb\xfc"
+        "\u2020\xb0\xa2\xa3\xa7\u2022\xb6\xdf\xae\xa9\u2122\xb4\xa8\u2260\xc6\xd8"
+        "\u221e\xb1\u2264\u2265\xa5\xb5\u2202\u2211\u220f\u03c0\u222b\xaa\xba\u03a9\xe6\xf8"
+        "\xbf\xa1\xac\u221a\u0192\u2248\u2206\xab\xbb\u2026\xa0\xc0\xc3\xd5\u0152\u0153"
+        "\u2013\u2014\u201c\u201d\u2018\u2019\xf7\u25ca\xff\u0178\u2044\u20ac\u2039\u203a\ufb01\ufb02"
+        "\u2021\xb7\u201a\u201e\u2030\xc2\xca\xc1\xcb\xc8\xcd\xce\xcf\xcc\xd3\xd4"
+        "\uf8ff\xd2\xda\xdb\xd9\u0131\u02c6\u02dc\xaf\u02d8\u02d9\u02da\xb8\u02dd\u02db\u02c7"
+    ),
+    "cp1254": (
+        "\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\x8e\x8f"
+        "\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\x9e\u0178"
+        "\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xaf"
+        "\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf"
+        "\xc0\xc1\xc2\xc3\xc4\xc5\xc6\xc7\xc8\xc9\xca\xcb\xcc\xcd\xce\xcf"
+        "\u011e\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xd9\xda\xdb\xdc\u0130\u015e\xdf"
+        "\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef"
+        "\u011f\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\u0131\u015f\xff"
+    ),
+}
+#: Bytes each of them leaves undefined (mac_roman: none, U+F8FF is added by undefined_bytes).
+_UNDEFINED: dict[str, frozenset[int]] = {
+    "cp1252": frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D)),
+    "mac_roman": frozenset(),
+    "cp1254": frozenset((0x81, 0x8D, 0x8E, 0x8F, 0x90, 0x9D, 0x9E)),
+}
+
+
 @functools.cache
 def decode_table(codepage: str) -> tuple[str, ...]:
     """Byte -> character as a lenient decoder shows it.
@@ -30,6 +76,9 @@ def decode_table(codepage: str) -> tuple[str, ...]:
     shown as the C1 control character of the same number, which is what most tools that produced
     this mojibake did when they did not drop the byte altogether.
     """
+    upper = _UPPER_HALVES.get(codepage)
+    if upper is not None:
+        return tuple(map(chr, range(128))) + tuple(upper)
     # One decode for the whole table (these code pages map one byte to one character); an
     # undefined byte comes back as the surrogate U+DC00 + byte and becomes the control character.
     decoded = bytes(range(256)).decode(codepage, errors="surrogateescape")
@@ -39,8 +88,8 @@ def decode_table(codepage: str) -> tuple[str, ...]:
 @functools.cache
 def undefined_bytes(codepage: str) -> frozenset[int]:
     """Bytes with no character of their own in ``codepage`` (often lost in transit)."""
-    out = set()
-    for b in range(256):
+    out = set(_UNDEFINED.get(codepage, ()))
+    for b in range(256) if codepage not in _UNDEFINED else ():
         try:
             bytes([b]).decode(codepage)
         except UnicodeDecodeError:
@@ -52,10 +101,22 @@ def undefined_bytes(codepage: str) -> frozenset[int]:
 
 
 def garble(text: str, codepage: str, *, drop_undefined: bool = False) -> str:
-    """``text`` as it reads after its UTF-8 bytes went through ``codepage``."""
+    """``text`` as it reads after its UTF-8 bytes went through ``codepage``.
+
+    >>> garble("✅", "cp1252"), garble("✅", "mac_roman")
+    ('âœ…', '‚úÖ')
+    """
+    # Byte for byte through the table, in C: Latin-1 makes each byte the character of the same
+    # number, and the translation maps it to the code page's (hundreds of glyphs are garbled
+    # for every run's marker tables).
+    return text.encode("utf-8").decode("latin-1").translate(_translation(codepage, drop_undefined))
+
+
+@functools.cache
+def _translation(codepage: str, drop_undefined: bool) -> dict[int, str | None]:
     table = decode_table(codepage)
     lost = undefined_bytes(codepage) if drop_undefined else frozenset()
-    return "".join(table[b] for b in text.encode("utf-8") if b not in lost)
+    return {b: None if b in lost else table[b] for b in range(256) if b in lost or table[b] != chr(b)}
 
 
 @functools.cache
@@ -99,6 +160,9 @@ class FormTable:
 
     def __init__(self, entries: dict[str, object]) -> None:
         self.entries = entries
+        # Matches hand out the table's own string, not a slice of the text: a marker kept in the
+        # model (an item's `✅`) is then one shared string, not a copy per item.
+        self._canon = {k: k for k in entries}
         # For each two-character head, the lengths of the longer entries that start with it,
         # longest first: a look-up then slices only lengths that can match there (in mojibake
         # text `â` starts every garbled dash and quote too; `â€` rules those out at once).
@@ -112,7 +176,8 @@ class FormTable:
         # longest match again (bars repeat one glyph twenty times).
         self._extendable = frozenset(k[:n] for k in entries for n in range(1, len(k)) if k[:n] in entries)
         firsts = sorted({k[0] for k in entries})
-        self._first = re.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        # (from the written-out engine code when the table is one of the usual ones: statusdoc._regex)
+        self._first = _regex.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
         self._in_ascii = any(c.isascii() for c in firsts)
         self._subs: dict[tuple[str, str], str] = {}
@@ -136,10 +201,10 @@ class FormTable:
                 # the same, it is the longest one that fits.
                 piece = text[pos : pos + n]
                 if piece in entries:
-                    return FormMatch(piece, pos, pos + len(piece), entries[piece])
+                    return FormMatch(self._canon[piece], pos, pos + len(piece), entries[piece])
         c = text[pos : pos + 1]
         if c in self._singles:
-            return FormMatch(c, pos, pos + 1, entries[c])
+            return FormMatch(self._canon[c], pos, pos + 1, entries[c])
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[FormMatch]:

@@ -46,7 +46,7 @@ def _mirrors() -> dict[type, Any]:
 
 
 def _mirror(obj: Any) -> Any:
-    if isinstance(obj, list):
+    if isinstance(obj, (list, tuple)):  # (a leaf item's children are the shared empty tuple)
         return [_mirror(x) for x in obj]
     cls = _mirrors().get(type(obj))
     if cls is None:

@@ -7,9 +7,11 @@ table while it reads, and everything after it asks this one.
 from __future__ import annotations
 
 import bisect
-import re
+from array import array
 
-_EOL = re.compile(r"\r\n|\r|\n")
+from statusdoc._regex import lazy
+
+_EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
 
 
 class LineIndex:
@@ -24,7 +26,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._starts = [0, *(m.end() for m in _EOL.finditer(text))]
+        # An array, not a list: 8 bytes a line instead of 36 (an int object and its pointer).
+        self._starts = array("q", (0,))
+        self._starts.extend(m.end() for m in _EOL.finditer(text))
 
     def __len__(self) -> int:
         return len(self._starts)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from statusdoc import codepages
 from statusdoc._regex import lazy
 from statusdoc.checks import Evaluator
 from statusdoc.directives import suppression
-from statusdoc.model import Document
+from statusdoc.model import Document, Item
 from statusdoc.rules import RULES, Finding
 
 TYPE_CHECKING = False
@@ -173,40 +174,51 @@ def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | N
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    """Item text compared without emphasis, punctuation or decoration (in any mojibake form)."""
+    """Item text compared without emphasis, punctuation or decoration (in any mojibake form).
+
+    Cached, boundedly: the same text recurs (that is what the rule is about), but a cache of every
+    text was a copy of every item text in memory (17 MB for 100,000 items)."""
     from statusdoc.labels import words
 
     return " ".join(words(text.replace("`", "")))
 
 
 def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
-    seen: dict[str, int] = {}
-    keys: dict[str, str] = {}  # text -> key: the same text recurs (that is what this rule is about)
+    # The first item of each key, found by the key's hash (the keys themselves, kept, were as large
+    # as the item texts); a hit is confirmed on the first item's key, and keys whose hashes collide
+    # are kept whole in `exact`.
+    seen: dict[int, Item] = {}
+    exact: dict[str, Item] = {}
     out: list[tuple[str, int, int, str, str | None]] = []
-    for i, it in enumerate(doc.items):
+    for it in doc.items:
         if it.history or it.kind == "progress":
             continue
-        k = keys.get(it.text)
-        if k is None:
-            k = keys[it.text] = _key(it.text)
+        k = _key(it.text)
         if len(k) < 8:
             continue  # `Add`, `Auth`: too short to be the same task
-        if k in seen:
-            first = doc.items[seen[k]]
-            if first.state != it.state and _same_kind(doc, first.section, it.section, keys):
-                out.append(
-                    (
-                        "SD006",
-                        it.line,
-                        it.span.column,
-                        f"same item is {it.state.replace('_', ' ')} here and "
-                        f"{first.state.replace('_', ' ')} at line {first.line}",
-                        None,
-                    )
+        h = hash(k)
+        first = seen.get(h)
+        if first is None:
+            seen[h] = it
+            continue
+        if _key(first.text) != k:  # another key with the same hash
+            first = exact.get(k)
+            if first is None:
+                exact[k] = it
+                continue
+        if first.state != it.state and _same_kind(doc, first.section, it.section):
+            out.append(
+                (
+                    "SD006",
+                    it.line,
+                    it.span.column,
+                    f"same item is {it.state.replace('_', ' ')} here and "
+                    f"{first.state.replace('_', ' ')} at line {first.line}",
+                    None,
                 )
-        else:
-            seen[k] = i
+            )
     return out
 
 
@@ -219,7 +231,7 @@ def _ancestors(doc: Document, si: int | None) -> list[int | None]:
     return out[::-1]
 
 
-def _same_kind(doc: Document, a: int | None, b: int | None, keys: dict[str, str]) -> bool:
+def _same_kind(doc: Document, a: int | None, b: int | None) -> bool:
     """Whether two items stand in sibling sections of one kind (`Phase 05` and `Phase 06`), where the
     same text means the same task: not a feature and its test plan, nor one template checklist
     repeated under each task."""
@@ -236,8 +248,8 @@ def _same_kind(doc: Document, a: int | None, b: int | None, keys: dict[str, str]
     wa, wb = title_words(doc.sections[sa].title), title_words(doc.sections[sb].title)
     if not wa or not wb or wa[0] != wb[0] or wa[0].isdigit():
         return False
-    texts_a = [keys.get(doc.items[i].text) or _key(doc.items[i].text) for i in doc.sections[sa].items]
-    texts_b = [keys.get(doc.items[i].text) or _key(doc.items[i].text) for i in doc.sections[sb].items]
+    texts_a = [_key(doc.items[i].text) for i in doc.sections[sa].items]
+    texts_b = [_key(doc.items[i].text) for i in doc.sections[sb].items]
     return texts_a != texts_b
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from statusdoc import labels
 from statusdoc.counter_forms import plan_row_label
-from statusdoc.model import Item, Section, Span, StatusLine
+from statusdoc.model import NO_CHILDREN, Item, Section, Span, StatusLine
 from statusdoc.read.state import Reader
 
 TYPE_CHECKING = False
@@ -173,7 +173,19 @@ def resolve_unread_rows(r: Reader) -> None:
             continue
         r.extra_items.append(
             Item(
-                row.line, "todo", "table_row", "", None, first, 0, row.section, None, [], None, row.history, unread=True
+                row.line,
+                "todo",
+                "table_row",
+                "",
+                None,
+                first,
+                0,
+                row.section,
+                None,
+                NO_CHILDREN,
+                None,
+                row.history,
+                unread=True,
             )
         )
 
