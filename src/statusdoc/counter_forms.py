@@ -51,7 +51,7 @@ _LEAD_LABEL_FRACTION = lazy(
     r"^\s*(?:[>]\s*)?(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z ]{0,40}?)\s*+(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*+"
     r"(?P<d>\d{1,6})\s?/\s?(?P<t>\d{1,6})(?![\w/%]|[.,]\d)(?:\*\*|__)?(?P<tail>.*)$",
 )
-_TAIL_UNIT = lazy(globals(), "_TAIL_UNIT", r"\s*([A-Za-z]+)")
+_TAIL_UNIT = lazy(globals(), "_TAIL_UNIT", r"\s*([^\W\d_]+)")  # a word in any script: `3/5 задач`
 _GOAL_ARROW = lazy(
     globals(),
     "_GOAL_ARROW",

@@ -6,10 +6,10 @@ SPEC §3.  Markers are recognised in every mojibake form (see :mod:`statusdoc.co
 from __future__ import annotations
 
 import functools
-import re
 
 from statusdoc import lang as _lang
 from statusdoc._record import field, frozen_record
+from statusdoc._regex import lazy
 from statusdoc.codepages import FormTable, forms
 
 TYPE_CHECKING = False
@@ -109,8 +109,8 @@ def word_regex(vocab: Vocabulary) -> WordMatcher:
     return WordMatcher(vocab.words)
 
 
-_TOKEN = re.compile(r"(?:[^\W_]|')+")
-_SEP = re.compile(r"[\s_-]+")
+_TOKEN = lazy(globals(), "_TOKEN", r"(?:[^\W_]|')+")
+_SEP = lazy(globals(), "_SEP", r"[\s_-]+")
 
 
 class WordMatch:

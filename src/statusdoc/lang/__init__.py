@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from statusdoc._regex import lazy
 from statusdoc.lang.tables import DE, EN, ES, FR, ID, IT, JA, PT, VI, ZH, Table
 
 TYPE_CHECKING = False
@@ -252,7 +253,7 @@ def detect(text: str) -> str | None:
 #: Full-width punctuation that counters and claims are written with in CJK text, to the ASCII
 #: characters the patterns read: one character for one, so every offset stays where it was.
 _FOLD = str.maketrans("（）：％／［］", "():%/[]")
-_FULL_WIDTH = re.compile("[（）：％／［］]")
+_FULL_WIDTH = lazy(globals(), "_FULL_WIDTH", "[（）：％／［］]")
 
 
 def fold(line: str) -> str:
