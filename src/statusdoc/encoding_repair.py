@@ -602,15 +602,16 @@ def _is_multi(cluster: list[_Piece], run: str) -> bool:
         return False
     narrow: list[str] = []
     other: list[str] = []
-    for _start, _end, text, restored in cluster:
+    for start, end, ch, restored in _units(cluster):
         if restored:
             continue
-        for ch in text:
-            cls = _char_class(ch)
-            if cls == _NARROW:
-                narrow.append(ch)
-            elif cls == _OTHER:
-                other.append(ch)
+        cls = _char_class(ch)
+        if cls == _NARROW:
+            narrow.append(ch)
+        elif cls == _OTHER and not _punctuation_only(run, [(start, end, ch, 0)]):
+            # A letter written with punctuation only is no evidence of its own, as a cluster is
+            # not: `–•—Ç` (Mac Roman Хт) is correct dashes around a bullet and a Ç.
+            other.append(ch)
     if not other:
         return len(narrow) > 1
     scripts = {_script(ch) for ch in other}
@@ -641,12 +642,7 @@ def _all_accepted(text: str, run: str, cluster: list[_Piece]) -> bool:
     classes = set(map(_char_class, text))
     if classes == {_SYMBOL}:
         return True
-    return (
-        classes == {_OTHER}
-        and len(text) > 1
-        and len(set(map(_script, text))) == 1
-        and not _punctuation_only(run, cluster)
-    )
+    return classes == {_OTHER} and len(text) > 1 and len(set(map(_script, text))) == 1 and _is_multi(cluster, run)
 
 
 def _unit_ok(
@@ -694,24 +690,48 @@ def _accepted(
         multi = _is_multi(cluster, run)
         first = cluster[0][0]
         before = prev_letter if first == 0 else _is_letter(run[first - 1])
+        units = list(_units(cluster))
+        ok: list[bool] = []
+        for _start, end, ch, restored in units:
+            accepted = _unit_ok(ch, restored, multi, before, scripts, headless)
+            ok.append(accepted)
+            before = _is_letter(ch) if accepted else _is_letter(run[end - 1])
+            if not accepted and not restored and _char_class(ch) == _OTHER:
+                sensitive.add((cp, _script(ch)))
+        _glue(units, ok, cp)
         open_start = -1
         buf: list[str] = []
-        for start, end, ch, restored in _units(cluster):
-            if _unit_ok(ch, restored, multi, before, scripts, headless):
+        for (start, _end, ch, _restored), accepted in zip(units, ok, strict=True):
+            if accepted:
                 if open_start < 0:
                     open_start = start
                 buf.append(ch)
-                before = _is_letter(ch)
-            else:
-                if open_start >= 0:
-                    edits.append((open_start, start, "".join(buf), cp, False))
-                    open_start, buf = -1, []
-                before = _is_letter(run[end - 1])
-                if not restored and _char_class(ch) == _OTHER:
-                    sensitive.add((cp, _script(ch)))
+            elif open_start >= 0:
+                edits.append((open_start, start, "".join(buf), cp, False))
+                open_start, buf = -1, []
         if open_start >= 0:
             edits.append((open_start, cluster[-1][1], "".join(buf), cp, False))
     return edits, sensitive
+
+
+def _glue(units: list[tuple[int, int, str, int]], ok: list[bool], cp: str) -> None:
+    """Accept the code page's own characters where they touch an accepted sequence.
+
+    ``ˆ`` (U+02C6, byte 0x88) and ``˜`` (0x98) are spacing modifiers, and the C1 controls stand
+    for bytes the code page leaves undefined: none is text of its own, but each is what the code
+    page shows for a byte, so a 2-byte sequence decoding to one of them, glued to other mojibake,
+    is the outer layer of mojibake of mojibake (``Ã¥Ë†Â°`` is ``åˆ°``, 到).  Leaving it out split
+    the inner sequence and mixed the layers (``åË†°``).
+    """
+    table = _encoder(cp)
+    changed = True
+    while changed:
+        changed = False
+        for k, (_start, _end, ch, restored) in enumerate(units):
+            if ok[k] or restored or ch not in table or ch >= "\u0800":
+                continue
+            if (k > 0 and ok[k - 1]) or (k + 1 < len(ok) and ok[k + 1]):
+                ok[k] = changed = True
 
 
 def _rank_key(ch: str) -> tuple[int, int, int]:
@@ -751,6 +771,13 @@ def _resolve(
         score = (repaired - weak + sum(f.end - f.start for f in parse.frags), repaired)
         if score > best_score:
             best, best_score = cp, score
+    full = [cp for cp in order if _covers(per_cp[cp], len(run))]
+    if best is not None and full and best not in full and not per_cp[best][1]:
+        # A code page that reads the whole run as accepted sequences beats one that reads a
+        # 3-byte symbol or letter across part of it, which is the accident (``‚Ø±`` is Mac Roman
+        # for ⯱ inside Windows-1252 ``Ù‚Ø±``, Arabic قر; ``Ë†â€ Ã¥`` gave 蠠).  Not lost bytes:
+        # a lost emoji still beats 2-byte readings.
+        best = full[0]
     if best is None:
         return [], [], frozenset(sensitive)
     # The best code page's repairs and lost runs, then other code pages' repairs where they overlap
@@ -769,6 +796,7 @@ def _resolve(
             lost_out.append((f.start, f.end, best, f.candidates, f.missing))
     if lost_out:
         edits_out, lost_out = _absorb(edits_out, lost_out, best)
+        edits_out, lost_out = _adopt_lead(edits_out, lost_out, best)
     for cp in order:
         if cp == best:
             continue
@@ -778,6 +806,13 @@ def _resolve(
                 covered[e[0] : e[1]] = b"\x01" * (e[1] - e[0])
     edits_out.sort()
     return edits_out, lost_out, frozenset(sensitive)
+
+
+def _covers(found: tuple[list[_Edit], tuple[_Frag, ...]] | None, length: int) -> bool:
+    """Whether a code page's repairs take in the whole run (no lost bytes, nothing left)."""
+    if found is None or found[1]:
+        return False
+    return sum(e[1] - e[0] for e in found[0]) == length
 
 
 _Stats = tuple[tuple[int, int], ...]
@@ -849,6 +884,63 @@ def _absorb(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_E
                 break
         out.append((start, end, lcp, tuple(c + suffix for c in cands) if suffix else cands, missing))
     return [e for e in edits if e[0] not in dropped], out
+
+
+def _adopt_lead(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_Edit], list[_LostRec]]:
+    """Keep the lead byte of an inner sequence that lost bytes inside the lost run after it.
+
+    ``Ã§â€Å¸`` is 生 (E7 94 9F) passed twice through Windows-1252, with the 0x9D of ``”``
+    lost the second time: ``Ã§`` reads ç, the lead byte E7 of the inner layer, and the lost
+    ``â€`` with the ``Ÿ`` after it would complete it.  Repairing ``ç`` alone mixes the layers
+    (``çâ€Å¸``); the whole sequence is the lost run.
+    """
+    enc = _encoder(cp)
+    by_end = {e[1]: e for e in edits}
+    dropped: set[int] = set()
+    added: list[_Edit] = []
+    out: list[_LostRec] = []
+    for start, end, lcp, cands, missing in losts:
+        e = by_end.get(start)
+        tail = _completed_tail(e[2], cands, enc) if e is not None and not e[4] else ""
+        if e is not None and tail:
+            width = len(tail.encode("utf-8"))
+            dropped.add(e[0])
+            if len(e[2]) > len(tail):
+                added.append((e[0], e[1] - width, e[2][: -len(tail)], e[3], e[4]))
+            start = e[1] - width
+            cands = tuple(tail + c for c in cands)
+        out.append((start, end, lcp, cands, missing))
+    if not dropped:
+        return edits, losts
+    return sorted([*(e for e in edits if e[0] not in dropped), *added]), out
+
+
+def _completed_tail(text: str, candidates: tuple[str, ...], enc: dict[str, int]) -> str:
+    """The end of ``text`` that is a lead byte and too few continuation bytes in the code page,
+    when some candidate's bytes complete it to a valid character (``ç`` + ``”Ÿ``: 生; ``åº``
+    + ``”``: 应); else ``""``."""
+    for k in range(1, 4):
+        tail = text[-k:]
+        if len(tail) < k:
+            break
+        head = enc.get(tail[0], 0)
+        need = _NEED[head]
+        if need < k or not all(0x80 <= enc.get(ch, 0) <= 0xBF for ch in tail[1:]):
+            continue
+        for cand in candidates:
+            data = bytes([head, *(enc.get(ch, 0) for ch in (tail[1:] + cand)[:need])])
+            if len(data) < need + 1:
+                # The candidate ends the run (the text goes on after a `?` that replaced a lost
+                # byte): a valid beginning of a sequence is enough.
+                if _TOKEN.fullmatch(data) and data[-1] >= 0x80:
+                    return tail
+                continue
+            try:
+                if _valid_char(data.decode("utf-8")):
+                    return tail
+            except UnicodeDecodeError:
+                continue
+    return ""
 
 
 def _code_regions(text: str) -> list[tuple[int, int]]:
@@ -964,9 +1056,54 @@ def _resolve_all(
             if res is None or any(s in ctx.scripts.get(cp, ()) for cp, s in res[2]):
                 res = _resolve(run, prev_letter, ctx, guess, caches.parses)
             memo[key] = res
-        edits.extend((a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0])
+        run_edits = [(a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0]]
+        if run_edits and a >= 2 and text[a - 1] == "?":
+            run_edits = _after_question_mark(text, run_edits, edits, lost, a)
+        edits.extend(run_edits)
         lost.extend((a + s, a + e, cp, c, n) for s, e, cp, c, n in res[1])
     return edits, lost
+
+
+def _lead_pair(pair: str, enc: dict[str, int]) -> bool:
+    """Whether two characters are a 2-byte sequence in the code page whose character is itself a
+    lead byte there (``Ã¦``: æ, E6)."""
+    data = bytes(enc.get(ch, 0) for ch in pair)
+    if len(data) != 2 or not 0xC2 <= data[0] <= 0xDF or not 0x80 <= data[1] <= 0xBF:
+        return False
+    return _NEED[enc.get(data.decode("utf-8"), 0)] > 0
+
+
+def _after_question_mark(
+    text: str, edits: list[_Edit], before: list[_Edit], lost: list[_LostRec], a: int
+) -> list[_Edit]:
+    """A run that begins right after a ``?`` that follows a lost run or a lone lead byte: the
+    ``?`` is the lost byte (a converter wrote it for a byte it had no character for), and a
+    repair at the start of this run, continuation bytes of the same sequence, is left alone
+    (``Ã§â€?Â¨`` is 用 twice through Windows-1252, 0x9D replaced; ``Ã?Â¢`` is Т, 0x90
+    replaced: ``Â¨`` and ``Â¢`` alone are no ``¨`` and ``¢``).  After a lost run it joins it."""
+    first = edits[0]
+    cp = first[3]
+    enc = _encoder(cp)
+    if first[0] != a or not 0x80 <= enc.get(first[2][0], 0) <= 0xBF:
+        return edits
+    if lost and lost[-1][1] == a - 1:
+        start, _end, lcp, cands, missing = lost[-1]
+        lost[-1] = (start, first[1], lcp, cands, missing)
+        return edits[1:]
+    elif before and before[-1][1] == a - 1 and before[-1][3] == cp and _NEED[enc.get(before[-1][2][-1], 0)] > 0:
+        # The repair before the `?` ends on the lead byte (``Ã¢?Â³``, ⏳ with its 0x8F replaced).
+        s, e, r, _cp, g = before.pop()
+        if len(r) > 1:
+            before.append((s, e - len(r[-1].encode("utf-8")), r[:-1], cp, g))
+    elif _NEED[enc.get(text[a - 2], 0)] < 1 and not _lead_pair(text[max(0, a - 3) : a - 1], enc):
+        return edits
+    s, e, r, _cp, g = edits[0]
+    k = 0
+    while k < min(3, len(r)) and 0x80 <= enc.get(r[k], 0) <= 0xBF:
+        k += 1
+    if k == len(r):
+        return edits[1:]
+    return [(s + len(r[:k].encode("utf-8")), e, r[k:], cp, g), *edits[1:]]
 
 
 # --------------------------------------------------------------------------------------------
@@ -982,6 +1119,7 @@ class _Region(NamedTuple):
     cend: int
     codepages: tuple[str, ...]
     guessed: bool
+    mixed: bool = False  # a repair of it joined layers (see :func:`_mixes_layers`)
 
 
 def _apply(cur: str, regions: list[_Region], edits: list[_Edit]) -> tuple[str, list[_Region]]:
@@ -1033,7 +1171,10 @@ def _apply(cur: str, regions: list[_Region], edits: list[_Edit]) -> tuple[str, l
                 guessed = guessed or e[4]
             body.append(cur[p:gb])
             text = "".join(body)
-            new_regions.append(_Region(ostart, oend, ga + grow, ga + grow + len(text), tuple(cps), guessed))
+            mixed = any(r.mixed for r in regs if isinstance(r, _Region)) or _mixes_layers(
+                cur, [r for r in regs if isinstance(r, _Region)], [e for e in eds if not isinstance(e, _Region)]
+            )
+            new_regions.append(_Region(ostart, oend, ga + grow, ga + grow + len(text), tuple(cps), guessed, mixed))
             out.append(text)
             grow += len(text) - (gb - ga)
         shift += reg_shift
@@ -1042,18 +1183,57 @@ def _apply(cur: str, regions: list[_Region], edits: list[_Edit]) -> tuple[str, l
     return "".join(out), new_regions
 
 
+def _mixes_layers(cur: str, regions: list[_Region], edits: list[_Edit]) -> bool:
+    """Whether this round's ``edits`` join text of different layers with earlier ``regions``.
+
+    Two ways, both seen when the inner layer of mojibake of mojibake lost bytes: an edit that
+    takes in text no earlier round repaired besides a region (a lone lead byte left by the loss
+    fused with the repaired character after it: ``ÃÂ¢`` gave ``Ã¢``, then ``â``), or a region
+    part of which no edit takes and which holds a lead byte of the edit's code page (the inner
+    sequence of that byte was cut: ``完æË†``, ``节点åè®®``).
+    """
+    covered = [(r.cstart, r.cend) for r in regions]
+    for start, end, _text, _cp, guessed in edits:
+        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
+        if 0 < inside < end - start and not guessed:  # (a guess was asked for: it may join them)
+            return True
+    enc = _encoder(edits[0][3].split("+")[-1]) if "+" not in edits[0][3] else {}
+    bounds = sorted((e[0], e[1]) for e in edits)
+    for r in regions:
+        pos = r.cstart
+        for start, end in [*bounds, (r.cend, r.cend)]:
+            if end <= pos:
+                continue
+            if any(_NEED[enc.get(ch, 0)] > 0 for ch in cur[pos : min(start, r.cend)]):
+                return True
+            pos = max(pos, end)
+            if pos >= r.cend:
+                break
+    return False
+
+
 def _input_runs(text: str) -> Callable[[int], int]:
     """The index of the maximal run of mojibake characters of ``text`` that holds an offset."""
     starts = [m.start() for m in _RUN.finditer(text)]
     return lambda pos: bisect.bisect_right(starts, pos) - 1
 
 
-def _inner_fragment(repaired: str, cp: str) -> bool:
+def _inner_fragment(repaired: str, cp: str, *, letters_only: bool = False) -> bool:
     """Whether a nested repair's text still holds, in its innermost code page, a lead byte with
     too few continuation bytes: that layer lost bytes, whether or not any completion is plausible
-    (`数æ®`: 据 without its 0x8D)."""
+    (`数æ®`: 据 without its 0x8D).
+
+    With ``letters_only`` (a repair of one layer) only when the continuation bytes read as
+    letters: ``ìž`` (EC 9E, 잔 without its 0x90) is no text, while ``é…`` or ``á»`` (``está»``)
+    are.
+    """
     data = repaired.translate(_translation(cp)).encode("latin-1", "replace")
-    return any(m.lastgroup == "frag" for m in _TOKEN.finditer(data))
+    for m in _TOKEN.finditer(data):
+        if m.lastgroup == "frag" and (
+            not letters_only or all(_is_letter(ch) for ch in repaired[m.start() + 1 : m.end()])
+        ):
+            return True
+    return False
 
 
 def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int], *, end: bool = False) -> int:
@@ -1114,7 +1294,8 @@ def _repair_core(
             k += 1
         placed.append((ostart, oend, "+".join([*cps, cp]), cands))
     for r in regions:
-        if len(r.codepages) > 1 and _inner_fragment(cur[r.cstart : r.cend], r.codepages[-1]):
+        rep = cur[r.cstart : r.cend]
+        if r.mixed or _inner_fragment(rep, r.codepages[-1], letters_only=len(r.codepages) == 1):
             lossy_runs.add(run_of(r.ostart))
     if lossy_runs:
         # Mojibake of mojibake whose inner layer lost bytes is left as it was, the whole input run:
