@@ -173,3 +173,22 @@ def test_corpus_twice_with_lost_bytes_as_question_marks_is_a_fixed_point() -> No
         first = repair(twice(path.read_text(encoding="utf-8"), "question"))
         second = repair(first.text)
         assert second.text == first.text and second.fixes == (), path.name
+
+
+# --- linear work ------------------------------------------------------------------------------
+
+
+def test_glued_characters_cost_linear_work() -> None:
+    # A long chain of the code page's own characters (here C1 controls) touching one accepted
+    # sequence at its end: accepting them one pass per character was quadratic.
+    from statusdoc.mojibake import chars, detect, layers, resolve, tables
+    from tests.reliability._work import work
+
+    modules = [tables, chars, detect, resolve, layers]
+
+    def cost(n: int) -> int:
+        text = "x " + "Â\x81" * n + "Ã© y\n"
+        return work(lambda: repair(text), modules)
+
+    small, big = cost(100), cost(1000)
+    assert big <= 12 * small, (small, big)

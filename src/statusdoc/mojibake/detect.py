@@ -307,11 +307,11 @@ def _glue(units: list[tuple[int, int, str, int]], ok: list[bool], cp: str) -> No
     the inner sequence and mixed the layers (``åË†°``).
     """
     table = _encoder(cp)
-    changed = True
-    while changed:
-        changed = False
-        for k, (_start, _end, ch, restored) in enumerate(units):
-            if ok[k] or restored or ch not in table or ch >= "\u0800":
-                continue
-            if (k > 0 and ok[k - 1]) or (k + 1 < len(ok) and ok[k + 1]):
-                ok[k] = changed = True
+    glue = [not restored and ch in table and ch < "\u0800" for _s, _e, ch, restored in units]
+    # A chain of them takes the acceptance of a neighbour at either end: one sweep each way.
+    for k in range(1, len(ok)):
+        if glue[k] and ok[k - 1]:
+            ok[k] = True
+    for k in range(len(ok) - 2, -1, -1):
+        if glue[k] and ok[k + 1]:
+            ok[k] = True

@@ -95,23 +95,31 @@ def _mixes_layers(cur: str, regions: list[_Region], edits: list[_Edit]) -> bool:
     part of which no edit takes and which holds a lead byte of the edit's code page (the inner
     sequence of that byte was cut: ``完æË†``, ``节点åè®®``).
     """
-    covered = [(r.cstart, r.cend) for r in regions]
+    spans = sorted((r.cstart, r.cend) for r in regions)
+    starts = [a for a, _ in spans]
     for start, end, _text, _cp, guessed in edits:
-        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
-        if 0 < inside < end - start and not guessed:  # (a guess was asked for: it may join them)
+        if guessed:  # (a guess was asked for: it may join them)
+            continue
+        k = max(0, bisect.bisect_right(starts, start) - 1)
+        inside = 0
+        while k < len(spans) and spans[k][0] < end:
+            inside += max(0, min(end, spans[k][1]) - max(start, spans[k][0]))
+            k += 1
+        if 0 < inside < end - start:
             return True
-    enc = _encoder(edits[0][3].split("+")[-1]) if "+" not in edits[0][3] else {}
+    enc = _encoder(edits[0][3]) if "+" not in edits[0][3] else {}
     bounds = sorted((e[0], e[1]) for e in edits)
+    bstarts = [b[0] for b in bounds]
     for r in regions:
         pos = r.cstart
-        for start, end in [*bounds, (r.cend, r.cend)]:
-            if end <= pos:
-                continue
-            if any(_NEED[enc.get(ch, 0)] > 0 for ch in cur[pos : min(start, r.cend)]):
-                return True
-            pos = max(pos, end)
-            if pos >= r.cend:
-                break
+        j = max(0, bisect.bisect_right(bstarts, r.cstart) - 1)
+        while pos < r.cend:
+            start, end = bounds[j] if j < len(bounds) and bounds[j][0] < r.cend else (r.cend, r.cend)
+            if end > pos:
+                if any(_NEED[enc.get(ch, 0)] > 0 for ch in cur[pos : min(start, r.cend)]):
+                    return True
+                pos = max(pos, end)
+            j += 1
     return False
 
 
