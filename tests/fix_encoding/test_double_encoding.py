@@ -46,6 +46,8 @@ CASES = [
     ("question-mark-after-a-lost-run", "## 用户体验\n", "question", AS_IS),
     ("question-mark-after-a-lone-lead-byte", "# Технічний Стан\n", "question", AS_IS),
     ("question-mark-after-a-repaired-lead-byte", "- ⏳ Pending\n", "question", AS_IS),
+    # 🏆 is F0 9F 8F 86: `ðŸ` (cut by the `?`) and `†` were repaired on either side of it.
+    ("question-mark-after-an-open-sequence", "## 🏆 Achievements\n", "question", AS_IS),
 ]
 
 

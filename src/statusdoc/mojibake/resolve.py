@@ -349,7 +349,7 @@ def _resolve_all(
                 res = _resolve(run, prev_letter, ctx, guess, caches.parses)
             memo[key] = res
         run_edits = [(a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0]]
-        if run_edits and a >= 2 and text[a - 1] == "?":
+        if a >= 2 and text[a - 1] == "?":
             run_edits = _after_question_mark(text, run_edits, edits, lost, a)
         edits.extend(run_edits)
         lost.extend((a + s, a + e, cp, c, n) for s, e, cp, c, n in res[1])
@@ -373,26 +373,45 @@ def _after_question_mark(
     repair at the start of this run, continuation bytes of the same sequence, is left alone
     (``Ã§â€?Â¨`` is 用 twice through Windows-1252, 0x9D replaced; ``Ã?Â¢`` is Т, 0x90
     replaced: ``Â¨`` and ``Â¢`` alone are no ``¨`` and ``¢``).  After a lost run it joins it."""
-    first = edits[0]
+    prev = before[-1] if before and before[-1][1] == a - 1 and "+" not in before[-1][3] else None
+    tail = _open_tail(prev[2], _encoder(prev[3])) if prev is not None else 0
+    first = edits[0] if edits else None
+    starts_open = False
+    if first is not None and first[0] == a:
+        starts_open = 0x80 <= _encoder(first[3]).get(first[2][0], 0) <= 0xBF
+    same_cp = first is not None and prev is not None and prev[3] == first[3]
+    if prev is not None and (tail >= 2 or (tail == 1 and starts_open and same_cp)):
+        # The repair before the `?` ends on a sequence the `?` cut (``Ã°Å¸?``, ``ðŸ`` of 🏆
+        # with its 0x8F replaced; ``Ã¢?Â³``, ⏳): it is left as it was.
+        s, e, r, cp, g = before.pop()
+        if len(r) > tail:
+            before.append((s, e - len(r[-tail:].encode("utf-8")), r[:-tail], cp, g))
+    elif not (lost and lost[-1][1] == a - 1) and first is not None:
+        enc = _encoder(first[3])
+        if not _open_tail(text[max(0, a - 4) : a - 1], enc) and not _lead_pair(text[max(0, a - 3) : a - 1], enc):
+            return edits
+    if first is None or not starts_open:
+        return edits
     cp = first[3]
     enc = _encoder(cp)
-    if first[0] != a or not 0x80 <= enc.get(first[2][0], 0) <= 0xBF:
-        return edits
     if lost and lost[-1][1] == a - 1:
         start, _end, lcp, cands, missing = lost[-1]
         lost[-1] = (start, first[1], lcp, cands, missing)
         return edits[1:]
-    elif before and before[-1][1] == a - 1 and before[-1][3] == cp and _NEED[enc.get(before[-1][2][-1], 0)] > 0:
-        # The repair before the `?` ends on the lead byte (``Ã¢?Â³``, ⏳ with its 0x8F replaced).
-        s, e, r, _cp, g = before.pop()
-        if len(r) > 1:
-            before.append((s, e - len(r[-1].encode("utf-8")), r[:-1], cp, g))
-    elif _NEED[enc.get(text[a - 2], 0)] < 1 and not _lead_pair(text[max(0, a - 3) : a - 1], enc):
-        return edits
-    s, e, r, _cp, g = edits[0]
+    s, e, r, _cp, g = first
     k = 0
     while k < min(3, len(r)) and 0x80 <= enc.get(r[k], 0) <= 0xBF:
         k += 1
     if k == len(r):
         return edits[1:]
     return [(s + len(r[:k].encode("utf-8")), e, r[k:], cp, g), *edits[1:]]
+
+
+def _open_tail(text: str, enc: dict[str, int]) -> int:
+    """How many characters at the end of ``text`` are a lead byte and fewer continuation bytes
+    than it needs, in the code page (0 if none)."""
+    for k in range(1, min(4, len(text) + 1)):
+        need = _NEED[enc.get(text[len(text) - k], 0)]
+        if need >= k and all(0x80 <= enc.get(ch, 0) <= 0xBF for ch in text[len(text) - k + 1 :]):
+            return k
+    return 0
