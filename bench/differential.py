@@ -1,5 +1,7 @@
-"""Differential harness: one hash per input of ``dump`` (JSON), ``lint --format json`` and
-``recompute --diff`` output (with their exit codes), to hold a refactoring to identical behaviour.
+"""Differential harness: one hash per input of ``dump`` (JSON), ``lint --format json``,
+``recompute --diff`` and ``fix-encoding --diff`` (with and without ``--guess``) output (with their
+exit codes), to hold a refactoring to identical behaviour.  (A recording made before the
+fix-encoding outputs were added still compares: only the outputs it holds are compared.)
 
     python bench/differential.py record  bench/out/differential.json   # at the start commit
     python bench/differential.py compare bench/out/differential.json   # after each step
@@ -89,6 +91,8 @@ def run(path: Path, drop: frozenset[str] = frozenset()) -> dict[str, str]:
         ("dump", lambda s: commands.dump(path=p, streams=s)),
         ("lint", lambda s: commands.lint(paths=[p], fmt="json", streams=s)),
         ("recompute", lambda s: commands.recompute(paths=[p], diff=True, streams=s)),
+        ("fix-encoding", lambda s: commands.fix_encoding(paths=[p], diff=True, streams=s)),
+        ("fix-encoding --guess", lambda s: commands.fix_encoding(paths=[p], diff=True, guess=True, streams=s)),
     ):
         s = commands.Streams(io.StringIO(), io.StringIO(), None)
         try:
@@ -133,7 +137,7 @@ def main() -> int:
     if a.mode == "record":
         a.hashes.parent.mkdir(parents=True, exist_ok=True)
         a.hashes.write_text(json.dumps(got, indent=0, sort_keys=True))
-        print(f"recorded {len(got)} inputs x 3 outputs")
+        print(f"recorded {len(got)} inputs x {len(next(iter(got.values()), {}))} outputs")
         return 0
     want = json.loads(a.hashes.read_text())
     differ = [(k, c) for k, v in want.items() for c in v if got.get(k, {}).get(c) != v[c]]
@@ -142,7 +146,7 @@ def main() -> int:
         print(f"DIFFERS {c}: {k}")
     for k in missing[:20]:
         print(f"NOT IN BOTH: {k}")
-    print(f"{len(got)} inputs x 3 outputs: {len(differ)} differ, {len(missing)} not in both")
+    print(f"{len(got)} inputs: {len(differ)} differ, {len(missing)} not in both")
     return 1 if differ or missing else 0
 
 
