@@ -14,7 +14,8 @@ from statusdoc import labels, lang, rollups
 from statusdoc._record import field, record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
-from statusdoc.model import BoardRow, Counter, Document, Section, TableRow
+from statusdoc.doc_context import context_for
+from statusdoc.model import BoardRow, Counter, Document, TableRow
 
 #: Words that describe a kind of section or its state rather than name one.
 _KIND_WORDS = (
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from statusdoc._types import Rule
-    from statusdoc.codepages import FormTable
     from statusdoc.rollups import Rolled
     from statusdoc.vocabulary import Vocabulary
 
@@ -103,9 +103,8 @@ class Binder:
 
     def __init__(self, doc: Document, vocabulary: Vocabulary | None = None) -> None:
         self.doc = doc
-        markers = _markers(vocabulary)
-        self.stripped = stripped = [markers.sub(" ", s.title) for s in doc.sections]
-        self._plain_titles: dict[int, str] = {}
+        self.context = context_for(doc, vocabulary)
+        self.stripped = stripped = self.context.stripped_titles
         self.titles = [labels.title_words(t) for t in stripped]
         # History sections are never named by a label: they are snapshots.
         self.index = labels.TitleIndex([() if s.history else t for s, t in zip(doc.sections, self.titles, strict=True)])
@@ -135,11 +134,8 @@ class Binder:
         self.rollups = rollups.for_document(doc) if doc.directives or rollups.enabled() else None
 
     def title(self, si: int) -> str:
-        """Section ``si``'s title as reasons quote it (computed once per section)."""
-        t = self._plain_titles.get(si)
-        if t is None:
-            t = self._plain_titles[si] = " ".join(self.stripped[si].replace("*", "").split())
-        return t
+        """Section ``si``'s title as reasons quote it (:meth:`DocumentContext.title`)."""
+        return self.context.title(si)
 
     def _document_items(self) -> list[int]:
         return [i for i, it in enumerate(self.doc.items) if not it.children and not it.history]
@@ -608,21 +604,6 @@ def _fraction(counters: Iterable[Counter]) -> tuple[float, float] | None:
             elif n.role == "total" and total is None:
                 total = n.value
     return (done, total) if done is not None and total is not None else None
-
-
-def _markers(vocabulary: Vocabulary | None = None) -> FormTable:
-    """Every marker and light, in all written forms: what titles are read without."""
-    from statusdoc.vocabulary import DEFAULT, marker_regex
-
-    return marker_regex(vocabulary or DEFAULT, with_lights=True)
-
-
-def _strip_markers(title: str) -> str:
-    return _markers().sub(" ", title)
-
-
-def _title(sec: Section) -> str:
-    return " ".join(_strip_markers(sec.title).replace("*", "").split())
 
 
 def _subtree_ends(doc: Document) -> list[int]:

@@ -17,7 +17,7 @@ from statusdoc._regex import lazy
 from statusdoc.binding import Binder, Binding, singular
 from statusdoc.certainty import SUMMARY_WORDS, Decision
 from statusdoc.counters import PARTIAL, SECTION_UNITS
-from statusdoc.lines import LineIndex
+from statusdoc.doc_context import context_for
 from statusdoc.model import Counter, Document, Number, StatusLine
 from statusdoc.vocabulary import DEFAULT, Vocabulary, marker_state
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from statusdoc._types import Rounding, State
     from statusdoc.codepages import FormTable
+    from statusdoc.lines import LineIndex
     from statusdoc.model import Item
 
     T = TypeVar("T")
@@ -168,7 +169,8 @@ def bar_fill(fraction: float, width: int, *, complete: bool, any_done: bool, par
 class Evaluator:
     def __init__(self, doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None) -> None:
         self.doc = doc
-        self.vocab = vocabulary or DEFAULT
+        self.context = context_for(doc, vocabulary)
+        self.vocab = self.context.vocabulary
         self._tallies: dict[int, Tally] = {}
         self._by_list: dict[int, tuple[list[int], Tally]] = {}
         self._words: dict[State, str] = {}
@@ -183,7 +185,6 @@ class Evaluator:
         #: Per counter: rewrite, report or ignore, and why (SPEC §4a).
         self.decisions: dict[int, Decision] = {}
         self._part_lines: list[int] | None = None
-        self._lines: LineIndex | None = None
         self._managed: set[int] | None = None
         self._index: dict[int, int] | None = None
         self._per_scope: dict[tuple[str, int], tuple[list[int], object]] = {}
@@ -195,7 +196,11 @@ class Evaluator:
         self._lines_by_scope: dict[int, set[int]] | None = None
 
     def title(self, si: int) -> str:
-        return self.binder.title(si)
+        return self.context.title(si)
+
+    @property
+    def lines(self) -> LineIndex:
+        return self.context.lines
 
     def counts_sections(self, c: Counter, b: Binding) -> bool:
         return b.counts_sections and bool(b.sections)
@@ -273,12 +278,6 @@ class Evaluator:
                 return lines[k]
             k += 1
         return None
-
-    @property
-    def lines(self) -> LineIndex:
-        if self._lines is None:
-            self._lines = LineIndex(self.doc.text)
-        return self._lines
 
     def unexplained_numbers(self, si: int, c: Counter, items: list[int]) -> int | None:
         """A line of section ``si`` (its own lines, before any subsection) stating a fraction that is

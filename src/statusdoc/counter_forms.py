@@ -26,6 +26,7 @@ from statusdoc.counters import (
     FoundNumber,
     LineScan,
     _label_role,
+    only_marker,
 )
 
 TYPE_CHECKING = False
@@ -186,7 +187,7 @@ def scan_heading_fraction(scan: LineScan) -> None:
         w = _TAIL_UNIT.match(tail)
     if w is not None and w.group(1).lower() in _DONE_WORDS:
         tail = tail[w.end() :]
-    if tail.strip(" *_") and not _only_marker_text(tail):
+    if tail.strip(" *_") and not only_marker(tail.strip(" *_"), scan.vocabulary):
         return  # `: 3/8 endpoints`, `: 2/3 (see below)`
     scan.take(_fraction(m, "done", label=None, unit=unit), m.start("d"), m.end("t"))
 
@@ -264,12 +265,6 @@ def open_total_at(line: str, end: int) -> bool:
     """
     m = _OPEN_TOTAL.match(line, max(0, line.rfind("(", 0, end)))
     return m is not None and m.end("d") == end
-
-
-def _only_marker_text(rest: str) -> bool:
-    from statusdoc.counters import _only_marker
-
-    return _only_marker(rest.strip(" *_"))
 
 
 #: (necessary condition on the line, form), run before the core fraction scan.

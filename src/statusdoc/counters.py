@@ -18,6 +18,10 @@ from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch, FormTable, forms
 from statusdoc.model import Bar
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc.vocabulary import Vocabulary
+
 _ENGLISH_PROGRESS = "complete|completed|done|finished|remaining|left|started|passed|checked|progress"
 #: Words that make a number next to them count progress (`3 of 4 done`, `60% complete`).
 PROGRESS_WORDS = rf"(?:{_ENGLISH_PROGRESS})"
@@ -333,13 +337,14 @@ def _ends_with(bare: str, chars: str) -> bool:
 _ASCII_BAR_START = lazy(globals(), "_ASCII_BAR_START", r"\[[=#|.\- >]{3}")
 
 
-def _only_marker(rest: str) -> bool:
-    """Nothing, or only a status marker (`5% ✅`: the marker comes and goes with recompute)."""
+def only_marker(rest: str, vocabulary: Vocabulary | None = None) -> bool:
+    """Nothing, or only a status marker of ``vocabulary`` (`5% ✅`: the marker comes and goes with
+    recompute); the document's configured markers count as markers."""
     if not rest:
         return True
     from statusdoc.vocabulary import DEFAULT, marker_regex
 
-    m = marker_regex(DEFAULT, with_lights=False).match(rest)
+    m = marker_regex(vocabulary or DEFAULT, with_lights=False).match(rest)
     return m is not None and not rest[m.end() :].strip()
 
 
@@ -388,10 +393,21 @@ class LineScan:
         "labels_read",
         "line",
         "out",
+        "vocabulary",
     )
 
-    def __init__(self, line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> None:
+    def __init__(
+        self,
+        line: str,
+        context: str,
+        *,
+        heading: bool = False,
+        labelled_ok: bool = True,
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
         self.line = line
+        #: The vocabulary the document is read with (None: the default one).
+        self.vocabulary = vocabulary
         self.context = context
         self.heading = heading
         self.labelled_ok = labelled_ok
@@ -425,8 +441,11 @@ class LineScan:
         self.claimed[a:b] = b"\x01" * (b - a)
 
 
-def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
-    """Counters in one masked line.  ``context`` is the block the line belongs to."""
+def find_counters(
+    line: str, context: str, *, heading: bool = False, labelled_ok: bool = True, vocabulary: Vocabulary | None = None
+) -> list[Found]:
+    """Counters in one masked line.  ``context`` is the block the line belongs to; ``vocabulary``
+    the document's (its markers end a heading's percentage as the default ones do)."""
     # Full-width `（1/3）`, `：`, `％` are read as their ASCII forms, character for character.
     line = lang.fold(line)
     # Nothing that could count is the common case: kept cheap, as is every regex below, which
@@ -443,7 +462,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             of_hint = _of_hint(line)
             if not labelled_hint and not of_hint and not _forms().may_hold(line):
                 return []  # digits, but nothing around them that any counter needs
-    scan = LineScan(line, context, heading=heading, labelled_ok=labelled_ok)
+    scan = LineScan(line, context, heading=heading, labelled_ok=labelled_ok, vocabulary=vocabulary)
     bars = scan_bars(scan) if glyph or ascii_bar else []
     scan_labelled_number(scan, _labelled_hint(line, labelled_ok) if labelled_hint is None else labelled_hint)
     for b in bars:
@@ -651,7 +670,7 @@ def scan_percentages(scan: LineScan) -> None:
             or (
                 heading
                 and len(line) - m.end() <= _WINDOW
-                and _only_marker(after.strip(" *_)]"))
+                and only_marker(after.strip(" *_)]"), scan.vocabulary)
                 and not bare.endswith(("<", ">"))
             )
         ):
