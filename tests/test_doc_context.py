@@ -8,6 +8,9 @@ ignored the configured ``markers`` of a document read with them (issue 12, bug 1
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 
 from statusdoc.checks import evaluate
@@ -110,3 +113,28 @@ def test_mark_writes_the_documents_custom_marker() -> None:
     marked = mark(custom("# P\n- 🎉 a\n- ⏳ b\n"), "b", "done")
     assert render(marked) == "# P\n- 🎉 a\n- 🎉 b\n"
     assert marked.context.vocabulary is PARTY  # the marked copy keeps the document's context
+
+
+# --- the line index: every newline convention ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [("", 0), ("a", 1), ("a\n", 1), ("a\rb\rc\r", 3), ("a\r\nb", 2), ("a\rb\nc", 3), ("\n\n", 2)],
+)
+def test_explain_counts_lines_of_every_newline_convention(text: str, lines: int) -> None:
+    from statusdoc.explain import line_count
+
+    assert line_count(text) == lines
+
+
+def test_explain_reaches_the_lines_of_a_cr_only_file(tmp_path: Path) -> None:
+    # explain.line_count counted `\n` only: a CR-only file had one line, and `file:3` was refused.
+    from statusdoc import commands
+
+    p = tmp_path / "cr.md"
+    p.write_bytes(b"# P\r\r**Progress:** 1/2\r\r- [x] a\r- [x] b\r")
+    s = commands.Streams(io.StringIO(), io.StringIO(), None)
+    assert commands.explain(target=f"{p}:3", streams=s) == 0, s.err.getvalue()
+    assert s.out.getvalue().startswith(f"{p}:3:15: fraction '1/2'\n")
+    assert "found vs computed: '1' -> '2' (rewrites)" in s.out.getvalue()

@@ -133,10 +133,6 @@ class Binder:
         # Roll-ups across files (statusdoc.rollups); None for a document without any.
         self.rollups = rollups.for_document(doc) if doc.directives or rollups.enabled() else None
 
-    def title(self, si: int) -> str:
-        """Section ``si``'s title as reasons quote it (:meth:`DocumentContext.title`)."""
-        return self.context.title(si)
-
     def _document_items(self) -> list[int]:
         return [i for i, it in enumerate(self.doc.items) if not it.children and not it.history]
 
@@ -216,7 +212,7 @@ class Binder:
             if si is not None:
                 return Binding(
                     "directive",
-                    f"`scope={directive[1]}` names section '{self.title(si)}'",
+                    f"`scope={directive[1]}` names section '{self.context.title(si)}'",
                     self.section_scope(si),
                     section=si,
                 )
@@ -229,7 +225,7 @@ class Binder:
             if si is not None and not self._is_own_section(c, si):
                 return Binding(
                     "label",
-                    f"label '{c.label}' names section '{self.title(si)}'",
+                    f"label '{c.label}' names section '{self.context.title(si)}'",
                     self.section_scope(si),
                     section=si,
                 )
@@ -241,10 +237,10 @@ class Binder:
             if named is not None and named != c.section:
                 return Binding(
                     "label",
-                    f"the words before it name section '{self.title(named)}'",
+                    f"the words before it name section '{self.context.title(named)}'",
                     self.section_scope(named),
                     section=named,
-                    doubt=f"the line names section '{self.title(named)}' by its number; which count it "
+                    doubt=f"the line names section '{self.context.title(named)}' by its number; which count it "
                     "speaks about is for a person to say",
                 )
         unit_binding = self.bind_unit(c)
@@ -290,7 +286,8 @@ class Binder:
             return None
         return Binding(
             "unit",
-            f"unit '{c.unit}' counts the {len(tasks)} headings with checklists of their own in '{self.title(si)}'",
+            f"unit '{c.unit}' counts the {len(tasks)} headings with checklists of their own "
+            f"in '{self.context.title(si)}'",
             self.union(tasks),
             sections=tasks,
             section=si,
@@ -358,11 +355,8 @@ class Binder:
     def named_elsewhere(self, c: Counter, b: Binding) -> int | None:
         """A section the counter's line names (`Complete Phase 1 (40% remaining)`) other than its scope
         and the sections it stands in."""
-        start = c.span.start - c.span.column + 1
-        nl = self.doc.text.find("\n", start)
-        end = nl if nl >= 0 else len(self.doc.text)
-        cr = self.doc.text.find("\r", start, end)  # a CR-only document ends its lines with \r
-        text = self.doc.text[start : cr if cr >= 0 else end]
+        lines = self.context.lines
+        text = lines.line_text(lines.line_of(c.span.start))
         own: set[int | None] = {b.section}
         s = c.section
         while s is not None:
@@ -426,7 +420,7 @@ class Binder:
             if sec.items:
                 return Binding(
                     "position",
-                    f"stands in the heading of section '{self.title(c.section)}'",
+                    f"stands in the heading of section '{self.context.title(c.section)}'",
                     sec.items,
                     section=c.section,
                 )
@@ -434,20 +428,20 @@ class Binder:
             # which certainty trusts only when the written total confirms it (SPEC §4, rule 4).
             si, items = self.position_scope(sec.parent)
             if items:
-                where = f"section '{self.title(si)}'" if si is not None else "the document"
+                where = f"section '{self.context.title(si)}'" if si is not None else "the document"
                 return Binding(
                     "position",
-                    f"heading of section '{self.title(c.section)}', which holds no items: nearest enclosing "
+                    f"heading of section '{self.context.title(c.section)}', which holds no items: nearest enclosing "
                     f"section with items is {where}",
                     items,
                     section=si,
                 )
-            return Binding("unbound", f"heading of section '{self.title(c.section)}', which holds no items")
+            return Binding("unbound", f"heading of section '{self.context.title(c.section)}', which holds no items")
         if c.context == "front_matter":
             return self._scope_or_unbound(self.doc_items, None, "front matter speaks about the whole document")
         scope = self.claim_scope(c.section, c.label, c.unit)
         if scope is None:
-            own = self.title(c.section) if c.section is not None else "the document"
+            own = self.context.title(c.section) if c.section is not None else "the document"
             return Binding(
                 "unbound", f"section '{own}' holds no items, and the wording is not about the whole document"
             )
@@ -455,7 +449,7 @@ class Binder:
         if si is None:
             return self._scope_or_unbound(items, None, "no enclosing section holds items: the whole document")
         how = "stands in" if si == c.section else "nearest enclosing section with items is"
-        return Binding("position", f"{how} section '{self.title(si)}'", items, section=si)
+        return Binding("position", f"{how} section '{self.context.title(si)}'", items, section=si)
 
     def claim_scope(
         self, section: int | None, label: str | None, unit: str | None
@@ -486,7 +480,7 @@ class Binder:
             if si is not None:
                 return Binding(
                     "label",
-                    f"board label '{c.label}' names section '{self.title(si)}'",
+                    f"board label '{c.label}' names section '{self.context.title(si)}'",
                     self.section_scope(si),
                     section=si,
                 )
@@ -543,16 +537,16 @@ class Binder:
             if si is not None:
                 return Binding(
                     "label",
-                    f"row '{first}' under '{table.header[0]}' names section '{self.title(si)}'",
+                    f"row '{first}' under '{table.header[0]}' names section '{self.context.title(si)}'",
                     self.section_scope(si),
                     section=si,
-                    doubt=f"the row names section '{self.title(si)}' by its number and the table's "
+                    doubt=f"the row names section '{self.context.title(si)}' by its number and the table's "
                     f"'{table.header[0]}' column; which side is stale is for a person to say",
                 )
         if si is not None:
             return Binding(
                 "label",
-                f"row '{first}' names section '{self.title(si)}'",
+                f"row '{first}' names section '{self.context.title(si)}'",
                 self.section_scope(si),
                 section=si,
             )
@@ -577,7 +571,7 @@ class Binder:
             scope = self.claim_scope(c.section, c.label, c.unit)
             if scope is not None and scope[1]:
                 si2, items = scope
-                where = f"section '{self.title(si2)}'" if si2 is not None else "the whole document"
+                where = f"section '{self.context.title(si2)}'" if si2 is not None else "the whole document"
                 why = f"row '{first}' of a dashboard table speaks about {where}"
                 return Binding("position", why, items, section=si2)
         return Binding("unbound", f"row '{first[:40]}' names no section")

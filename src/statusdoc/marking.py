@@ -295,7 +295,7 @@ def _word(doc: Document, item: Item, state: State, vocab: Vocabulary) -> str:
         if it.kind == "table_row" and it.state == state and vocab.word_state(it.marker) == state
     ]
     old = item.marker
-    new = lang.word_for(state, document=doc.dialect.language, replaced=old, own=_most_common(seen))
+    new = lang.word_for(state, document=doc.context.language, replaced=old, own=_most_common(seen))
     if old.isupper():
         return new.upper()
     if old.islower():
