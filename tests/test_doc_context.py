@@ -138,3 +138,15 @@ def test_explain_reaches_the_lines_of_a_cr_only_file(tmp_path: Path) -> None:
     assert commands.explain(target=f"{p}:3", streams=s) == 0, s.err.getvalue()
     assert s.out.getvalue().startswith(f"{p}:3:15: fraction '1/2'\n")
     assert "found vs computed: '1' -> '2' (rewrites)" in s.out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["statusdoc.doc_context", "statusdoc.lines", "statusdoc.explain", "statusdoc.tally", "statusdoc.numbers_check"],
+)
+def test_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

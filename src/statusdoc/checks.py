@@ -2,23 +2,28 @@
 
 One evaluation serves both commands: ``recompute`` applies the fixable checks as edits, ``lint``
 reports every check as a finding.  So lint reports exactly what recompute would change.
+
+The :class:`Evaluator` holds what one evaluation of a document works out once: bindings,
+decisions, tallies per scope, the lines and blocks the certainty rules ask about.  The checks
+are functions of it, by what they compare: :mod:`statusdoc.numbers_check` (counts, percentages,
+bars) and :mod:`statusdoc.claims_check` (status lines, headings); what items count to is
+:mod:`statusdoc.tally`.  Their names are importable from here as before.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 import re
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from statusdoc import certainty, codepages
-from statusdoc._record import record
+from statusdoc import certainty, claims_check, numbers_check
 from statusdoc._regex import lazy
 from statusdoc.binding import Binder, Binding, singular
 from statusdoc.certainty import SUMMARY_WORDS, Decision
-from statusdoc.counters import PARTIAL, SECTION_UNITS
+from statusdoc.counters import SECTION_UNITS
 from statusdoc.doc_context import context_for
 from statusdoc.model import Counter, Document, Number, StatusLine
+from statusdoc.numbers_check import bar_fill, in_digits_of, percent, unform
+from statusdoc.tally import Check, Tally, compatible, lines_tally, tally
 from statusdoc.vocabulary import DEFAULT, Vocabulary, marker_state
 
 TYPE_CHECKING = False
@@ -34,49 +39,6 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 
-@record
-class Check:
-    """A value the document states that differs from the value computed from its items."""
-
-    code: str
-    line: int
-    column: int
-    start: int
-    end: int
-    found: str
-    computed: str
-    message: str
-    #: Whether recompute rewrites it (free-form claims are left for a person).
-    fixable: bool
-    counter: int | None = None
-
-
-@record
-class Tally:
-    done: int
-    total: int
-    weighted: float
-    in_progress: int
-    todo: int
-    blocked: int
-
-    @property
-    def fraction(self) -> float:
-        return self.weighted / self.total if self.total else 0.0
-
-    @property
-    def state(self) -> State:
-        if self.total == 0:
-            return "todo"
-        if self.done == self.total:
-            return "done"
-        if self.done or self.in_progress or self.weighted:
-            return "in_progress"
-        if self.blocked == self.total:
-            return "blocked"
-        return "todo"
-
-
 _PART_NUMBER = lazy(globals(), "_PART_NUMBER", r"\d\s*/\s*\d")
 
 #: Words a status line may hold besides its state without being a sentence.
@@ -89,81 +51,6 @@ def _marker_table(vocab: Vocabulary) -> FormTable:
     from statusdoc.vocabulary import marker_regex
 
     return marker_regex(vocab, with_lights=False)
-
-
-def compatible(claimed: State, computed: State) -> bool:
-    """Whether a claimed state agrees with the state the items give.
-
-    >>> compatible("in_progress", "todo")  # a bucket of work begun, nothing ticked yet
-    True
-    >>> compatible("blocked", "in_progress")  # blocked work is unfinished work
-    True
-    >>> compatible("done", "in_progress")
-    False
-    """
-    if claimed == computed:
-        return True
-    if claimed == "in_progress":
-        return computed == "todo"
-    if claimed == "blocked":
-        return computed in ("todo", "in_progress")
-    return False
-
-
-def _lines_tally(done: float, total: float) -> Tally:
-    """A tally standing for what a board's lines say (their sum), for its total line."""
-    d, n = int(done), int(total)
-    return Tally(d, n, float(done), 0, n - d, 0)
-
-
-def tally(doc: Document, items: list[int]) -> Tally:
-    done = total = ip = todo = blocked = 0
-    weighted = 0.0
-    for i in items:
-        it = doc.items[i]
-        if it.state == "cancelled" or (it.optional and it.state != "done"):
-            continue
-        total += 1
-        if it.state == "done":
-            done += 1
-            weighted += 1
-        else:
-            if it.fraction is not None:
-                weighted += it.fraction
-            if it.state == "in_progress":
-                ip += 1
-            elif it.state == "todo":
-                todo += 1
-            elif it.state == "blocked":
-                blocked += 1
-    return Tally(done, total, weighted, ip, todo, blocked)
-
-
-def percent(fraction: float, decimals: int, rounding: Rounding, *, complete: bool, any_done: bool) -> Decimal:
-    """Round half up (or floor) at the document's precision, then clamp (SPEC §5)."""
-    q = Decimal(1).scaleb(-decimals)
-    raw = Decimal(repr(fraction * 100))
-    mode = ROUND_HALF_UP if rounding == "nearest" else ROUND_FLOOR
-    p = raw.quantize(q, rounding=mode)
-    if rounding == "org" and 0 < raw < 1:
-        p = Decimal(1).quantize(q)
-    hundred = Decimal(100).quantize(q)
-    if p >= hundred and not complete:
-        p = hundred - q
-    if p <= 0 and any_done:
-        p = q
-    return p
-
-
-def bar_fill(fraction: float, width: int, *, complete: bool, any_done: bool, partial: bool) -> float:
-    cells = fraction * width
-    # Half up, in eighths where the document draws partial blocks.
-    filled = math.floor(cells * 8 + 0.5) / 8 if partial else float(math.floor(cells + 0.5))
-    if any_done and filled <= 0:
-        filled = 1.0 if not partial else 1 / 8
-    if not complete and filled >= width:
-        filled = width - (1.0 if not partial else 1 / 8)
-    return filled
 
 
 class Evaluator:
@@ -318,7 +205,7 @@ class Evaluator:
         states = set()
         table = _marker_table(self.vocab)
         for m in table.finditer(line):
-            if _unform(m.group(), FILLED + EMPTY) in FILLED + EMPTY:
+            if unform(m.group(), FILLED + EMPTY) in FILLED + EMPTY:
                 continue
             st = marker_state(self.vocab, m.group(), with_lights=False)
             if st is not None:
@@ -464,6 +351,10 @@ class Evaluator:
             self.decisions[ci] = got
         return got
 
+    def expected(self, c: Counter, n: Number, b: Binding, t: Tally) -> tuple[str, str] | None:
+        """(code, new text) for one number of a counter (:func:`statusdoc.numbers_check.expected`)."""
+        return numbers_check.expected(self, c, n, b, t)
+
     def section_tally(self, si: int) -> Tally:
         t = self._tallies.get(si)
         if t is None:
@@ -472,7 +363,7 @@ class Evaluator:
 
     def bound_tally(self, b: Binding) -> Tally:
         """What a bound counter is checked against: its board's lines (a total line), else its scope."""
-        return self.scope_tally(b) if b.lines_total is None else _lines_tally(*b.lines_total)
+        return self.scope_tally(b) if b.lines_total is None else lines_tally(*b.lines_total)
 
     def scope_tally(self, b: Binding) -> Tally:
         """Tally of a binding's items, computed once per distinct item list (lists are shared:
@@ -507,128 +398,6 @@ class Evaluator:
         out["remaining"] = out["total"] - out["done"]
         return out
 
-    def expected(self, c: Counter, n: Number, b: Binding, t: Tally) -> tuple[str, str] | None:
-        """(code, new text) for one number of a counter, or None when nothing is computed."""
-        role = n.role
-        by_sections = self.counts_sections(c, b)
-        if role in ("percent", "percent_remaining"):
-            frac = t.fraction if role == "percent" else 1 - t.fraction
-            p = percent(
-                frac,
-                n.decimals,
-                self.rounding,
-                complete=(t.done == t.total) if role == "percent" else t.weighted == 0,
-                any_done=t.weighted > 0 if role == "percent" else t.done < t.total,
-            )
-            return "SD002", _fmt_decimal(p)
-        if role == "filled":
-            return None
-        if by_sections:
-            counts = self.section_counts(b)
-            value = counts.get(role)
-        else:
-            value = {
-                "done": t.done,
-                "total": t.total,
-                "remaining": t.total - t.done,
-                "in_progress": t.in_progress,
-                "todo": t.todo,
-                "blocked": t.blocked,
-                "started": t.done + t.in_progress,
-            }.get(role)
-        if value is None:
-            return None
-        return "SD001", str(value)
-
-    def counter_checks(self) -> list[Check]:
-        out: list[Check] = []
-        for ci, c in enumerate(self.doc.counters):
-            b = self.bindings[ci]
-            if not b.bound:
-                continue
-            t = self.bound_tally(b)
-            if t.total == 0:
-                continue
-            found = self.bar_check(ci, c, t) if c.kind == "bar" else self.number_checks(ci, c, b, t)
-            if found:
-                decision = self.claim_decision(c)
-                if decision.action == "ignore":
-                    continue
-                if decision.action == "report":
-                    for ch in found:
-                        ch.fixable = False
-                        ch.message += f"; not rewritten: {decision.why}"
-                out.extend(found)
-        return out
-
-    def number_checks(self, ci: int, c: Counter, b: Binding, t: Tally) -> list[Check]:
-        out = []
-        for n in c.numbers:
-            exp = self.expected(c, n, b, t)
-            if exp is None:
-                continue
-            code, new = exp
-            old = self.doc.text[n.span.start : n.span.end]
-            if _same_number(old, new):
-                continue
-            new = in_digits_of(new, old)
-            what = {"SD002": "percentage", "SD001": _role_name(n.role)}[code]
-            pct = "%" if code == "SD002" else ""
-            msg = f"{what} says {old}{pct}, items say {new}{pct} ({t.done:g}/{t.total} done; {b.reason})"
-            out.append(_number_check(code, n, old, new, msg, ci))
-        return out
-
-    def bar_check(self, ci: int, c: Counter, t: Tally) -> list[Check]:
-        bar = c.bar
-        assert bar is not None
-        partial = bool(bar.partial_glyphs) or any(g in self.doc.dialect.bar_glyphs for g in PARTIAL)
-        complete = t.done == t.total
-        filled = bar_fill(t.fraction, bar.width, complete=complete, any_done=t.weighted > 0, partial=partial)
-        if abs(filled - bar.filled) < 1e-9:
-            return []
-        n = c.numbers[0]
-        old = self.doc.text[n.span.start : n.span.end]
-        new = self.draw_bar(bar.filled_glyph, bar.empty_glyph, bar.width, filled, old)
-        if new is None or new == old:
-            return []
-        msg = (
-            f"bar shows {_cells(bar.filled)}/{bar.width}, items say {_cells(filled)}/{bar.width} "
-            f"({t.done}/{t.total} done)"
-        )
-        return [_number_check("SD003", n, old, new, msg, ci)]
-
-    def draw_bar(self, fg: str, eg: str, width: int, filled: float, old: str) -> str | None:
-        fg = fg or self.glyph_like("filled", eg)
-        eg = eg or self.glyph_like("empty", fg)
-        if not fg or not eg:
-            return None
-        whole = int(filled)
-        rest = filled - whole
-        part = ""
-        if rest > 0:
-            part = codepages.encode_for(PARTIAL[max(0, min(6, round(rest * 8) - 1))], self.cp)
-        empties = width - whole - (1 if part else 0)
-        return fg * whole + part + eg * empties
-
-    def glyph_like(self, kind: str, other: str) -> str:
-        """A bar glyph the document uses elsewhere, for a bar that shows none of that kind."""
-        from statusdoc.counters import EMPTY, FILLED
-
-        pairs = {"█": "░", "▓": "░", "■": "□", "🟩": "⬜", "=": "-", "#": "-"}
-        for c in self.doc.counters:
-            if c.bar and c.bar.filled_glyph and c.bar.empty_glyph:
-                if kind == "filled" and c.bar.empty_glyph == other:
-                    return c.bar.filled_glyph
-                if kind == "empty" and c.bar.filled_glyph == other:
-                    return c.bar.empty_glyph
-        plain_other = _unform(other, FILLED + EMPTY)
-        for f, e in pairs.items():
-            if kind == "filled" and e == plain_other:
-                return f if f.isascii() else codepages.encode_for(f, self.cp)
-            if kind == "empty" and f == plain_other:
-                return e if e.isascii() else codepages.encode_for(e, self.cp)
-        return ""
-
     # --- claims ---------------------------------------------------------------------------
 
     def status_scope(self, sl: StatusLine) -> tuple[int | None, list[int]] | None:
@@ -642,9 +411,7 @@ class Evaluator:
         return self.binder.claim_scope(home, sl.label, None)
 
     def checks(self) -> list[Check]:
-        from statusdoc import claims_check
-
-        out = self.counter_checks() + claims_check.status_checks(self) + claims_check.heading_checks(self)
+        out = numbers_check.counter_checks(self) + claims_check.status_checks(self) + claims_check.heading_checks(self)
         out.sort(key=lambda c: (c.start, c.end))
         return out
 
@@ -676,63 +443,20 @@ def summary_blocks(doc: Document) -> dict[int, float]:
     return out
 
 
-def _number_check(code: str, n: Number, old: str, new: str, message: str, counter: int) -> Check:
-    """A fixable check that rewrites one number's (or one bar's) span."""
-    return Check(code, n.span.line, n.span.column, n.span.start, n.span.end, old, new, message, True, counter)
-
-
-def _fmt_decimal(d: Decimal) -> str:
-    return format(d, "f")
-
-
-def in_digits_of(new: str, old: str) -> str:
-    """``new`` written with the digits ``old`` uses (full-width, Arabic-Indic, …), so that a
-    rewrite keeps the document's own form.
-
-    >>> in_digits_of("12", "０"), in_digits_of("7.5", "٣"), in_digits_of("3", "2")
-    ('１２', '٧.٥', '3')
-    """
-    for ch in old:
-        if ch.isdigit() and not ch.isascii():
-            import unicodedata
-
-            zero = ord(ch) - unicodedata.digit(ch)
-            return "".join(chr(zero + int(d)) if d.isdigit() else d for d in new)
-    return new
-
-
-def _same_number(old: str, new: str) -> bool:
-    try:
-        return Decimal(old.replace(",", "")) == Decimal(new)
-    except ArithmeticError:
-        return old == new
-
-
-def _role_name(role: str) -> str:
-    return {
-        "done": "done count",
-        "total": "total",
-        "remaining": "remaining count",
-        "in_progress": "in-progress count",
-        "started": "started count",
-        "todo": "todo count",
-        "blocked": "blocked count",
-    }.get(role, role)
-
-
-def _cells(x: float) -> str:
-    return str(int(x)) if x == int(x) else f"{x:g}"
-
-
-def _unform(glyph: str, glyphs: tuple[str, ...]) -> str:
-    for g in glyphs:
-        if glyph in codepages.forms(g):
-            return g
-    return glyph
-
-
 def evaluate(doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None) -> list[Check]:
     return Evaluator(doc, rounding=rounding, vocabulary=vocabulary).checks()
 
 
-__all__ = ["Check", "Evaluator", "evaluate", "marker_state", "DEFAULT"]
+__all__ = [
+    "DEFAULT",
+    "Check",
+    "Evaluator",
+    "Tally",
+    "bar_fill",
+    "compatible",
+    "evaluate",
+    "in_digits_of",
+    "marker_state",
+    "percent",
+    "tally",
+]

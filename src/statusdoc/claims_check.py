@@ -8,7 +8,7 @@ import re
 
 from statusdoc import codepages, lang
 from statusdoc._regex import lazy
-from statusdoc.checks import Check, compatible
+from statusdoc.tally import Check, compatible
 from statusdoc.vocabulary import DEFAULT_GLYPH, marker_state
 
 TYPE_CHECKING = False
