@@ -200,7 +200,7 @@ class Evaluator:
 
     def marker_claim(self, line: str) -> State | None:
         """The one state the markers on a line claim (bars aside), if any."""
-        from statusdoc.counters import EMPTY, FILLED
+        from statusdoc.bars import EMPTY, FILLED
 
         states = set()
         table = _marker_table(self.vocab)

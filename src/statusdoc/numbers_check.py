@@ -9,7 +9,7 @@ import math
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from statusdoc import codepages
-from statusdoc.counters import PARTIAL
+from statusdoc.bars import PARTIAL
 from statusdoc.tally import Check, Tally
 
 TYPE_CHECKING = False
@@ -156,7 +156,7 @@ def draw_bar(ev: Evaluator, fg: str, eg: str, width: int, filled: float, old: st
 
 def glyph_like(ev: Evaluator, kind: str, other: str) -> str:
     """A bar glyph the document uses elsewhere, for a bar that shows none of that kind."""
-    from statusdoc.counters import EMPTY, FILLED
+    from statusdoc.bars import EMPTY, FILLED
 
     pairs = {"█": "░", "▓": "░", "■": "□", "🟩": "⬜", "=": "-", "#": "-"}
     for c in ev.doc.counters:
