@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from statusdoc import lang, lint, parse, recompute, render
-from statusdoc.counters import _label_role, find_counters
+from statusdoc.counter_tables import label_role
+from statusdoc.counters import find_counters
 from statusdoc.read.claims import STATUS_LABEL
 from statusdoc.vocabulary import DEFAULT, STATES, word_regex
 
@@ -157,7 +158,7 @@ LABELS = [
 
 @pytest.mark.parametrize(("code", "label", "role"), LABELS, ids=[f"{c}-{w}" for c, w, _ in LABELS])
 def test_label_role(code: str, label: str, role: tuple[str, str | None]) -> None:
-    assert _label_role(label) == role
+    assert label_role(label) == role
 
 
 @pytest.mark.parametrize(

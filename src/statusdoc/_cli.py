@@ -8,6 +8,7 @@ and only here.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 import typer
@@ -195,10 +196,8 @@ def lint(
     """Report every number, bar and status claim that disagrees with the items."""
     _options(verbose, no_gitignore)
 
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(FORMATS)}", param_hint="--format")
-    if color not in COLOR_CHOICES:
-        raise typer.BadParameter(f"'{color}' is not one of {', '.join(COLOR_CHOICES)}", param_hint="--color")
+    _one_of(fmt, FORMATS, "--format")
+    _one_of(color, COLOR_CHOICES, "--color")
     raise typer.Exit(
         commands.lint(
             paths=path or [],
@@ -250,8 +249,7 @@ def dump(
     fmt: Annotated[str, _option("--format", "-f", metavar="FORMAT", help="json (default) or yaml.")] = "json",
 ) -> None:
     """Print the typed model of a document."""
-    if fmt not in ("json", "yaml"):
-        raise typer.BadParameter(f"'{fmt}' is not json or yaml", param_hint="--format")
+    _one_of(fmt, ("json", "yaml"), "--format", said="json or yaml")
     raise typer.Exit(commands.dump(path=path, fmt=fmt))
 
 
@@ -272,8 +270,7 @@ def fix_encoding(
 @app.command(cls=_Command)
 def schema(which: Annotated[str, typer.Argument(show_default=False)] = "document") -> None:
     """Print the JSON Schema of the document model, of the configuration or of `report --format json`."""
-    if which not in ("document", "config", "report"):
-        raise typer.BadParameter(f"'{which}' is not document, config or report", param_hint="WHICH")
+    _one_of(which, ("document", "config", "report"), "WHICH", said="document, config or report")
     raise typer.Exit(commands.schema(which=which))
 
 
@@ -330,8 +327,7 @@ def items(
 ) -> None:
     """List the items: file, line, state, id, section path and text."""
     _options(verbose, no_gitignore)
-    if fmt not in ("text", "json"):
-        raise typer.BadParameter(f"'{fmt}' is not text or json", param_hint="--format")
+    _one_of(fmt, ("text", "json"), "--format", said="text or json")
     raise typer.Exit(commands.items(paths=path or [], state=state, section=section, fmt=fmt, first_open=first_open))
 
 
@@ -384,10 +380,8 @@ def report(
     from statusdoc import report as report_command
 
     _options(verbose, no_gitignore)
-    if fmt not in report_command.FORMATS:
-        raise typer.BadParameter(f"'{fmt}' is not one of {', '.join(report_command.FORMATS)}", param_hint="--format")
-    if color not in COLOR_CHOICES:
-        raise typer.BadParameter(f"'{color}' is not one of {', '.join(COLOR_CHOICES)}", param_hint="--color")
+    _one_of(fmt, report_command.FORMATS, "--format")
+    _one_of(color, COLOR_CHOICES, "--color")
     if with_history and fmt != "html":
         raise typer.BadParameter("--history draws a chart: use it with --format html", param_hint="--history")
     raise typer.Exit(
@@ -415,9 +409,16 @@ def badge(
     from statusdoc import badge as badge_command
 
     _options(verbose, no_gitignore)
-    if fmt not in badge_command.FORMATS:
-        raise typer.BadParameter(f"'{fmt}' is not svg or json", param_hint="--format")
+    _one_of(fmt, badge_command.FORMATS, "--format", said="svg or json")
     raise typer.Exit(badge_command.run(path=path, fmt=fmt, label=label))
+
+
+def _one_of(value: str, choices: Iterable[str], hint: str, *, said: str | None = None) -> None:
+    """A usage error unless ``value`` is one of ``choices``: `'x' is not one of a, b` (or `is not`
+    followed by ``said``, the choices as a sentence)."""
+    choices = tuple(choices)
+    if value not in choices:
+        raise typer.BadParameter(f"'{value}' is not {said or 'one of ' + ', '.join(choices)}", param_hint=hint)
 
 
 def run(args: list[str]) -> int:

@@ -140,13 +140,19 @@ def std() -> Streams:
 
 def write_report(path: str, text: str) -> None:
     """``--output-file``: the whole report or nothing (a temporary file renamed over ``path``)."""
+    write_whole(path, text, "report")
+
+
+def write_whole(path: str, text: str, what: str) -> None:
+    """``text`` written to ``path`` whole or not at all (a temporary file renamed over it), with
+    an ordinary new file's mode; an error names ``what`` was written (`cannot write the chart`)."""
     import tempfile
 
     from statusdoc.errors import InputError
 
     directory = os.path.dirname(os.path.abspath(path))
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".statusdoc-report-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".statusdoc-{what}-", suffix=".tmp")
         try:
             umask = os.umask(0)
             os.umask(umask)
@@ -158,4 +164,4 @@ def write_report(path: str, text: str) -> None:
             os.unlink(tmp)
             raise
     except OSError as e:
-        raise InputError(path, f"cannot write the report: {e.strerror or e}") from None
+        raise InputError(path, f"cannot write the {what}: {e.strerror or e}") from None

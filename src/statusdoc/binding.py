@@ -2,7 +2,8 @@
 
 Rules, first match wins: an explicit directive; a label that names a section; a unit word that
 names sibling sections; the counter's position; otherwise unbound.  Every binding records the
-rule and a sentence saying why, which ``statusdoc explain`` prints.
+rule and a sentence saying why, which ``statusdoc explain`` prints.  Counters in boards and
+tables are bound by :mod:`statusdoc.binding_tables`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from statusdoc import labels, lang, rollups
 from statusdoc._record import field, record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
-from statusdoc.model import BoardRow, Counter, Document, Section, TableRow
+from statusdoc.doc_context import context_for
+from statusdoc.model import Counter, Document, TableRow
 
 #: Words that describe a kind of section or its state rather than name one.
 _KIND_WORDS = (
@@ -39,10 +41,7 @@ _NAMED_SECTION = lazy(
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from statusdoc._types import Rule
-    from statusdoc.codepages import FormTable
     from statusdoc.rollups import Rolled
     from statusdoc.vocabulary import Vocabulary
 
@@ -103,9 +102,8 @@ class Binder:
 
     def __init__(self, doc: Document, vocabulary: Vocabulary | None = None) -> None:
         self.doc = doc
-        markers = _markers(vocabulary)
-        self.stripped = stripped = [markers.sub(" ", s.title) for s in doc.sections]
-        self._plain_titles: dict[int, str] = {}
+        self.context = context_for(doc, vocabulary)
+        self.stripped = stripped = self.context.stripped_titles
         self.titles = [labels.title_words(t) for t in stripped]
         # History sections are never named by a label: they are snapshots.
         self.index = labels.TitleIndex([() if s.history else t for s, t in zip(doc.sections, self.titles, strict=True)])
@@ -134,13 +132,6 @@ class Binder:
         # Roll-ups across files (statusdoc.rollups); None for a document without any.
         self.rollups = rollups.for_document(doc) if doc.directives or rollups.enabled() else None
 
-    def title(self, si: int) -> str:
-        """Section ``si``'s title as reasons quote it (computed once per section)."""
-        t = self._plain_titles.get(si)
-        if t is None:
-            t = self._plain_titles[si] = " ".join(self.stripped[si].replace("*", "").split())
-        return t
-
     def _document_items(self) -> list[int]:
         return [i for i, it in enumerate(self.doc.items) if not it.children and not it.history]
 
@@ -158,6 +149,12 @@ class Binder:
 
     def section_scope(self, si: int) -> list[int]:
         return self.doc.sections[si].items
+
+    def names_section(self, rule: Rule, naming: str, si: int, *, doubt: str | None = None) -> Binding:
+        """A binding to section ``si``'s items; the reason is ``naming`` (`label 'API' names`), then
+        the section's title."""
+        reason = f"{naming} section '{self.context.title(si)}'"
+        return Binding(rule, reason, self.section_scope(si), section=si, doubt=doubt)
 
     def position_scope(self, si: int | None) -> tuple[int | None, list[int]]:
         """The section a counter stands in, or the nearest enclosing one with items."""
@@ -218,37 +215,30 @@ class Binder:
         if directive and directive[0] == "scope":
             si = self.slugs.get(directive[1])
             if si is not None:
-                return Binding(
-                    "directive",
-                    f"`scope={directive[1]}` names section '{self.title(si)}'",
-                    self.section_scope(si),
-                    section=si,
-                )
+                return self.names_section("directive", f"`scope={directive[1]}` names", si)
         if c.board is not None:
-            return self.bind_board(c)
+            from statusdoc import binding_tables
+
+            return binding_tables.bind_board(self, c)
         if c.table is not None:
-            return self.bind_table_cell(c)
+            from statusdoc import binding_tables
+
+            return binding_tables.bind_table_cell(self, c)
         if c.context != "heading" and c.context != "front_matter" and c.label:
             si = self.by_label(c.label)
             if si is not None and not self._is_own_section(c, si):
-                return Binding(
-                    "label",
-                    f"label '{c.label}' names section '{self.title(si)}'",
-                    self.section_scope(si),
-                    section=si,
-                )
+                return self.names_section("label", f"label '{c.label}' names", si)
             if si is None and not generic_label(c.label) and not c.children:
                 # `**Migrations**: 3/3 complete` names something that is not a section here.
                 return Binding("unbound", f"label '{c.label}' names no section")
         if c.context in ("paragraph", "status_line", "list_item") and not c.children:
             named = self.named_before(c)
             if named is not None and named != c.section:
-                return Binding(
+                return self.names_section(
                     "label",
-                    f"the words before it name section '{self.title(named)}'",
-                    self.section_scope(named),
-                    section=named,
-                    doubt=f"the line names section '{self.title(named)}' by its number; which count it "
+                    "the words before it name",
+                    named,
+                    doubt=f"the line names section '{self.context.title(named)}' by its number; which count it "
                     "speaks about is for a person to say",
                 )
         unit_binding = self.bind_unit(c)
@@ -294,7 +284,8 @@ class Binder:
             return None
         return Binding(
             "unit",
-            f"unit '{c.unit}' counts the {len(tasks)} headings with checklists of their own in '{self.title(si)}'",
+            f"unit '{c.unit}' counts the {len(tasks)} headings with checklists of their own "
+            f"in '{self.context.title(si)}'",
             self.union(tasks),
             sections=tasks,
             section=si,
@@ -362,11 +353,8 @@ class Binder:
     def named_elsewhere(self, c: Counter, b: Binding) -> int | None:
         """A section the counter's line names (`Complete Phase 1 (40% remaining)`) other than its scope
         and the sections it stands in."""
-        start = c.span.start - c.span.column + 1
-        nl = self.doc.text.find("\n", start)
-        end = nl if nl >= 0 else len(self.doc.text)
-        cr = self.doc.text.find("\r", start, end)  # a CR-only document ends its lines with \r
-        text = self.doc.text[start : cr if cr >= 0 else end]
+        lines = self.context.lines
+        text = lines.line_text(lines.line_of(c.span.start))
         own: set[int | None] = {b.section}
         s = c.section
         while s is not None:
@@ -430,7 +418,7 @@ class Binder:
             if sec.items:
                 return Binding(
                     "position",
-                    f"stands in the heading of section '{self.title(c.section)}'",
+                    f"stands in the heading of section '{self.context.title(c.section)}'",
                     sec.items,
                     section=c.section,
                 )
@@ -438,20 +426,20 @@ class Binder:
             # which certainty trusts only when the written total confirms it (SPEC §4, rule 4).
             si, items = self.position_scope(sec.parent)
             if items:
-                where = f"section '{self.title(si)}'" if si is not None else "the document"
+                where = f"section '{self.context.title(si)}'" if si is not None else "the document"
                 return Binding(
                     "position",
-                    f"heading of section '{self.title(c.section)}', which holds no items: nearest enclosing "
+                    f"heading of section '{self.context.title(c.section)}', which holds no items: nearest enclosing "
                     f"section with items is {where}",
                     items,
                     section=si,
                 )
-            return Binding("unbound", f"heading of section '{self.title(c.section)}', which holds no items")
+            return Binding("unbound", f"heading of section '{self.context.title(c.section)}', which holds no items")
         if c.context == "front_matter":
             return self._scope_or_unbound(self.doc_items, None, "front matter speaks about the whole document")
         scope = self.claim_scope(c.section, c.label, c.unit)
         if scope is None:
-            own = self.title(c.section) if c.section is not None else "the document"
+            own = self.context.title(c.section) if c.section is not None else "the document"
             return Binding(
                 "unbound", f"section '{own}' holds no items, and the wording is not about the whole document"
             )
@@ -459,7 +447,7 @@ class Binder:
         if si is None:
             return self._scope_or_unbound(items, None, "no enclosing section holds items: the whole document")
         how = "stands in" if si == c.section else "nearest enclosing section with items is"
-        return Binding("position", f"{how} section '{self.title(si)}'", items, section=si)
+        return Binding("position", f"{how} section '{self.context.title(si)}'", items, section=si)
 
     def claim_scope(
         self, section: int | None, label: str | None, unit: str | None
@@ -481,148 +469,6 @@ class Binder:
         if not items:
             return Binding("unbound", "no items in scope")
         return Binding("position", reason, items, section=si)
-
-    def bind_board(self, c: Counter) -> Binding:
-        assert c.board is not None
-        board = self.doc.boards[c.board]
-        if c.label:
-            si = self.by_label(c.label)
-            if si is not None:
-                return Binding(
-                    "label",
-                    f"board label '{c.label}' names section '{self.title(si)}'",
-                    self.section_scope(si),
-                    section=si,
-                )
-            if not labels.is_aggregate(c.label):
-                return Binding("unbound", f"board label '{c.label}' names no section (or several)")
-        unit = self.bind_unit(c)
-        if unit is not None:
-            return unit
-        # An unlabelled or "overall" line aggregates the other lines of the board: their sections
-        # when every line names one, else what the lines themselves say.
-        secs = []
-        lines = [r for r in board.rows if r.counters and c.line != r.line and not labels.is_aggregate(r.label)]
-        if not c.label and lines and not any(r.label for r in lines):
-            # `[████░░] 40%  Phase 3: …` rows, each named after its bar: no row is the total.
-            return Binding("unbound", "a board line without a label before its bar, among others alike")
-        for row in lines:
-            si = self.by_label(row.label) if row.label else None
-            if si is None:
-                return self.bind_board_sum(lines)
-            secs.append(si)
-        if secs:
-            items = self.union(secs)
-            return Binding(
-                "board", f"overall line of the board: aggregates its {len(secs)} labelled lines", items, sections=secs
-            )
-        return self.bind_position(c)
-
-    def bind_board_sum(self, lines: list[BoardRow]) -> Binding:
-        """A total line over board lines that name no section is checked against the sum of the
-        fractions those lines state (a total equal to the sum of its lines is right)."""
-        done = total = 0.0
-        for row in lines:
-            pair = _fraction(self.doc.counters[k] for k in row.counters)
-            if pair is None:
-                return Binding("unbound", f"board line '{row.label}' states no fraction to add up")
-            done, total = done + pair[0], total + pair[1]
-        return Binding(
-            "board",
-            f"total line of the board: the sum of its {len(lines)} lines ({done:g}/{total:g})",
-            doubt="a total line is checked against the lines of its board, which name no section",
-            lines_total=(done, total),
-        )
-
-    def bind_table_cell(self, c: Counter) -> Binding:
-        assert c.table is not None
-        table = self.doc.tables[c.table]
-        row = self.table_rows(c.table).get(c.line)
-        if row is None or not row.cells:
-            return Binding("unbound", "table header")
-        first = row.cells[0].text
-        si = self.by_label(first)
-        if si is None and table.header and first.lstrip("*_ ")[:1].isdigit():
-            si = self.plan_row(table.header[0], first)
-            if si is not None:
-                return Binding(
-                    "label",
-                    f"row '{first}' under '{table.header[0]}' names section '{self.title(si)}'",
-                    self.section_scope(si),
-                    section=si,
-                    doubt=f"the row names section '{self.title(si)}' by its number and the table's "
-                    f"'{table.header[0]}' column; which side is stale is for a person to say",
-                )
-        if si is not None:
-            return Binding(
-                "label",
-                f"row '{first}' names section '{self.title(si)}'",
-                self.section_scope(si),
-                section=si,
-            )
-        if labels.is_aggregate(first):
-            secs = [
-                s
-                for r in table.rows
-                if r is not row and r.cells
-                for s in [self.by_label(r.cells[0].text)]
-                if s is not None
-            ]
-            if secs:
-                items = self.union(secs)
-                return Binding(
-                    "board", f"total row: aggregates the {len(secs)} rows that name sections", items, sections=secs
-                )
-            si2, items = self.position_scope(c.section)
-            if items:
-                return Binding("position", "total row of a table in its section", items, section=si2)
-        if c.kind == "number" and c.label and generic_label(c.label) and len(row.cells) >= 2:
-            # `| Completed | 4 |` in a Metric/Value table: a summary block written as a table.
-            scope = self.claim_scope(c.section, c.label, c.unit)
-            if scope is not None and scope[1]:
-                si2, items = scope
-                where = f"section '{self.title(si2)}'" if si2 is not None else "the whole document"
-                why = f"row '{first}' of a dashboard table speaks about {where}"
-                return Binding("position", why, items, section=si2)
-        return Binding("unbound", f"row '{first[:40]}' names no section")
-
-    def plan_row(self, kind: str, first: str) -> int | None:
-        """`| Phase |` over `| 1. Setup |`: the row names `Phase 1: Setup` (a plan table of an agent
-        framework), when those words are exactly one title's."""
-        from statusdoc.counter_forms import plan_row_label
-
-        named = plan_row_label(kind, first)
-        if named is None:
-            return None
-        si = self.index.match(named)
-        return si if si is not None and self.titles[si] == labels.title_words(named) else None
-
-
-def _fraction(counters: Iterable[Counter]) -> tuple[float, float] | None:
-    """(done, total) a board line states."""
-    done = total = None
-    for c in counters:
-        for n in c.numbers:
-            if n.role == "done" and done is None:
-                done = n.value
-            elif n.role == "total" and total is None:
-                total = n.value
-    return (done, total) if done is not None and total is not None else None
-
-
-def _markers(vocabulary: Vocabulary | None = None) -> FormTable:
-    """Every marker and light, in all written forms: what titles are read without."""
-    from statusdoc.vocabulary import DEFAULT, marker_regex
-
-    return marker_regex(vocabulary or DEFAULT, with_lights=True)
-
-
-def _strip_markers(title: str) -> str:
-    return _markers().sub(" ", title)
-
-
-def _title(sec: Section) -> str:
-    return " ".join(_strip_markers(sec.title).replace("*", "").split())
 
 
 def _subtree_ends(doc: Document) -> list[int]:

@@ -2,22 +2,28 @@
 
 One evaluation serves both commands: ``recompute`` applies the fixable checks as edits, ``lint``
 reports every check as a finding.  So lint reports exactly what recompute would change.
+
+The :class:`Evaluator` holds what one evaluation of a document works out once: bindings,
+decisions, tallies per scope, the lines and blocks the certainty rules ask about.  The checks
+are functions of it, by what they compare: :mod:`statusdoc.numbers_check` (counts, percentages,
+bars) and :mod:`statusdoc.claims_check` (status lines, headings); what items count to is
+:mod:`statusdoc.tally`.  Their names are importable from here as before.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 import re
 
-from statusdoc import certainty, codepages
-from statusdoc._record import record
+from statusdoc import certainty, claims_check, numbers_check
 from statusdoc._regex import lazy
 from statusdoc.binding import Binder, Binding, singular
 from statusdoc.certainty import SUMMARY_WORDS, Decision
-from statusdoc.counters import PARTIAL, SECTION_UNITS
-from statusdoc.lines import LineIndex
+from statusdoc.counters import SECTION_UNITS
+from statusdoc.doc_context import context_for
 from statusdoc.model import Counter, Document, Number, StatusLine
+from statusdoc.numbers_check import bar_fill, in_digits_of, percent, unform
+from statusdoc.tally import Check, Tally, compatible, lines_tally, tally
 from statusdoc.vocabulary import DEFAULT, Vocabulary, marker_state
 
 TYPE_CHECKING = False
@@ -27,52 +33,10 @@ if TYPE_CHECKING:
 
     from statusdoc._types import Rounding, State
     from statusdoc.codepages import FormTable
+    from statusdoc.lines import LineIndex
     from statusdoc.model import Item
 
     T = TypeVar("T")
-
-
-@record
-class Check:
-    """A value the document states that differs from the value computed from its items."""
-
-    code: str
-    line: int
-    column: int
-    start: int
-    end: int
-    found: str
-    computed: str
-    message: str
-    #: Whether recompute rewrites it (free-form claims are left for a person).
-    fixable: bool
-    counter: int | None = None
-
-
-@record
-class Tally:
-    done: int
-    total: int
-    weighted: float
-    in_progress: int
-    todo: int
-    blocked: int
-
-    @property
-    def fraction(self) -> float:
-        return self.weighted / self.total if self.total else 0.0
-
-    @property
-    def state(self) -> State:
-        if self.total == 0:
-            return "todo"
-        if self.done == self.total:
-            return "done"
-        if self.done or self.in_progress or self.weighted:
-            return "in_progress"
-        if self.blocked == self.total:
-            return "blocked"
-        return "todo"
 
 
 _PART_NUMBER = lazy(globals(), "_PART_NUMBER", r"\d\s*/\s*\d")
@@ -89,136 +53,11 @@ def _marker_table(vocab: Vocabulary) -> FormTable:
     return marker_regex(vocab, with_lights=False)
 
 
-def compatible(claimed: State, computed: State) -> bool:
-    """Whether a claimed state agrees with the state the items give.
-
-    >>> compatible("in_progress", "todo")  # a bucket of work begun, nothing ticked yet
-    True
-    >>> compatible("blocked", "in_progress")  # blocked work is unfinished work
-    True
-    >>> compatible("done", "in_progress")
-    False
-    """
-    if claimed == computed:
-        return True
-    if claimed == "in_progress":
-        return computed == "todo"
-    if claimed == "blocked":
-        return computed in ("todo", "in_progress")
-    return False
-
-
-def _lines_tally(done: float, total: float) -> Tally:
-    """A tally standing for what a board's lines say (their sum), for its total line."""
-    d, n = int(done), int(total)
-    return Tally(d, n, float(done), 0, n - d, 0)
-
-
-def tally(doc: Document, items: list[int]) -> Tally:
-    done = total = ip = todo = blocked = 0
-    weighted = 0.0
-    for i in items:
-        it = doc.items[i]
-        if it.state == "cancelled" or (it.optional and it.state != "done"):
-            continue
-        total += 1
-        if it.state == "done":
-            done += 1
-            weighted += 1
-        else:
-            if it.fraction is not None:
-                weighted += it.fraction
-            if it.state == "in_progress":
-                ip += 1
-            elif it.state == "todo":
-                todo += 1
-            elif it.state == "blocked":
-                blocked += 1
-    return Tally(done, total, weighted, ip, todo, blocked)
-
-
-def percent(fraction: float, decimals: int, rounding: Rounding, *, complete: bool, any_done: bool) -> str:
-    """Round half up (or floor) at the document's precision, then clamp (SPEC §5); the digits as
-    written, ``decimals`` after the point.
-
-    Exactly what :mod:`decimal` made of ``repr(fraction * 100)`` (negative zero included), in
-    integers: ``decimal`` is a 2 ms import the lint path otherwise does not need.
-
-    >>> percent(2 / 3, 1, "nearest", complete=False, any_done=True)
-    '66.7'
-    >>> percent(0.999, 0, "nearest", complete=False, any_done=True)
-    '99'
-    >>> percent(0.0004, 0, "floor", complete=False, any_done=True)
-    '1'
-    >>> percent(0.125, 1, "floor", complete=False, any_done=True)
-    '12.5'
-    """
-    negative, digits, exp = _exact_decimal(fraction * 100)  # |value| is digits / 10**exp
-    scale, one = 10**decimals, 10**exp
-    # In units of 10**-decimals: |value| * scale cut to a whole number, and what is left over.
-    whole, rest = divmod(digits * scale, one)
-    if (2 * rest >= one) if rounding == "nearest" else (rest and negative):
-        whole += 1  # half up is away from zero; floor of a negative value is away from zero
-    if negative:
-        whole = -whole
-    if rounding == "org" and not negative and 0 < digits < one:
-        whole = scale  # 0 < value < 1 shows as 1
-    hundred = 100 * scale
-    if whole >= hundred and not complete:
-        whole = hundred - 1
-    if whole <= 0 and any_done:
-        whole = 1
-    if whole == 0 and negative:
-        return "-" + _fixed(0, decimals)  # (Decimal's negative zero, as it was written before)
-    return _fixed(whole, decimals)
-
-
-def _exact_decimal(x: float) -> tuple[bool, int, int]:
-    """``x``'s shortest decimal form (``repr``) as ``(negative, digits, exp)``: ``|x| == digits /
-    10**exp``.
-
-    >>> _exact_decimal(12.5), _exact_decimal(1e-05), _exact_decimal(-3e+20), _exact_decimal(-0.0)
-    ((False, 125, 1), (False, 1, 5), (True, 300000000000000000000, 0), (True, 0, 1))
-    """
-    text = repr(x)
-    negative = text.startswith("-")
-    mantissa, _, e = text.lstrip("-").partition("e")
-    int_part, _, frac = mantissa.partition(".")
-    digits = int(int_part + frac)
-    exp = len(frac) - int(e or 0)
-    if exp < 0:
-        return negative, digits * 10**-exp, 0
-    return negative, digits, exp
-
-
-def _fixed(units: int, decimals: int) -> str:
-    """``units`` × 10**-decimals written with ``decimals`` places (``format(Decimal, "f")``).
-
-    >>> _fixed(5, 2), _fixed(1234, 1), _fixed(7, 0), _fixed(-5, 2)
-    ('0.05', '123.4', '7', '-0.05')
-    """
-    if decimals <= 0:
-        return str(units)
-    sign, body = ("-", str(-units)) if units < 0 else ("", str(units))
-    body = body.rjust(decimals + 1, "0")
-    return f"{sign}{body[:-decimals]}.{body[-decimals:]}"
-
-
-def bar_fill(fraction: float, width: int, *, complete: bool, any_done: bool, partial: bool) -> float:
-    cells = fraction * width
-    # Half up, in eighths where the document draws partial blocks.
-    filled = math.floor(cells * 8 + 0.5) / 8 if partial else float(math.floor(cells + 0.5))
-    if any_done and filled <= 0:
-        filled = 1.0 if not partial else 1 / 8
-    if not complete and filled >= width:
-        filled = width - (1.0 if not partial else 1 / 8)
-    return filled
-
-
 class Evaluator:
     def __init__(self, doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None) -> None:
         self.doc = doc
-        self.vocab = vocabulary or DEFAULT
+        self.context = context_for(doc, vocabulary)
+        self.vocab = self.context.vocabulary
         self._tallies: dict[int, Tally] = {}
         self._by_list: dict[int, tuple[list[int], Tally]] = {}
         self._words: dict[State, str] = {}
@@ -233,7 +72,6 @@ class Evaluator:
         #: Per counter: rewrite, report or ignore, and why (SPEC §4a).
         self.decisions: dict[int, Decision] = {}
         self._part_lines: list[int] | None = None
-        self._lines: LineIndex | None = None
         self._managed: set[int] | None = None
         self._index: dict[int, int] | None = None
         self._per_scope: dict[tuple[str, int], tuple[list[int], object]] = {}
@@ -245,7 +83,11 @@ class Evaluator:
         self._lines_by_scope: dict[int, set[int]] | None = None
 
     def title(self, si: int) -> str:
-        return self.binder.title(si)
+        return self.context.title(si)
+
+    @property
+    def lines(self) -> LineIndex:
+        return self.context.lines
 
     def counts_sections(self, c: Counter, b: Binding) -> bool:
         return b.counts_sections and bool(b.sections)
@@ -324,12 +166,6 @@ class Evaluator:
             k += 1
         return None
 
-    @property
-    def lines(self) -> LineIndex:
-        if self._lines is None:
-            self._lines = LineIndex(self.doc.text)
-        return self._lines
-
     def unexplained_numbers(self, si: int, c: Counter, items: list[int]) -> int | None:
         """A line of section ``si`` (its own lines, before any subsection) stating a fraction that is
         no counter over the same items as ``c``: what a summary's figure may be computed from
@@ -364,12 +200,12 @@ class Evaluator:
 
     def marker_claim(self, line: str) -> State | None:
         """The one state the markers on a line claim (bars aside), if any."""
-        from statusdoc.counters import EMPTY, FILLED
+        from statusdoc.bars import EMPTY, FILLED
 
         states = set()
         table = _marker_table(self.vocab)
         for m in table.finditer(line):
-            if _unform(m.group(), FILLED + EMPTY) in FILLED + EMPTY:
+            if unform(m.group(), FILLED + EMPTY) in FILLED + EMPTY:
                 continue
             st = marker_state(self.vocab, m.group(), with_lights=False)
             if st is not None:
@@ -515,6 +351,10 @@ class Evaluator:
             self.decisions[ci] = got
         return got
 
+    def expected(self, c: Counter, n: Number, b: Binding, t: Tally) -> tuple[str, str] | None:
+        """(code, new text) for one number of a counter (:func:`statusdoc.numbers_check.expected`)."""
+        return numbers_check.expected(self, c, n, b, t)
+
     def section_tally(self, si: int) -> Tally:
         t = self._tallies.get(si)
         if t is None:
@@ -523,7 +363,7 @@ class Evaluator:
 
     def bound_tally(self, b: Binding) -> Tally:
         """What a bound counter is checked against: its board's lines (a total line), else its scope."""
-        return self.scope_tally(b) if b.lines_total is None else _lines_tally(*b.lines_total)
+        return self.scope_tally(b) if b.lines_total is None else lines_tally(*b.lines_total)
 
     def scope_tally(self, b: Binding) -> Tally:
         """Tally of a binding's items, computed once per distinct item list (lists are shared:
@@ -558,128 +398,6 @@ class Evaluator:
         out["remaining"] = out["total"] - out["done"]
         return out
 
-    def expected(self, c: Counter, n: Number, b: Binding, t: Tally) -> tuple[str, str] | None:
-        """(code, new text) for one number of a counter, or None when nothing is computed."""
-        role = n.role
-        by_sections = self.counts_sections(c, b)
-        if role in ("percent", "percent_remaining"):
-            frac = t.fraction if role == "percent" else 1 - t.fraction
-            p = percent(
-                frac,
-                n.decimals,
-                self.rounding,
-                complete=(t.done == t.total) if role == "percent" else t.weighted == 0,
-                any_done=t.weighted > 0 if role == "percent" else t.done < t.total,
-            )
-            return "SD002", p
-        if role == "filled":
-            return None
-        if by_sections:
-            counts = self.section_counts(b)
-            value = counts.get(role)
-        else:
-            value = {
-                "done": t.done,
-                "total": t.total,
-                "remaining": t.total - t.done,
-                "in_progress": t.in_progress,
-                "todo": t.todo,
-                "blocked": t.blocked,
-                "started": t.done + t.in_progress,
-            }.get(role)
-        if value is None:
-            return None
-        return "SD001", str(value)
-
-    def counter_checks(self) -> list[Check]:
-        out: list[Check] = []
-        for ci, c in enumerate(self.doc.counters):
-            b = self.bindings[ci]
-            if not b.bound:
-                continue
-            t = self.bound_tally(b)
-            if t.total == 0:
-                continue
-            found = self.bar_check(ci, c, t) if c.kind == "bar" else self.number_checks(ci, c, b, t)
-            if found:
-                decision = self.claim_decision(c)
-                if decision.action == "ignore":
-                    continue
-                if decision.action == "report":
-                    for ch in found:
-                        ch.fixable = False
-                        ch.message += f"; not rewritten: {decision.why}"
-                out.extend(found)
-        return out
-
-    def number_checks(self, ci: int, c: Counter, b: Binding, t: Tally) -> list[Check]:
-        out = []
-        for n in c.numbers:
-            exp = self.expected(c, n, b, t)
-            if exp is None:
-                continue
-            code, new = exp
-            old = self.doc.text[n.span.start : n.span.end]
-            if _same_number(old, new):
-                continue
-            new = in_digits_of(new, old)
-            what = {"SD002": "percentage", "SD001": _role_name(n.role)}[code]
-            pct = "%" if code == "SD002" else ""
-            msg = f"{what} says {old}{pct}, items say {new}{pct} ({t.done:g}/{t.total} done; {b.reason})"
-            out.append(_number_check(code, n, old, new, msg, ci))
-        return out
-
-    def bar_check(self, ci: int, c: Counter, t: Tally) -> list[Check]:
-        bar = c.bar
-        assert bar is not None
-        partial = bool(bar.partial_glyphs) or any(g in self.doc.dialect.bar_glyphs for g in PARTIAL)
-        complete = t.done == t.total
-        filled = bar_fill(t.fraction, bar.width, complete=complete, any_done=t.weighted > 0, partial=partial)
-        if abs(filled - bar.filled) < 1e-9:
-            return []
-        n = c.numbers[0]
-        old = self.doc.text[n.span.start : n.span.end]
-        new = self.draw_bar(bar.filled_glyph, bar.empty_glyph, bar.width, filled, old)
-        if new is None or new == old:
-            return []
-        msg = (
-            f"bar shows {_cells(bar.filled)}/{bar.width}, items say {_cells(filled)}/{bar.width} "
-            f"({t.done}/{t.total} done)"
-        )
-        return [_number_check("SD003", n, old, new, msg, ci)]
-
-    def draw_bar(self, fg: str, eg: str, width: int, filled: float, old: str) -> str | None:
-        fg = fg or self.glyph_like("filled", eg)
-        eg = eg or self.glyph_like("empty", fg)
-        if not fg or not eg:
-            return None
-        whole = int(filled)
-        rest = filled - whole
-        part = ""
-        if rest > 0:
-            part = codepages.encode_for(PARTIAL[max(0, min(6, round(rest * 8) - 1))], self.cp)
-        empties = width - whole - (1 if part else 0)
-        return fg * whole + part + eg * empties
-
-    def glyph_like(self, kind: str, other: str) -> str:
-        """A bar glyph the document uses elsewhere, for a bar that shows none of that kind."""
-        from statusdoc.counters import EMPTY, FILLED
-
-        pairs = {"█": "░", "▓": "░", "■": "□", "🟩": "⬜", "=": "-", "#": "-"}
-        for c in self.doc.counters:
-            if c.bar and c.bar.filled_glyph and c.bar.empty_glyph:
-                if kind == "filled" and c.bar.empty_glyph == other:
-                    return c.bar.filled_glyph
-                if kind == "empty" and c.bar.filled_glyph == other:
-                    return c.bar.empty_glyph
-        plain_other = _unform(other, FILLED + EMPTY)
-        for f, e in pairs.items():
-            if kind == "filled" and e == plain_other:
-                return f if f.isascii() else codepages.encode_for(f, self.cp)
-            if kind == "empty" and f == plain_other:
-                return e if e.isascii() else codepages.encode_for(e, self.cp)
-        return ""
-
     # --- claims ---------------------------------------------------------------------------
 
     def status_scope(self, sl: StatusLine) -> tuple[int | None, list[int]] | None:
@@ -693,9 +411,7 @@ class Evaluator:
         return self.binder.claim_scope(home, sl.label, None)
 
     def checks(self) -> list[Check]:
-        from statusdoc import claims_check
-
-        out = self.counter_checks() + claims_check.status_checks(self) + claims_check.heading_checks(self)
+        out = numbers_check.counter_checks(self) + claims_check.status_checks(self) + claims_check.heading_checks(self)
         out.sort(key=lambda c: (c.start, c.end))
         return out
 
@@ -727,63 +443,20 @@ def summary_blocks(doc: Document) -> dict[int, float]:
     return out
 
 
-def _number_check(code: str, n: Number, old: str, new: str, message: str, counter: int) -> Check:
-    """A fixable check that rewrites one number's (or one bar's) span."""
-    return Check(code, n.span.line, n.span.column, n.span.start, n.span.end, old, new, message, True, counter)
-
-
-def in_digits_of(new: str, old: str) -> str:
-    """``new`` written with the digits ``old`` uses (full-width, Arabic-Indic, …), so that a
-    rewrite keeps the document's own form.
-
-    >>> in_digits_of("12", "０"), in_digits_of("7.5", "٣"), in_digits_of("3", "2")
-    ('１２', '٧.٥', '3')
-    """
-    for ch in old:
-        if ch.isdigit() and not ch.isascii():
-            import unicodedata
-
-            zero = ord(ch) - unicodedata.digit(ch)
-            return "".join(chr(zero + int(d)) if d.isdigit() else d for d in new)
-    return new
-
-
-def _same_number(old: str, new: str) -> bool:
-    if old == new:
-        return True  # (the common case, without importing decimal)
-    from decimal import Decimal
-
-    try:
-        return Decimal(old.replace(",", "")) == Decimal(new)
-    except ArithmeticError:
-        return old == new
-
-
-def _role_name(role: str) -> str:
-    return {
-        "done": "done count",
-        "total": "total",
-        "remaining": "remaining count",
-        "in_progress": "in-progress count",
-        "started": "started count",
-        "todo": "todo count",
-        "blocked": "blocked count",
-    }.get(role, role)
-
-
-def _cells(x: float) -> str:
-    return str(int(x)) if x == int(x) else f"{x:g}"
-
-
-def _unform(glyph: str, glyphs: tuple[str, ...]) -> str:
-    for g in glyphs:
-        if glyph in codepages.forms(g):
-            return g
-    return glyph
-
-
 def evaluate(doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None) -> list[Check]:
     return Evaluator(doc, rounding=rounding, vocabulary=vocabulary).checks()
 
 
-__all__ = ["Check", "Evaluator", "evaluate", "marker_state", "DEFAULT"]
+__all__ = [
+    "DEFAULT",
+    "Check",
+    "Evaluator",
+    "Tally",
+    "bar_fill",
+    "compatible",
+    "evaluate",
+    "in_digits_of",
+    "marker_state",
+    "percent",
+    "tally",
+]

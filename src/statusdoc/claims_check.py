@@ -8,7 +8,7 @@ import re
 
 from statusdoc import codepages, lang
 from statusdoc._regex import lazy
-from statusdoc.checks import Check, compatible
+from statusdoc.tally import Check, compatible
 from statusdoc.vocabulary import DEFAULT_GLYPH, marker_state
 
 TYPE_CHECKING = False
@@ -83,7 +83,7 @@ def status_text(ev: Evaluator, sl: StatusLine, state: State) -> str | None:
         between = ""
         if sl.marker_span is not None and sl.word_span is not None:
             between = ev.doc.text[sl.marker_span.end : sl.word_span.start]
-        code = lang.language_for(ev.doc.dialect.language, sl.word)
+        code = lang.language_for(ev.context.language, sl.word)
         parts.append(between + lang.match_case(word_for(ev, state, sl.word), sl.word, code))
     return "".join(parts) if parts else None
 
@@ -118,7 +118,7 @@ def word_for(ev: Evaluator, state: State, replaced: str | None = None) -> str:
         for sl in ev.doc.status_lines:
             if sl.word and not sl.free_form:
                 ev._words.setdefault(sl.claimed, sl.word)
-    return lang.word_for(state, document=ev.doc.dialect.language, replaced=replaced, own=ev._words.get(state))
+    return lang.word_for(state, document=ev.context.language, replaced=replaced, own=ev._words.get(state))
 
 
 def heading_checks(ev: Evaluator) -> list[Check]:
@@ -217,7 +217,8 @@ def convention(ev: Evaluator, siblings: list[int]) -> list[Check]:
             out.append(
                 Check(
                     "SD004",
-                    *_line_column(doc, sec, end),
+                    ev.lines.line_of(end),
+                    ev.lines.column_of(end),
                     end,
                     end,
                     "",
@@ -240,7 +241,8 @@ def convention(ev: Evaluator, siblings: list[int]) -> list[Check]:
             out.append(
                 Check(
                     "SD004",
-                    *_line_column(doc, sec, a),
+                    ev.lines.line_of(a),
+                    ev.lines.column_of(a),
                     a,
                     sec.marker_span.end,
                     doc.text[a : sec.marker_span.end],
@@ -261,12 +263,3 @@ def _title_end(doc: Document, sec: Section) -> int:
 def _claim_span(sl: StatusLine) -> tuple[int, int]:
     spans = [s for s in (sl.marker_span, sl.word_span) if s is not None]
     return min(s.start for s in spans), max(s.end for s in spans)
-
-
-def _line_column(doc: Document, sec: Section, offset: int) -> tuple[int, int]:
-    """1-based line and column of ``offset`` in a heading, whose setext text may span lines."""
-    head = doc.text[sec.span.start : offset]
-    breaks = list(re.finditer(r"\r\n|\r|\n", head))
-    if not breaks:
-        return sec.line, offset - sec.span.start + sec.span.column
-    return sec.line + len(breaks), len(head) - breaks[-1].end() + 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from statusdoc._regex import lazy
+from statusdoc.counter_tables import label_role
 from statusdoc.counters import (
     ITEM_UNITS,
     STOP_LABELS,
@@ -25,7 +26,7 @@ from statusdoc.counters import (
     Found,
     FoundNumber,
     LineScan,
-    _label_role,
+    only_marker,
 )
 
 TYPE_CHECKING = False
@@ -186,7 +187,7 @@ def scan_heading_fraction(scan: LineScan) -> None:
         w = _TAIL_UNIT.match(tail)
     if w is not None and w.group(1).lower() in _DONE_WORDS:
         tail = tail[w.end() :]
-    if tail.strip(" *_") and not _only_marker_text(tail):
+    if tail.strip(" *_") and not only_marker(tail.strip(" *_"), scan.vocabulary):
         return  # `: 3/8 endpoints`, `: 2/3 (see below)`
     scan.take(_fraction(m, "done", label=None, unit=unit), m.start("d"), m.end("t"))
 
@@ -250,7 +251,7 @@ def scan_open_total(scan: LineScan) -> None:
         if (unit and unit.lower() not in UNITS) or not scan.free(m.start("d"), m.end("t") + 1):
             continue
         # `#### In Progress (0/50+)`: a bucket's title says which state it counts.
-        said = _label_role(scan.line[: m.start()].strip(" #*_:-–—"))
+        said = label_role(scan.line[: m.start()].strip(" #*_:-–—"))
         role = said[0] if said and said[0] in ("done", "in_progress", "todo", "blocked", "remaining") else "done"
         n = FoundNumber(m.start("d"), m.end("d"), float(m.group("d")), role)
         scan.take(Found("number", m.start("d"), m.end("d"), [n], unit=unit), m.start("d"), m.end("t") + 1)
@@ -264,12 +265,6 @@ def open_total_at(line: str, end: int) -> bool:
     """
     m = _OPEN_TOTAL.match(line, max(0, line.rfind("(", 0, end)))
     return m is not None and m.end("d") == end
-
-
-def _only_marker_text(rest: str) -> bool:
-    from statusdoc.counters import _only_marker
-
-    return _only_marker(rest.strip(" *_"))
 
 
 #: (necessary condition on the line, form), run before the core fraction scan.
@@ -309,7 +304,7 @@ def bare_bar_line(line: str) -> bool:
     >>> bare_bar_line("[██░░░░░░░░] 25%"), bare_bar_line("[=====-----] 50%"), bare_bar_line("Use [x] here")
     (True, True, False)
     """
-    from statusdoc.counters import find_bars, may_hold_bar
+    from statusdoc.bars import find_bars, may_hold_bar
 
     body = line.lstrip(" >")
     if not body or (body[0] != "[" and body[0].isascii()):
@@ -367,7 +362,7 @@ def dashboard_cell(first: str, value: str) -> Found | None:
     label = " ".join(first.strip(" *_").split())
     if not label or not label[0].isalpha():
         return None
-    role = _label_role(label)
+    role = label_role(label)
     m = _BARE_NUMBER.match(value)
     if role is None or m is None or role[0] == "percent":
         return None
@@ -397,7 +392,7 @@ def lookalikes(text: str, lines: LineIndex, taken: Container[int]) -> list[tuple
     not in ``taken`` (those holding a counter, a claim or an item).  The linter reports them
     (SD009): nothing that looks like progress is ignored silently.
     """
-    from statusdoc.counters import find_bars, may_hold_bar
+    from statusdoc.bars import find_bars, may_hold_bar
 
     out: list[tuple[int, str]] = []
     count = len(lines)

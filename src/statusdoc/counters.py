@@ -2,7 +2,10 @@
 
 A number is a counter only when its wording says it counts progress; everything else is prose.
 The functions here see one line, already masked (code spans, comments and link targets blanked
-out), and return counters with spans relative to that line.
+out), and return counters with spans relative to that line: :func:`find_counters` runs one scan
+per counter kind over a shared :class:`LineScan`, with the patterns they need.  Bars are read by
+:mod:`statusdoc.bars`, the label and unit tables are :mod:`statusdoc.counter_tables`, the rarer
+forms :mod:`statusdoc.counter_forms`.
 """
 
 from __future__ import annotations
@@ -13,174 +16,38 @@ import re
 import types
 
 from statusdoc import lang
-from statusdoc._record import record
 from statusdoc._regex import lazy
-from statusdoc.codepages import FormMatch, FormTable, forms
-from statusdoc.model import Bar
+
+# The bars and the label tables are modules of their own; their names stay importable from here.
+from statusdoc.bars import EMPTY, FILLED, PARTIAL, find_bars, may_hold_bar
+from statusdoc.counter_tables import (
+    COUNT_LABELS,
+    FOREIGN_COUNTS,
+    FOREIGN_LABELS,
+    ITEM_UNITS,
+    SECTION_UNITS,
+    STOP_LABELS,
+    UNITS,
+    Found,
+    FoundNumber,
+    after_role,
+    label_role,
+    stopped,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc.vocabulary import Vocabulary
 
 _ENGLISH_PROGRESS = "complete|completed|done|finished|remaining|left|started|passed|checked|progress"
 #: Words that make a number next to them count progress (`3 of 4 done`, `60% complete`).
 PROGRESS_WORDS = rf"(?:{_ENGLISH_PROGRESS})"
 #: ... and after a fraction, every other table's too (:mod:`statusdoc.lang`; `3/4 erledigt`).
 _FRACTION_WORDS = rf"(?:{_ENGLISH_PROGRESS}|{lang.alternation(set(lang.AFTER_WORDS) - set(lang.english('AFTER')))})"
-#: Labels of a summary block whose numbers are counters (SPEC §2.5), in every language.
-COUNT_LABELS: dict[str, str] = lang.COUNT_LABELS
-#: Unit words that name items or sections (SPEC §4, rule 3), in every language.
-ITEM_UNITS = lang.ITEM_UNITS
-SECTION_UNITS = lang.SECTION_UNITS
-UNITS = ITEM_UNITS | SECTION_UNITS
-
-
-@record
-class FoundNumber:
-    """One number of a counter found in a line (offsets relative to the line)."""
-
-    start: int
-    end: int
-    value: float
-    role: str
-    decimals: int = 0
-
-
-@record
-class Found:
-    """A counter found in a line: offsets are relative to the line."""
-
-    kind: str
-    start: int
-    end: int
-    numbers: list[FoundNumber]
-    label: str | None = None
-    unit: str | None = None
-    bar: Bar | None = None
-    #: Counts only if its list item turns out to have status children (a bare `(2/4)`).
-    weak: bool = False
-
-
-# --- bars -----------------------------------------------------------------------------------
-
-FILLED = ("█", "▓", "■", "◼", "●", "🟩", "🟦", "🟨", "⬛", "▰", "⣿")
-EMPTY = ("░", "▒", "□", "◻", "○", "⬜", "▱", "⣀", "·")
-PARTIAL = ("▏", "▎", "▍", "▌", "▋", "▊", "▉")
-#: Empty bar glyphs that are also todo markers.
-_MARKER_EMPTIES = frozenset(("⬜", "☐", "🔲"))
-PARTIAL_SHARE = {g: (i + 1) / 8 for i, g in enumerate(PARTIAL)}
-ASCII_PAIRS = (("=", "-"), ("#", "-"), ("#", "."), ("=", " "), ("#", " "), ("|", " "), ("=", "."))
-
-
-_ASCII_BAR = lazy(globals(), "_ASCII_BAR", r"\[(?P<asc>[=#|]*[-. ]*>?)\]")
-_ASCII_BAR_BODY = lazy(globals(), "_ASCII_BAR_BODY", r"([=#|]*)(>?)([-. ]*)")
-_BAR_ORDER = lazy(globals(), "_BAR_ORDER", r"f*p?e*")
-
-
-@functools.cache
-def _glyphs() -> FormTable:
-    table: dict[str, object] = {}
-    for kind, glyphs in (("filled", FILLED), ("empty", EMPTY), ("partial", PARTIAL)):
-        for g in glyphs:
-            for f in forms(g):
-                table.setdefault(f, (kind, g))
-    return FormTable(table)
-
-
-def may_hold_bar(line: str) -> bool:
-    """Whether ``line`` holds a bar glyph, and enough characters that start one for a bar.
-
-    A bar is three or more adjacent glyphs, each starting with one of the table's first
-    characters: a mojibake line whose few `â` start dashes and quotes needs no glyph search
-    (a line without a bar finds nothing without digits either way).
-    """
-    if line.isascii():
-        return False  # no glyph form is ASCII
-    table = _glyphs()
-    first = table.first_chars()
-    return first is not None and len(first.findall(line)) >= 3 and table.search(line) is not None
-
-
-def _glyph_runs(line: str) -> list[list[FormMatch]]:
-    """Runs of three or more adjacent bar glyphs."""
-    runs: list[list[FormMatch]] = []
-    cells: list[FormMatch] = []
-    for m in _glyphs().finditer(line):
-        if cells and m.start() != cells[-1].end():
-            if len(cells) >= 3:
-                runs.append(cells)
-            cells = []
-        cells.append(m)
-    if len(cells) >= 3:
-        runs.append(cells)
-    return runs
-
-
-def find_bars(line: str) -> list[Found]:
-    out = []
-    for run in _glyph_runs(line):
-        start, end = run[0].start(), run[-1].end()
-        seq: list[tuple[str, str]] = [m.value for m in run]  # type: ignore[misc]
-        written = [m.group() for m in run]
-        filled_forms = [w for w, (k, _) in zip(written, seq, strict=True) if k == "filled"]
-        empty_forms = [w for w, (k, _) in zip(written, seq, strict=True) if k == "empty"]
-        partial_forms = [w for w, (k, _) in zip(written, seq, strict=True) if k == "partial"]
-        # A bar is filled glyphs, at most one partial, then empty glyphs, each of one kind.
-        order = "".join({"filled": "f", "partial": "p", "empty": "e"}[k] for k, _ in seq)
-        if not _BAR_ORDER.fullmatch(order) or len(set(filled_forms)) > 1 or len(set(empty_forms)) > 1:
-            continue
-        if not filled_forms and not empty_forms:
-            continue
-        ob = "[" if start > 0 and line[start - 1] == "[" else ""
-        cb = "]" if end < len(line) and line[end] == "]" else ""
-        if not ob and not cb and len(run) < 5:
-            continue  # `██⬜` without brackets is three glyphs, not yet a bar
-        if start == 0 and empty_forms and seq[-1][1] in _MARKER_EMPTIES:
-            continue  # redrawn, `- ⬜⬜⬜` would start with a todo marker and become an item
-        filled = len(filled_forms) + sum(PARTIAL_SHARE[g] for kind, g in seq if kind == "partial")
-        bar = Bar(
-            filled_forms[0] if filled_forms else "",
-            empty_forms[0] if empty_forms else "",
-            partial_forms,
-            len(run),
-            filled,
-            ob,
-            cb,
-        )
-        out.append(Found("bar", start - len(ob), end + len(cb), [FoundNumber(start, end, filled, "filled")], bar=bar))
-    if "[" not in line:
-        return out
-    for m in _ASCII_BAR.finditer(line):
-        body = m.group("asc")
-        am = _ASCII_BAR_BODY.fullmatch(body)
-        if not am or len(body) < 4:
-            continue
-        fill, head, rest = am.group(1), am.group(2), am.group(3)
-        if not fill and not rest:
-            continue
-        if not fill and set(rest) == {" "}:
-            continue  # `[    ]` is blank space, not an empty bar
-        fglyph = fill[0] if fill else {"-": "=", ".": "#", " ": "="}[rest[0]]
-        eglyph = rest[0] if rest else {"=": "-", "#": "-", "|": " "}[fglyph]
-        bar = Bar(fglyph, eglyph, [head] if head else [], len(body), len(fill) + (0.5 if head else 0), "[", "]")
-        out.append(
-            Found("bar", m.start(), m.end(), [FoundNumber(m.start("asc"), m.end("asc"), len(fill), "filled")], bar=bar)
-        )
-    return out
 
 
 # --- numbers --------------------------------------------------------------------------------
 
-
-def _foreign_labels() -> dict[str, set[str]]:
-    """Every other language's summary labels, by role (English's are written out below)."""
-    english = lang.english("LABELS")
-    out: dict[str, set[str]] = {"percent": set(), "done": set(), "total": set()}
-    for word, role in COUNT_LABELS.items():
-        if role in out and word not in english:
-            out[role].add(word)
-    return out
-
-
-_FOREIGN_LABELS = _foreign_labels()
-#: Every other language's words after a number that count one state (`, 2 en curso`).
-_FOREIGN_COUNTS = set(lang.STATE_COUNT_WORDS) - set(lang.english("STATE_COUNTS"))
 
 #: How far around a number its wording is read; keeps the scan linear on very long lines.
 _WINDOW = 80
@@ -191,11 +58,6 @@ _OF_FRACTION = lazy(
     "_OF_FRACTION",
     rf"(?<![\w.,/])(\d{{1,6}})\s+of\s+(\d{{1,6}})(?=\s+(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS})\b)",
     re.IGNORECASE,
-)
-#: Labels whose numbers are plans, targets or scores, never progress.
-STOP_LABELS = frozenset(
-    "target targets goal goals expected expectation estimate estimated estimation eta confidence threshold "
-    "budget coverage weight weighting score rating grade benchmark baseline".split()
 )
 #: `**Label:**` or `Label:` (at the start, or after a table/field separator), for the label nearest a number.
 _LABEL_ANY = lazy(
@@ -224,7 +86,7 @@ _BEFORE_PERCENT = lazy(
     globals(),
     "_BEFORE_PERCENT",
     r"(?:progress|completion|complete|completed|done|overall|status"
-    rf"|{lang.alternation(_FOREIGN_LABELS['percent'])})"
+    rf"|{lang.alternation(FOREIGN_LABELS['percent'])})"
     r"\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
     re.IGNORECASE,
 )
@@ -232,7 +94,7 @@ _BEFORE_PERCENT = lazy(
 _STATE_COUNT_HINT = lazy(
     globals(),
     "_STATE_COUNT_HINT",
-    rf"progress|done|complet|remaining|blocked|pending|started|todo|{lang.alternation(_FOREIGN_COUNTS)}",
+    rf"progress|done|complet|remaining|blocked|pending|started|todo|{lang.alternation(FOREIGN_COUNTS)}",
 )
 #: Necessary conditions of _LABELLED (a separator, then a number) and _OF_FRACTION, which the
 #: engine finds several times faster than the patterns fail (they start with a lazy label and a
@@ -243,7 +105,7 @@ _STATE_COUNT = lazy(
     globals(),
     "_STATE_COUNT",
     r"(?<![\w/])(\d{1,6})\s+(in progress|done|complete|completed|remaining|blocked|pending|started|todo"
-    rf"|{lang.alternation(_FOREIGN_COUNTS)})\b",
+    rf"|{lang.alternation(FOREIGN_COUNTS)})\b",
     re.IGNORECASE,
 )
 #: A summary label: `**Total Files:** 38`, `- Completed: 18 (47%)`, `**Remaining:** 20 files`.
@@ -256,35 +118,6 @@ _LABELLED = lazy(
 )
 
 
-_ROLES: dict[str, tuple[str, str | None] | None] = {}
-
-
-def _label_role(label: str) -> tuple[str, str | None] | None:
-    """(role, unit) for a summary label made of a counting word and at most a unit word."""
-    if label in _ROLES:
-        return _ROLES[label]
-    if len(_ROLES) > 4096:
-        _ROLES.clear()  # labels repeat; a document of distinct ones must not grow this
-    role = _ROLES[label] = _read_label_role(label)
-    return role
-
-
-def _read_label_role(label: str) -> tuple[str, str | None] | None:
-    w = " ".join(label.lower().split())
-    if w in COUNT_LABELS:
-        return COUNT_LABELS[w], None
-    for word, role in COUNT_LABELS.items():
-        if w.startswith(word + " "):
-            rest = w[len(word) + 1 :]
-            if rest in UNITS:
-                return role, rest
-        if w.endswith(" " + word):
-            rest = w[: -len(word) - 1]
-            if rest in UNITS:
-                return role, rest
-    return None
-
-
 _DIGIT = lazy(globals(), "_DIGIT", r"\d")
 _ASCII_DIGIT = lazy(globals(), "_ASCII_DIGIT", r"[0-9]")
 _LABELLED_TAIL = lazy(
@@ -295,7 +128,7 @@ _LABEL_BEFORE_FRACTION = lazy(
     globals(),
     "_LABEL_BEFORE_FRACTION",
     r"(?:progress|completed|complete|done|total|tasks|items"
-    rf"|{lang.alternation(_FOREIGN_LABELS['percent'] | _FOREIGN_LABELS['done'] | _FOREIGN_LABELS['total'])})"
+    rf"|{lang.alternation(FOREIGN_LABELS['percent'] | FOREIGN_LABELS['done'] | FOREIGN_LABELS['total'])})"
     r"\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
     re.I,
 )
@@ -303,24 +136,6 @@ _STARS_BEFORE = lazy(globals(), "_STARS_BEFORE", r"[⭐★☆]\W*$")
 _UNIT_IN_PARENS = lazy(globals(), "_UNIT_IN_PARENS", r"\s*([^\W\d_]+)\s*\)")
 _NEXT_WORD = lazy(globals(), "_NEXT_WORD", r"\s*(?:\*\*|__)?\s*([^\W\d_]+)")
 _OF_AFTER = lazy(globals(), "_OF_AFTER", r"\s+of\b")
-
-
-def _after_role(word: str | None) -> str:
-    """The role of a number a progress word follows: `started`, `remaining` (`left`, `restantes`),
-    `in_progress`, else `done` (`passed`, `checked` and `progress` included).
-
-    >>> _after_role("left"), _after_role("erledigt"), _after_role("in progress"), _after_role(None)
-    ('remaining', 'done', 'in_progress', 'done')
-    """
-    if word is None:
-        return "done"
-    w = lang.norm(word)
-    role = "in_progress" if w == "in progress" else lang.AFTER_WORDS.get(w, "done")
-    return role if role in ("started", "remaining", "in_progress") else "done"
-
-
-def _stopped(label: str | None) -> bool:
-    return label is not None and label.split()[0].lower() in STOP_LABELS
 
 
 def _ends_with(bare: str, chars: str) -> bool:
@@ -333,13 +148,14 @@ def _ends_with(bare: str, chars: str) -> bool:
 _ASCII_BAR_START = lazy(globals(), "_ASCII_BAR_START", r"\[[=#|.\- >]{3}")
 
 
-def _only_marker(rest: str) -> bool:
-    """Nothing, or only a status marker (`5% ✅`: the marker comes and goes with recompute)."""
+def only_marker(rest: str, vocabulary: Vocabulary | None = None) -> bool:
+    """Nothing, or only a status marker of ``vocabulary`` (`5% ✅`: the marker comes and goes with
+    recompute); the document's configured markers count as markers."""
     if not rest:
         return True
     from statusdoc.vocabulary import DEFAULT, marker_regex
 
-    m = marker_regex(DEFAULT, with_lights=False).match(rest)
+    m = marker_regex(vocabulary or DEFAULT, with_lights=False).match(rest)
     return m is not None and not rest[m.end() :].strip()
 
 
@@ -388,10 +204,21 @@ class LineScan:
         "labels_read",
         "line",
         "out",
+        "vocabulary",
     )
 
-    def __init__(self, line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> None:
+    def __init__(
+        self,
+        line: str,
+        context: str,
+        *,
+        heading: bool = False,
+        labelled_ok: bool = True,
+        vocabulary: Vocabulary | None = None,
+    ) -> None:
         self.line = line
+        #: The vocabulary the document is read with (None: the default one).
+        self.vocabulary = vocabulary
         self.context = context
         self.heading = heading
         self.labelled_ok = labelled_ok
@@ -425,8 +252,11 @@ class LineScan:
         self.claimed[a:b] = b"\x01" * (b - a)
 
 
-def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok: bool = True) -> list[Found]:
-    """Counters in one masked line.  ``context`` is the block the line belongs to."""
+def find_counters(
+    line: str, context: str, *, heading: bool = False, labelled_ok: bool = True, vocabulary: Vocabulary | None = None
+) -> list[Found]:
+    """Counters in one masked line.  ``context`` is the block the line belongs to; ``vocabulary``
+    the document's (its markers end a heading's percentage as the default ones do)."""
     # Full-width `（1/3）`, `：`, `％` are read as their ASCII forms, character for character.
     line = lang.fold(line)
     # Nothing that could count is the common case: kept cheap, as is every regex below, which
@@ -443,7 +273,7 @@ def find_counters(line: str, context: str, *, heading: bool = False, labelled_ok
             of_hint = _of_hint(line)
             if not labelled_hint and not of_hint and not _forms().may_hold(line):
                 return []  # digits, but nothing around them that any counter needs
-    scan = LineScan(line, context, heading=heading, labelled_ok=labelled_ok)
+    scan = LineScan(line, context, heading=heading, labelled_ok=labelled_ok, vocabulary=vocabulary)
     bars = scan_bars(scan) if glyph or ascii_bar else []
     scan_labelled_number(scan, _labelled_hint(line, labelled_ok) if labelled_hint is None else labelled_hint)
     for b in bars:
@@ -501,7 +331,7 @@ def scan_labelled_number(scan: LineScan, hint: bool) -> None:
     labelled = _LABELLED.match(scan.line) if hint else None
     if not labelled:
         return
-    lr = _label_role(labelled.group("label"))
+    lr = label_role(labelled.group("label"))
     tail = labelled.group("tail")
     tail_ok = _LABELLED_TAIL.match(tail)
     unit = tail_ok.group("unit") if tail_ok else None
@@ -552,7 +382,7 @@ def scan_fractions(scan: LineScan) -> None:
             continue
         label = scan.label_for(m.start())
         if (
-            _stopped(label)
+            stopped(label)
             or (den == 100 and not am)
             or (("⭐" in before or "★" in before or "☆" in before) and _STARS_BEFORE.search(before))
         ):
@@ -575,10 +405,10 @@ def scan_fractions(scan: LineScan) -> None:
         if unit and unit.lower() not in UNITS:
             scan.foreign = True
             continue  # `(1/1084 tests)`, `(16/24 days)`, `33/51 major features`: not items
-        role = _after_role(word)
-        label_role = _label_role(label) if label else None
-        if word is None and label_role and label_role[0] in ("in_progress", "todo", "blocked", "remaining", "done"):
-            role = label_role[0]  # `**In Progress**: 7/51 features`
+        role = after_role(word)
+        label_says = label_role(label) if label else None
+        if word is None and label_says and label_says[0] in ("in_progress", "todo", "blocked", "remaining", "done"):
+            role = label_says[0]  # `**In Progress**: 7/51 features`
         end = m.end()
         scan.take(
             Found(
@@ -608,10 +438,10 @@ def scan_of_fractions(scan: LineScan) -> None:
         if unit and unit.lower() not in UNITS:
             continue
         label = scan.label_for(m.start())
-        if _stopped(label):
+        if stopped(label):
             continue
         word = m.group("word").lower()
-        role = _after_role(word)
+        role = after_role(word)
         numbers = [
             FoundNumber(m.start(1), m.end(1), float(m.group(1)), role),
             FoundNumber(m.start(2), m.end(2), float(m.group(2)), "total"),
@@ -651,14 +481,14 @@ def scan_percentages(scan: LineScan) -> None:
             or (
                 heading
                 and len(line) - m.end() <= _WINDOW
-                and _only_marker(after.strip(" *_)]"))
+                and only_marker(after.strip(" *_)]"), scan.vocabulary)
                 and not bare.endswith(("<", ">"))
             )
         ):
             continue
         label = scan.label_for(m.start())
         if (
-            _stopped(label)
+            stopped(label)
             or _OF_AFTER.match(after)
             or _ARROW_AFTER.match(after)
             or (_ends_with(bare, ">→⟶") and _ARROW_BEFORE.search(before))
@@ -667,7 +497,7 @@ def scan_percentages(scan: LineScan) -> None:
         word = am.group("word").lower() if am else None
         if word in ("started", "passed", "checked"):
             continue
-        role = "percent_remaining" if _after_role(word) == "remaining" else "percent"
+        role = "percent_remaining" if after_role(word) == "remaining" else "percent"
         decimals = len(m.group(2) or "")
         scan.take(
             Found(
@@ -698,3 +528,24 @@ def scan_state_counts(scan: LineScan) -> None:
             m.start(),
             m.end(),
         )
+
+
+__all__ = [
+    "COUNT_LABELS",
+    "EMPTY",
+    "FILLED",
+    "ITEM_UNITS",
+    "PARTIAL",
+    "PROGRESS_WORDS",
+    "SECTION_UNITS",
+    "STOP_LABELS",
+    "UNITS",
+    "Found",
+    "FoundNumber",
+    "LineScan",
+    "find_bars",
+    "find_counters",
+    "may_hold_bar",
+    "may_hold_counter",
+    "only_marker",
+]

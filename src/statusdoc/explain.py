@@ -89,7 +89,14 @@ def _findings_on(doc: Document, line: int, rounding: Rounding) -> list[str]:
 
 
 def line_count(text: str) -> int:
-    """How many lines ``text`` has, as an editor numbers them (a final newline ends the last line)."""
+    """How many lines ``text`` has, as an editor numbers them (a final newline ends the last line).
+
+    >>> line_count("a\\rb\\r"), line_count("a\\r\\nb"), line_count("a\\n\\n")
+    (2, 2, 2)
+    """
     if not text:
         return 0
-    return text.count("\n") + (0 if text.endswith("\n") else 1)
+    from statusdoc.lines import LineIndex
+
+    # Every newline convention: a CR-only file has as many lines as its CRs say.
+    return len(LineIndex(text)) - (1 if text.endswith(("\n", "\r")) else 0)

@@ -256,27 +256,9 @@ def run(*, path: str, since: str | None, fmt: str, svg: str | None, out: TextIO,
     else:
         write_text(versions, out)
     if svg is not None:
+        from statusdoc._streams import write_whole
         from statusdoc.svgchart import burndown
 
         points = [(v.date, v.done, v.total) for v in versions if v.error is None]
-        _write_svg(svg, burndown(points, title=f"{os.path.basename(path)}: done and total"))
+        write_whole(svg, burndown(points, title=f"{os.path.basename(path)}: done and total"), "chart")
     return 0
-
-
-def _write_svg(path: str, text: str) -> None:
-    """The chart written whole or not at all (a temporary file renamed over ``path``)."""
-    import tempfile
-
-    directory = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".statusdoc-chart-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError as e:
-        raise InputError(path, f"cannot write the chart: {e.strerror or e}") from None

@@ -16,9 +16,10 @@ from collections import Counter as _Tally
 from statusdoc import lang
 from statusdoc._record import frozen_record, replace
 from statusdoc.codepages import encode_for
+from statusdoc.doc_context import carry, context_for
 from statusdoc.errors import StatusdocError
 from statusdoc.model import Document, Edit, Item
-from statusdoc.vocabulary import DEFAULT, DEFAULT_GLYPH, STATES, Vocabulary, marker_state
+from statusdoc.vocabulary import DEFAULT_GLYPH, STATES, Vocabulary, marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -294,7 +295,7 @@ def _word(doc: Document, item: Item, state: State, vocab: Vocabulary) -> str:
         if it.kind == "table_row" and it.state == state and vocab.word_state(it.marker) == state
     ]
     old = item.marker
-    new = lang.word_for(state, document=doc.dialect.language, replaced=old, own=_most_common(seen))
+    new = lang.word_for(state, document=doc.context.language, replaced=old, own=_most_common(seen))
     if old.isupper():
         return new.upper()
     if old.islower():
@@ -340,9 +341,9 @@ def mark_item(doc: Document, item: Item, state: State | str, *, config: Config |
 
     target: State = parse_state(state) if isinstance(state, str) else state
     custom = config.vocabulary() if config is not None else None
-    vocab = custom or DEFAULT
+    vocab = context_for(doc, custom).vocabulary
     if item.state == target:
-        return replace(doc, edits=[])
+        return carry(replace(doc, edits=[]), doc)
     if item.children:
         raise _refuse(doc, item, f"it takes its state from its {len(item.children)} sub-items; mark those")
     if item.kind == "progress":
@@ -353,7 +354,7 @@ def mark_item(doc: Document, item: Item, state: State | str, *, config: Config |
     old = doc.text[span.start : span.end]
     new = _new_marker(doc, item, target, vocab)
     marked_text = doc.text[: span.start] + new + doc.text[span.end :]
-    marked = parse(marked_text, path=doc.path, vocabulary=custom)
+    marked = parse(marked_text, path=doc.path, vocabulary=vocab)
     after = next((it for it in marked.items if it.marker_span is not None and it.marker_span.start == span.start), None)
     if after is None or after.state != target:
         reads = "no longer an item" if after is None else after.state
@@ -367,7 +368,7 @@ def mark_item(doc: Document, item: Item, state: State | str, *, config: Config |
             edits.append(replace(e, start=e.start - delta, end=e.end - delta))
         else:  # recompute never touches an item's marker
             raise _refuse(doc, item, f"a recomputed counter overlaps its marker ({e.why})")
-    return replace(doc, edits=edits)
+    return carry(replace(doc, edits=edits), doc)
 
 
 def changes(doc: Document, marked: Document) -> list[tuple[int, str, str]]:
@@ -408,5 +409,5 @@ def left_behind(doc: Document, marked: Document, *, config: Config | None = None
     drift = ("SD001", "SD002", "SD003", "SD004")
     custom = config.vocabulary() if config is not None else None
     before = {(f.code, f.line, f.column) for f in lint(doc, config=config) if f.code in drift}
-    after = lint(parse(render(marked), path=doc.path, vocabulary=custom), config=config)
+    after = lint(parse(render(marked), path=doc.path, vocabulary=context_for(doc, custom).vocabulary), config=config)
     return [f for f in after if f.code in drift and (f.code, f.line, f.column) not in before]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from typing import Literal
 
     from statusdoc._types import Context, CounterKind, ItemKind, Role, State
+    from statusdoc.doc_context import DocumentContext
 
 
 @record
@@ -267,8 +268,14 @@ class Edit:
     why: str
 
 
+class _HasContext:
+    # A slot outside the record's fields: the context is neither dumped nor compared.
+    __slots__ = ("_context",)
+    _context: DocumentContext
+
+
 @record
-class Document:
+class Document(_HasContext):
     text: str
     path: str | None
     dialect: Dialect
@@ -295,6 +302,18 @@ class Document:
     @property
     def done(self) -> int:
         return sum(1 for i in self.leaves() if self.items[i].state == "done")
+
+    @property
+    def context(self) -> DocumentContext:
+        """What later stages read about the document (:mod:`statusdoc.doc_context`): set by the
+        parse with its vocabulary; a document built otherwise gets the default vocabulary's."""
+        try:
+            return self._context
+        except AttributeError:
+            from statusdoc.doc_context import DocumentContext
+
+            ctx = self._context = DocumentContext(self)
+            return ctx
 
     def leaves(self) -> list[int]:
         return [i for i, it in enumerate(self.items) if it.is_leaf]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from typing import Any, TextIO
 
     from statusdoc.commands import Streams
-    from statusdoc.model import Document, Section
+    from statusdoc.model import Document
     from statusdoc.report_model import ReportModel
 
 FORMATS = REPORT_FORMATS  # one list for both command lines
@@ -120,13 +120,11 @@ def top_sections(doc: Document) -> list[int]:
     return level
 
 
-def _shown_title(sec: Section) -> str:
-    """A section's title as ``show`` shows it: markers and emphasis stripped, mojibake repaired,
-    control characters escaped."""
-    from statusdoc.binding import _title
-    from statusdoc.encoding_repair import repair
+def _shown_title(doc: Document, si: int) -> str:
+    """A section's title as ``show`` shows it (:func:`statusdoc.show.shown_title`)."""
+    from statusdoc.show import shown_title
 
-    return printable(repair(_title(sec)).text)
+    return shown_title(doc.context.title(si))
 
 
 def document_report(doc: Document, display: str) -> DocumentReport:
@@ -134,7 +132,7 @@ def document_report(doc: Document, display: str) -> DocumentReport:
     for k in top_sections(doc):
         sec = doc.sections[k]
         t = tally(doc, sec.items)
-        sections.append(Row(_shown_title(sec), t.done, t.total, t.weighted, sec.span.line, sec.level))
+        sections.append(Row(_shown_title(doc, k), t.done, t.total, t.weighted, sec.span.line, sec.level))
     row = document_row(doc)
     row.title = printable(display)
     return DocumentReport(display, row, sections)

@@ -270,7 +270,6 @@ def _config_specs(doc: Document, path: str) -> list[Spec]:
     if not cfg.rollups or cfg.source is None:
         return []
     from statusdoc import labels
-    from statusdoc.binding import _strip_markers
 
     folder = os.path.dirname(cfg.source)
     real = os.path.realpath(path)
@@ -280,7 +279,8 @@ def _config_specs(doc: Document, path: str) -> list[Spec]:
             continue
         origin = f"{cfg.source}: rollups[{k}]"
         slug = entry["section"]
-        si = next((i for i, s in enumerate(doc.sections) if labels.slug(_strip_markers(s.title).strip()) == slug), None)
+        titles = doc.context.stripped_titles
+        si = next((i for i, t in enumerate(titles) if labels.slug(t.strip()) == slug), None)
         if si is None:
             raise InputError(path, f"{origin}: no section with the slug '{slug}'")
         sec = doc.sections[si]
@@ -383,13 +383,12 @@ def _load(real: str, display: str, cache: dict[str, Source]) -> Source:
 
 def _title(doc: Document, display: str) -> tuple[str, tuple[str, ...]]:
     from statusdoc import labels
-    from statusdoc.binding import _title as plain_title
 
-    tops = [s for s in doc.sections if s.level == 1] or doc.sections[:1]
+    tops = [si for si, s in enumerate(doc.sections) if s.level == 1] or ([0] if doc.sections else [])
     if not tops:
         stem = os.path.splitext(os.path.basename(display))[0]
         return stem, _stem_words(display)
-    title = plain_title(tops[0])
+    title = doc.context.title(tops[0])
     return title, labels.title_words(title)
 
 

@@ -69,7 +69,9 @@ def _fit(text: str, width: int) -> str:
     return "".join(out) + "…" + " " * (width - 1 - used)
 
 
-def _shown_title(title: str) -> str:
+def shown_title(title: str) -> str:
+    """A section's title (already without markers and emphasis) as ``show`` and ``report`` show
+    it: mojibake repaired, control characters escaped."""
     from statusdoc.encoding_repair import repair
 
     return printable(repair(title).text)
@@ -77,12 +79,10 @@ def _shown_title(title: str) -> str:
 
 def rows(doc: Document) -> list[Row]:
     """The document's own row, then one per section that holds items, in document order."""
-    from statusdoc.binding import _title
-
     leaves = [i for i, it in enumerate(doc.items) if it.is_leaf and not it.history]
     t = tally(doc, leaves)
     out = [Row(0, doc.path or "<text>", t.done, t.total, t.weighted, t.state if t.total else "")]
-    for sec in doc.sections:
+    for si, sec in enumerate(doc.sections):
         if sec.history or not sec.items:
             continue
         depth, p = 1, sec.parent
@@ -90,7 +90,8 @@ def rows(doc: Document) -> list[Row]:
             depth += 1
             p = doc.sections[p].parent
         s = tally(doc, sec.items)
-        out.append(Row(depth, _shown_title(_title(sec)), s.done, s.total, s.weighted, s.state if s.total else ""))
+        title = shown_title(doc.context.title(si))
+        out.append(Row(depth, title, s.done, s.total, s.weighted, s.state if s.total else ""))
     out[0].title = printable(out[0].title)
     return out
 

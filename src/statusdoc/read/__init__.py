@@ -40,6 +40,9 @@ def parse(text: str, *, path: str | None = None, vocabulary: Vocabulary | None =
         scan(r)
         clear_lists(r)
         finish(r)
+        from statusdoc.doc_context import DocumentContext
+
+        r.doc._context = DocumentContext(r.doc, r.vocab, stripped=r.clean_titles)
         return r.doc
     finally:
         if enabled:

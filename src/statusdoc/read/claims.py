@@ -222,7 +222,7 @@ def heading_claims(r: Reader, sec: Section, ln: Span, a: int) -> None:
     # Without a label a heading's counter needs `/`, `%`, ` of `, or a bar (ASCII: a `[`; a
     # glyph bar is not ASCII): find_counters' own first test, without the call.
     if "/" in masked or "%" in masked or "[" in masked or not masked.isascii() or "of" in masked.lower():
-        found = find_counters(masked, "heading", heading=True, labelled_ok=False)
+        found = find_counters(masked, "heading", heading=True, labelled_ok=False, vocabulary=r.vocab)
         if found:
             r.add_counters(ln, a, found, "heading")
             ms = sec.marker_span
