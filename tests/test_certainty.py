@@ -38,6 +38,23 @@ ROWS = [
     ),
     # doubts
     ("a fraction on the line not read", "# P\n- [x] a\n- [ ] b\n## Summary: 2/2 = 100%\n", 4, "report", "'2/2'"),
+    # a date, a ratio or a year where a count would stand (red team of issue "Recall")
+    (
+        "a fraction written with a leading zero",
+        "# R\nCompleted: 03/04\n\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n",
+        2,
+        "report",
+        "leading zero",
+    ),
+    ("a count over its total", "# R\n## Deadline: 12/4\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "report", "exceeds"),
+    (
+        "a year in a dashboard's value",
+        "# D\n\n| Metric | Value |\n|---|---|\n| Completed | 2024 |\n\n- [x] a\n- [ ] b\n",
+        5,
+        "report",
+        "year",
+    ),
+    ("another measure after the number", "# S\nProgress: 99.9% uptime\n- [x] a\n- [ ] b\n", 2, "ignore", None),
     # forms of issue "Recall" (statusdoc.counter_forms): weaker wording needs a confirmed total
     ("score line, total confirmed", "# P\n- [x] a\n- [ ] b\n## Score: 2/2 = 100%\n", 4, "rewrite", "1/2 = 50%"),
     (

@@ -134,6 +134,44 @@ _OWN_PERCENT = lazy(
 )
 
 
+#: Words right after a figure that name a measure other than the work's progress (`99.9% uptime`,
+#: `80% YoY revenue growth`, `50% of budget`): the figure is not a claim about the items.
+MEASURE_WORDS = frozenset(
+    "uptime availability coverage growth budget revenue yoy mom qoq margin accuracy latency cpu memory disk "
+    "utilization utilisation capacity conversion retention churn discount sla".split()
+)
+_WORD = lazy(globals(), "_WORD", r"[^\W\d_]+")
+
+
+def other_measure(q: Question) -> Decision | None:
+    """`Progress: 99.9% uptime`, `████████░░ 80% YoY revenue growth`: the words after the line's
+    counters name another measure."""
+    end = max(o.span.end for o in q.ev.binder.claim_of(q.c)) - q.line_start
+    words = [w.lower() for w in _WORD.findall(q.line_text[end : end + 40])[:3]]
+    hit = next((w for w in words if w in MEASURE_WORDS), None)
+    if hit is not None:
+        return Decision("ignore", f"the words after the number name another measure ('{hit}')")
+    return None
+
+
+def date_like(q: Question) -> str | None:
+    """`Completed: 12/03`, `Done so far: 24/7`, `| Completed | 2024 |`: a date, a ratio or a year
+    where a count would stand.  A count never exceeds its total, nor is it written with a leading
+    zero; a tally of a few items is not a year."""
+    c, text = q.c, q.ev.doc.text
+    literals = [text[n.span.start : n.span.end] for n in c.numbers]
+    if c.kind == "fraction":
+        odd = next((w for w in literals if len(w) > 1 and w[0] == "0"), None)
+        if odd is not None:
+            return f"a number of the fraction is written with a leading zero ('{odd}'): it reads as a date"
+        if len(c.numbers) == 2 and c.numbers[0].value > c.numbers[1].value:
+            return "the fraction's count exceeds its total: a date or a ratio, not progress"
+    year = c.kind == "number" and len(literals) == 1 and len(literals[0]) == 4 and 1900 <= c.numbers[0].value < 2100
+    if year and q.scope_size * 10 < c.numbers[0].value:
+        return f"the number ({literals[0]}) reads as a year, not a tally of {q.scope_size} items"
+    return None
+
+
 def free_form_claim(q: Question) -> str | None:
     """`**Status**: ✅ BACKEND 100% COMPLETE - READY FOR FRONTEND`: a person's sentence."""
     if q.c.line in q.ev.free_form_lines and q.ev.extra_words(q.line_text, q.ev.binder.claim_of(q.c), q.line_start):
@@ -423,6 +461,8 @@ def number_agreement(q: Question) -> str | None:
 #: The doubts, in the order their reasons are the most telling.
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
+    other_measure,
+    date_like,
     climbed_scope,
     unconfirmed_form,
     open_total,

@@ -1,0 +1,84 @@
+"""Red team of the recall forms (issue "Recall"): documents written the way maintainers and agents
+write them, each putting a form next to what makes it ambiguous (a date, a ratio, a year, a legend,
+another measure).  One row per document line: ``rewritten`` (recompute writes the needle),
+``kept`` (recompute leaves the line as written; a report is fine).
+
+A wrong rewrite is worse than a missed one: every ``kept`` row here was once rewritten.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from statusdoc import parse, recompute, render
+
+TASKS_1_OF_4 = "- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n"
+
+ROWS = [
+    # a fraction that is a date, a ratio or a year where a count would stand
+    ("label fraction is a date (leading zero)", "# R\nCompleted: 12/03\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    (
+        "label fraction is 24/7",
+        "# R\nDone so far: 24/7\n\n" + TASKS_1_OF_4 + "- [ ] e\n- [ ] f\n- [ ] g\n",
+        2,
+        "kept",
+        None,
+    ),
+    ("label fraction is a date, total confirmed", "# R\nCompleted: 03/04\n\n" + TASKS_1_OF_4, 2, "kept", None),
+    ("heading fraction is a date, total confirmed", "# R\n## Deadline: 12/4\n" + TASKS_1_OF_4, 2, "kept", None),
+    (
+        "dashboard value is a year",
+        "# D\n\n| Metric | Value |\n|---|---|\n| Completed | 2024 |\n\n- [x] a\n- [ ] b\n",
+        5,
+        "kept",
+        None,
+    ),
+    # a percentage or a bar of another measure
+    ("progress label over uptime", "# S\nProgress: 99.9% uptime\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("completion label over coverage", "# S\nCompletion: 95% coverage\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("bare bar of growth", "# G\n\n████████░░ 80% YoY revenue growth\n\n## T\n" + TASKS_1_OF_4, 3, "kept", None),
+    ("bare bar of budget", "# G\n\n[█████░░░░░] 50% of budget spent\n\n## T\n" + TASKS_1_OF_4, 3, "kept", None),
+    # a bare bar that is a legend
+    (
+        "bare bar legend, done",
+        "# L\n\n[██████████] 100% = done\n[░░░░░░░░░░] 0% = not started\n\n## W\n- [x] a\n- [ ] b\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "bare bar legend, not started",
+        "# L\n\n[██████████] 100% = done\n[░░░░░░░░░░] 0% = not started\n\n## W\n- [x] a\n- [ ] b\n",
+        4,
+        "kept",
+        None,
+    ),
+    # what must still be rewritten (recall)
+    ("label fraction drifted", "# R\nDone so far: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
+    ("bare bar drifted", "# B\n\n[██████████] 100%\n\n## T\n" + TASKS_1_OF_4, 3, "rewritten", "25%"),
+    ("progress percentage drifted", "# S\nProgress: 90%\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "50%"),
+    ("German label, German prose about a total", "# P\nErledigt: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
+    ("heading fraction confirmed", "# R\n## API: 0/4\n" + TASKS_1_OF_4, 2, "rewritten", "1/4"),
+    # prose in another language that uses a label word is left
+    (
+        "German prose 'Total: 3/4 der'",
+        "# P\nTotal: 3/4 der Teilnehmer waren da.\n\n- [x] a\n- [ ] b\n",
+        2,
+        "kept",
+        None,
+    ),
+    ("Spanish 'El Estado: 2/3 de'", "# E\nEl Estado: 2/3 de las regiones.\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("Japanese sentence with 完了", "# P\n完了: 2/3 のチームが移行した。\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("ratio in a heading", "# N\n## Split: 70/30\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "line", "expect", "needle"), ROWS, ids=[r[0] for r in ROWS])
+def test_red_team(why: str, text: str, line: int, expect: str, needle: str | None) -> None:
+    old = text.split("\n")[line - 1]
+    new = render(recompute(parse(text))).split("\n")[line - 1]
+    if expect == "rewritten":
+        assert needle is not None and new != old and needle in new, (why, new)
+    else:
+        assert new == old, (why, new)
