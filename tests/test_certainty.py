@@ -54,6 +54,21 @@ ROWS = [
         "report",
         "year",
     ),
+    (
+        "a dashboard's figures add up to another total",
+        "# D\n\n| Metric | Value |\n|---|---|\n| Completed | 3 |\n| Remaining | 7 |\n\n- [x] a\n- [ ] b\n",
+        6,
+        "report",
+        "add up to 10",
+    ),
+    (
+        "a label in another language than the document's",
+        "# Notes\n\nThe client wrote the line below in their report to the board, and we do not agree with it at"
+        " all.\n\n> Completado: 3/3\n\n- [x] one\n- [ ] two\n- [ ] three\n",
+        5,
+        "report",
+        "written in 'es'",
+    ),
     ("another measure after the number", "# S\nProgress: 99.9% uptime\n- [x] a\n- [ ] b\n", 2, "ignore", None),
     # forms of issue "Recall" (statusdoc.counter_forms): weaker wording needs a confirmed total
     ("score line, total confirmed", "# P\n- [x] a\n- [ ] b\n## Score: 2/2 = 100%\n", 4, "rewrite", "1/2 = 50%"),

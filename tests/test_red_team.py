@@ -14,6 +14,12 @@ from statusdoc import parse, recompute, render
 
 TASKS_1_OF_4 = "- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n"
 
+PLAN = "# Plan\n\n| Phase | Progress | Status |\n|---|---|---|\n| 1. Setup | 0/2 | Not started |\n\n## Setup\n- [x] a\n- [x] b\n"
+SPANISH = (
+    "# Estado del proyecto\n\nEste documento describe el estado de las tareas del equipo y los pasos que quedan"
+    " para la entrega del proyecto.\n\nCompletado: 2/3\n\n- [x] uno\n- [ ] dos\n"
+)
+
 ROWS = [
     # a fraction that is a date, a ratio or a year where a count would stand
     ("label fraction is a date (leading zero)", "# R\nCompleted: 12/03\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
@@ -53,6 +59,44 @@ ROWS = [
         "kept",
         None,
     ),
+    # a dashboard whose figures count something else
+    (
+        "dashboard figures adding up to another total",
+        "# D\n\n| Metric | Value | Notes |\n|---|---|---|\n| Completed | 3 | of 10 planned |\n| Remaining | 7 | |\n"
+        "\n- [x] a\n- [ ] b\n",
+        6,
+        "kept",
+        None,
+    ),
+    # a label in another language than the document's: a quotation
+    (
+        "Spanish label quoted in an English document",
+        "# Migration notes\n\nThe client wrote the line below in their report to the board, and we do not agree"
+        " with it: the work on the two last items is still open.\n\n> Completado: 3/3\n\n- [x] one\n- [ ] two\n"
+        "- [ ] three\n",
+        5,
+        "kept",
+        None,
+    ),
+    # a plan table's state cell next to a fraction the tool does not read
+    (
+        "plan row state beside an unread fraction",
+        "# Plan\n\n| Phase | Plans | Status |\n|---|---|---|\n| 1. Setup | 0/2 | Not started |\n\n## Setup\n"
+        "- [x] a\n- [x] b\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "plan row state beside a count that is reported",
+        "# Plan\n\n| Phase | Progress | Status |\n|---|---|---|\n| 1. Setup | 12/03 | Not started |\n\n## Setup\n"
+        "- [x] a\n- [x] b\n- [x] c\n",
+        5,
+        "kept",
+        None,
+    ),
+    ("plan row drifted", PLAN, 5, "rewritten", "| 2/2 | Complete |"),
+    ("Spanish label in a Spanish document", SPANISH, 5, "rewritten", "1/2"),
     # what must still be rewritten (recall)
     ("label fraction drifted", "# R\nDone so far: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
     ("bare bar drifted", "# B\n\n[██████████] 100%\n\n## T\n" + TASKS_1_OF_4, 3, "rewritten", "25%"),

@@ -172,6 +172,49 @@ def date_like(q: Question) -> str | None:
     return None
 
 
+_STATE_ROLES = frozenset(("done", "in_progress", "todo", "remaining", "blocked"))
+
+
+def table_figures(q: Question) -> str | None:
+    """`| Completed | 3 | of 10 planned |` / `| Remaining | 7 |` over two items: a dashboard table's
+    state figures, without a total, that add up to another number than the items in scope count
+    something else (a rewrite of one row would leave the table contradicting itself)."""
+    c = q.c
+    if c.kind != "number" or c.table is None or q.confirmed:
+        return None
+    figures: dict[str, float] = {}
+    for o in q.ev.doc.counters:
+        if o.table != c.table or o.kind != "number" or o.history:
+            continue
+        for n in o.numbers:
+            if n.role in _STATE_ROLES:
+                if n.role in figures:
+                    return None  # two rows of one state: not a simple split of the scope
+                figures[n.role] = n.value
+    if len(figures) < 2 or sum(figures.values()) == q.scope_size:
+        return None
+    return f"the table's figures add up to {sum(figures.values()):g}, not the {q.scope_size} items in scope"
+
+
+def foreign_label(q: Question) -> str | None:
+    """`> Completado: 3/3` quoted in an English document: a label in another language than the
+    document's may be someone else's words.  (English labels are read in any document: status
+    documents in every language use them.)"""
+    language = q.ev.doc.dialect.language
+    if language is None:
+        return None
+    from statusdoc.lang import TABLES, norm
+
+    # (The label as written before the line's first number: a fraction's counter keeps none.)
+    label = q.c.label or q.line_text[: min(o.span.start for o in q.ev.binder.claim_of(q.c)) - q.line_start]
+    label = label.strip(" >*_:：-")
+    k = norm(label)
+    codes = [t.CODE for t in TABLES if k in t.LABELS]
+    if not codes or "en" in codes or language in codes:
+        return None
+    return f"the label '{label}' is written in '{codes[0]}', the document in '{language}': it may quote another text"
+
+
 def free_form_claim(q: Question) -> str | None:
     """`**Status**: ✅ BACKEND 100% COMPLETE - READY FOR FRONTEND`: a person's sentence."""
     if q.c.line in q.ev.free_form_lines and q.ev.extra_words(q.line_text, q.ev.binder.claim_of(q.c), q.line_start):
@@ -463,6 +506,8 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
     date_like,
+    table_figures,
+    foreign_label,
     climbed_scope,
     unconfirmed_form,
     open_total,
