@@ -14,7 +14,10 @@ from statusdoc import parse, recompute, render
 
 TASKS_1_OF_4 = "- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n"
 
-PLAN = "# Plan\n\n| Phase | Progress | Status |\n|---|---|---|\n| 1. Setup | 0/2 | Not started |\n\n## Setup\n- [x] a\n- [x] b\n"
+PLAN = (
+    "# Plan\n\n| Phase | Progress | Status |\n|---|---|---|\n| 1. Setup | 0/2 | Not started |\n\n## Setup\n"
+    "- [x] a\n- [x] b\n"
+)
 SPANISH = (
     "# Estado del proyecto\n\nEste documento describe el estado de las tareas del equipo y los pasos que quedan"
     " para la entrega del proyecto.\n\nCompletado: 2/3\n\n- [x] uno\n- [ ] dos\n"
