@@ -69,6 +69,13 @@ ROWS = [
         "report",
         "written in 'es'",
     ),
+    (
+        "a score line in a section without items that is no bare summary",
+        "# R\n## Score: 3/4 = 75%\nRubric: 4 criteria, 3 met.\n## Tasks\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n",
+        2,
+        "report",
+        "its own section holds no items",
+    ),
     ("another measure after the number", "# S\nProgress: 99.9% uptime\n- [x] a\n- [ ] b\n", 2, "ignore", None),
     # forms of issue "Recall" (statusdoc.counter_forms): weaker wording needs a confirmed total
     ("score line, total confirmed", "# P\n- [x] a\n- [ ] b\n## Score: 2/2 = 100%\n", 4, "rewrite", "1/2 = 50%"),

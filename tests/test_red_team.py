@@ -100,6 +100,28 @@ ROWS = [
     ),
     ("plan row drifted", PLAN, 5, "rewritten", "| 2/2 | Complete |"),
     ("Spanish label in a Spanish document", SPANISH, 5, "rewritten", "1/2"),
+    # a weak form in a section without items, its total equal to the enclosing items by chance
+    (
+        "score of a rubric beside a task list",
+        "# Review\n\n## Score: 3/4 = 75%\nReviewer rubric: 4 criteria, 3 met.\n\n## Tasks\n" + TASKS_1_OF_4,
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "heading fraction over a later section's items",
+        "# Plan\n\n### API Routes: 2/3\n\nRoutes are listed below.\n\n### Implementation\n- [x] a\n- [ ] b\n- [ ] c\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "score in a bare summary section after the checklist",
+        "# Roadmap\n\n## Checklist\n" + TASKS_1_OF_4 + "\n## Score: 4/4 = 100%\n",
+        9,
+        "rewritten",
+        "1/4 = 25%",
+    ),
     # what must still be rewritten (recall)
     ("label fraction drifted", "# R\nDone so far: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
     ("bare bar drifted", "# B\n\n[██████████] 100%\n\n## T\n" + TASKS_1_OF_4, 3, "rewritten", "25%"),

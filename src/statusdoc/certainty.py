@@ -452,20 +452,42 @@ def names_other_section(q: Question) -> str | None:
     return None
 
 
+_DIGIT = lazy(globals(), "_DIGIT", r"\d")
+
+
+def _bare_summary(q: Question, si: int) -> bool:
+    """A summary section (by its title) whose own lines state no figure but its counters'."""
+    ev = q.ev
+    if not ev.is_summary(si):
+        return False
+    sec = ev.doc.sections[si]
+    counted = {o.span.line for o in ev.doc.counters}
+    last = min((ev.doc.sections[k].first_line - 1 for k in sec.children), default=sec.last_line)
+    return not any(
+        ln not in counted and _DIGIT.search(ev.lines.line_text(ln)) for ln in range(sec.first_line + 1, last + 1)
+    )
+
+
 def unconfirmed_form(q: Question) -> str | None:
     """`### API Routes: 2/3`, `## Score: 4/4 = 100%`: forms whose wording alone does not say they
     count these items (a heading's fraction without parentheses may be a date or a version; a score
     is usually a grade) are rewritten only when their written total equals the items in scope."""
     c = q.c
-    if c.kind != "fraction" or q.confirmed:
+    stray = q.climbed and c.section is not None and not _bare_summary(q, c.section)
+    if c.kind != "fraction" or (q.confirmed and not stray):
         return None
+    # (Climbed from a section that is no bare summary, a total that equals the enclosing items is a
+    # coincidence: `## Score: 3/4 = 75%` over a rubric's four criteria, beside four tasks.)
+    own = ", and its own section holds no items" if stray else ""
     if c.label == "Score":
-        return "a score line counts these items only when its total equals theirs"
+        return f"a score line counts these items only when its total equals theirs{own}"
     if c.context == "heading":
         from statusdoc.counter_forms import heading_fraction_at
 
         if heading_fraction_at(q.line_text, c.numbers[0].span.start - q.line_start):
-            return "a heading's fraction without parentheses counts its section only when its total equals the items"
+            return (
+                f"a heading's fraction without parentheses counts its section only when its total equals the items{own}"
+            )
     return None
 
 
