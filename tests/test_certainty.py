@@ -76,6 +76,13 @@ ROWS = [
         "report",
         "its own section holds no items",
     ),
+    (
+        "a total far from the items of several sections",
+        "# S\n**Completed:** 4/10\n## Old\n- [x] a\n- [x] b\n- [x] c\n## New\n- [x] d\n- [ ] e\n",
+        2,
+        "report",
+        "far from the 5 items",
+    ),
     ("another measure after the number", "# S\nProgress: 99.9% uptime\n- [x] a\n- [ ] b\n", 2, "ignore", None),
     # forms of issue "Recall" (statusdoc.counter_forms): weaker wording needs a confirmed total
     ("score line, total confirmed", "# P\n- [x] a\n- [ ] b\n## Score: 2/2 = 100%\n", 4, "rewrite", "1/2 = 50%"),

@@ -122,6 +122,22 @@ ROWS = [
         "rewritten",
         "1/4 = 25%",
     ),
+    # items under later headings that are another set (a closed sprint)
+    (
+        "summary total far from the items of several sections",
+        "# Sprint 12\n\n**Completed:** 4/10\n\n## Sprint 11 (closed)\n- [x] a\n- [x] b\n- [x] c\n\n"
+        "## Sprint 12 backlog\n- [x] d\n- [ ] e\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "summary total drifted by a few items of several sections",
+        "# P\n\n**Completed:** 2/4\n\n## A\n- [x] a\n- [x] b\n\n## B\n- [x] c\n- [ ] d\n- [ ] e\n",
+        3,
+        "rewritten",
+        "3/5",
+    ),
     # what must still be rewritten (recall)
     ("label fraction drifted", "# R\nDone so far: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
     ("bare bar drifted", "# B\n\n[██████████] 100%\n\n## T\n" + TASKS_1_OF_4, 3, "rewritten", "25%"),

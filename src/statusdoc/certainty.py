@@ -215,6 +215,18 @@ def foreign_label(q: Question) -> str | None:
     return f"the label '{label}' is written in '{codes[0]}', the document in '{language}': it may quote another text"
 
 
+def far_total(q: Question) -> str | None:
+    """`**Completed:** 4/10` over five items of two sprints' lists: a total this far from the items
+    of several sections counts another set (the plan's, a sprint's), not a drifted one."""
+    total = q.written("total")
+    if total is None or q.confirmed or q.b.rule != "position" or q.b.sections or q.b.rollup is not None:
+        return None
+    secs = {q.ev.doc.items[i].section for i in q.b.items}
+    if len(secs) < 2 or abs(total - q.scope_size) * 2 < max(total, q.scope_size):
+        return None
+    return f"the written total ({total:g}) is far from the {q.scope_size} items of several sections: it counts others"
+
+
 def free_form_claim(q: Question) -> str | None:
     """`**Status**: ✅ BACKEND 100% COMPLETE - READY FOR FRONTEND`: a person's sentence."""
     if q.c.line in q.ev.free_form_lines and q.ev.extra_words(q.line_text, q.ev.binder.claim_of(q.c), q.line_start):
@@ -527,10 +539,10 @@ def number_agreement(q: Question) -> str | None:
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
+    climbed_scope,
     date_like,
     table_figures,
     foreign_label,
-    climbed_scope,
     unconfirmed_form,
     open_total,
     free_form_claim,
@@ -551,6 +563,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     inventory,
     sub_percentages,
     uniform_done_lists,
+    far_total,
     number_agreement,
 )
 
