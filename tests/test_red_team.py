@@ -141,6 +141,13 @@ ROWS = [
     # what must still be rewritten (recall)
     ("label fraction drifted", "# R\nDone so far: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
     ("bare bar drifted", "# B\n\n[██████████] 100%\n\n## T\n" + TASKS_1_OF_4, 3, "rewritten", "25%"),
+    (
+        "progress with another measure in a later clause",
+        "# S\nProgress: 10% complete, budget on track\n\n- [x] a\n- [ ] b\n",
+        2,
+        "rewritten",
+        "50%",
+    ),
     ("progress percentage drifted", "# S\nProgress: 90%\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "50%"),
     ("German label, German prose about a total", "# P\nErledigt: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
     ("heading fraction confirmed", "# R\n## API: 0/4\n" + TASKS_1_OF_4, 2, "rewritten", "1/4"),

@@ -141,13 +141,15 @@ MEASURE_WORDS = frozenset(
     "utilization utilisation capacity conversion retention churn discount sla".split()
 )
 _WORD = lazy(globals(), "_WORD", r"[^\W\d_]+")
+_CLAUSE_END = lazy(globals(), "_CLAUSE_END", r"[,;.()|—–]| - ")
 
 
 def other_measure(q: Question) -> Decision | None:
     """`Progress: 99.9% uptime`, `████████░░ 80% YoY revenue growth`: the words after the line's
-    counters name another measure."""
+    counters name another measure (in the same clause: `60% complete, budget on track` is progress)."""
     end = max(o.span.end for o in q.ev.binder.claim_of(q.c)) - q.line_start
-    words = [w.lower() for w in _WORD.findall(q.line_text[end : end + 40])[:3]]
+    clause = _CLAUSE_END.split(q.line_text[end : end + 40], maxsplit=1)[0]
+    words = [w.lower() for w in _WORD.findall(clause)[:3]]
     hit = next((w for w in words if w in MEASURE_WORDS), None)
     if hit is not None:
         return Decision("ignore", f"the words after the number name another measure ('{hit}')")
