@@ -218,15 +218,16 @@ def foreign_label(q: Question) -> str | None:
 
 
 def far_total(q: Question) -> str | None:
-    """`**Completed:** 4/10` over five items of two sprints' lists: a total this far from the items
-    of several sections counts another set (the plan's, a sprint's), not a drifted one."""
-    total = q.written("total")
-    if total is None or q.confirmed or q.b.rule != "position" or q.b.sections or q.b.rollup is not None:
+    """`**Completed:** 4/10` over five items of two sprints' lists, four of them done: the done count
+    agrees and the total is at least twice off, so the lists are not all the work it counts (a
+    plan's, a sprint's) and rewriting the total would drop the work not listed."""
+    total, done = q.written("total"), q.written("done")
+    if total is None or done != q.t.done or q.confirmed or q.b.rule != "position" or q.b.sections:
         return None
     secs = {q.ev.doc.items[i].section for i in q.b.items}
     if len(secs) < 2 or abs(total - q.scope_size) * 2 < max(total, q.scope_size):
         return None
-    return f"the written total ({total:g}) is far from the {q.scope_size} items of several sections: it counts others"
+    return f"the done count agrees but the total ({total:g}) is far from the {q.scope_size} items: it counts other work"
 
 
 def free_form_claim(q: Question) -> str | None:
