@@ -38,6 +38,52 @@ ROWS = [
     ),
     # doubts
     ("a fraction on the line not read", "# P\n- [x] a\n- [ ] b\n## Summary: 2/2 = 100%\n", 4, "report", "'2/2'"),
+    # a date, a ratio or a year where a count would stand (red team of issue "Recall")
+    (
+        "a fraction written with a leading zero",
+        "# R\nCompleted: 03/04\n\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n",
+        2,
+        "report",
+        "leading zero",
+    ),
+    ("a count over its total", "# R\n## Deadline: 12/4\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "report", "exceeds"),
+    (
+        "a year in a dashboard's value",
+        "# D\n\n| Metric | Value |\n|---|---|\n| Completed | 2024 |\n\n- [x] a\n- [ ] b\n",
+        5,
+        "report",
+        "year",
+    ),
+    (
+        "a dashboard's figures add up to another total",
+        "# D\n\n| Metric | Value |\n|---|---|\n| Completed | 3 |\n| Remaining | 7 |\n\n- [x] a\n- [ ] b\n",
+        6,
+        "report",
+        "add up to 10",
+    ),
+    (
+        "a label in another language than the document's",
+        "# Notes\n\nThe client wrote the line below in their report to the board, and we do not agree with it at"
+        " all.\n\n> Completado: 3/3\n\n- [x] one\n- [ ] two\n- [ ] three\n",
+        5,
+        "report",
+        "written in 'es'",
+    ),
+    (
+        "a score line in a section without items that is no bare summary",
+        "# R\n## Score: 3/4 = 75%\nRubric: 4 criteria, 3 met.\n## Tasks\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n",
+        2,
+        "report",
+        "its own section holds no items",
+    ),
+    (
+        "a total far from the items of several sections",
+        "# S\n**Completed:** 4/10\n## Old\n- [x] a\n- [x] b\n- [x] c\n## New\n- [x] d\n- [ ] e\n",
+        2,
+        "report",
+        "far from the 5 items",
+    ),
+    ("another measure after the number", "# S\nProgress: 99.9% uptime\n- [x] a\n- [ ] b\n", 2, "ignore", None),
     # forms of issue "Recall" (statusdoc.counter_forms): weaker wording needs a confirmed total
     ("score line, total confirmed", "# P\n- [x] a\n- [ ] b\n## Score: 2/2 = 100%\n", 4, "rewrite", "1/2 = 50%"),
     (

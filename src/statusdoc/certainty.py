@@ -134,6 +134,102 @@ _OWN_PERCENT = lazy(
 )
 
 
+#: Words right after a figure that name a measure other than the work's progress (`99.9% uptime`,
+#: `80% YoY revenue growth`, `50% of budget`): the figure is not a claim about the items.
+MEASURE_WORDS = frozenset(
+    "uptime availability coverage growth budget revenue yoy mom qoq margin accuracy latency cpu memory disk "
+    "utilization utilisation capacity conversion retention churn discount sla".split()
+)
+_WORD = lazy(globals(), "_WORD", r"[^\W\d_]+")
+_CLAUSE_END = lazy(globals(), "_CLAUSE_END", r"[,;.()|—–]| - ")
+
+
+def other_measure(q: Question) -> Decision | None:
+    """`Progress: 99.9% uptime`, `████████░░ 80% YoY revenue growth`: the words after the line's
+    counters name another measure (in the same clause: `60% complete, budget on track` is progress)."""
+    end = max(o.span.end for o in q.ev.binder.claim_of(q.c)) - q.line_start
+    clause = _CLAUSE_END.split(q.line_text[end : end + 40], maxsplit=1)[0]
+    words = [w.lower() for w in _WORD.findall(clause)[:3]]
+    hit = next((w for w in words if w in MEASURE_WORDS), None)
+    if hit is not None:
+        return Decision("ignore", f"the words after the number name another measure ('{hit}')")
+    return None
+
+
+def date_like(q: Question) -> str | None:
+    """`Completed: 12/03`, `Done so far: 24/7`, `| Completed | 2024 |`: a date, a ratio or a year
+    where a count would stand.  A count never exceeds its total, nor is it written with a leading
+    zero; a tally of a few items is not a year."""
+    c, text = q.c, q.ev.doc.text
+    literals = [text[n.span.start : n.span.end] for n in c.numbers]
+    if c.kind == "fraction":
+        odd = next((w for w in literals if len(w) > 1 and w[0] == "0"), None)
+        if odd is not None:
+            return f"a number of the fraction is written with a leading zero ('{odd}'): it reads as a date"
+        if len(c.numbers) == 2 and c.numbers[0].value > c.numbers[1].value:
+            return "the fraction's count exceeds its total: a date or a ratio, not progress"
+    year = c.kind == "number" and len(literals) == 1 and len(literals[0]) == 4 and 1900 <= c.numbers[0].value < 2100
+    if year and q.scope_size * 10 < c.numbers[0].value:
+        return f"the number ({literals[0]}) reads as a year, not a tally of {q.scope_size} items"
+    return None
+
+
+_STATE_ROLES = frozenset(("done", "in_progress", "todo", "remaining", "blocked"))
+
+
+def table_figures(q: Question) -> str | None:
+    """`| Completed | 3 | of 10 planned |` / `| Remaining | 7 |` over two items: a dashboard table's
+    state figures, without a total, that add up to another number than the items in scope count
+    something else (a rewrite of one row would leave the table contradicting itself)."""
+    c = q.c
+    if c.kind != "number" or c.table is None or q.confirmed:
+        return None
+    figures: dict[str, float] = {}
+    for o in q.ev.doc.counters:
+        if o.table != c.table or o.kind != "number" or o.history:
+            continue
+        for n in o.numbers:
+            if n.role in _STATE_ROLES:
+                if n.role in figures:
+                    return None  # two rows of one state: not a simple split of the scope
+                figures[n.role] = n.value
+    if len(figures) < 2 or sum(figures.values()) == q.scope_size:
+        return None
+    return f"the table's figures add up to {sum(figures.values()):g}, not the {q.scope_size} items in scope"
+
+
+def foreign_label(q: Question) -> str | None:
+    """`> Completado: 3/3` quoted in an English document: a label in another language than the
+    document's may be someone else's words.  (English labels are read in any document: status
+    documents in every language use them.)"""
+    language = q.ev.doc.dialect.language
+    if language is None:
+        return None
+    from statusdoc.lang import TABLES, norm
+
+    # (The label as written before the line's first number: a fraction's counter keeps none.)
+    label = q.c.label or q.line_text[: min(o.span.start for o in q.ev.binder.claim_of(q.c)) - q.line_start]
+    label = label.strip(" >*_:：-")
+    k = norm(label)
+    codes = [t.CODE for t in TABLES if k in t.LABELS]
+    if not codes or "en" in codes or language in codes:
+        return None
+    return f"the label '{label}' is written in '{codes[0]}', the document in '{language}': it may quote another text"
+
+
+def far_total(q: Question) -> str | None:
+    """`**Completed:** 4/10` over five items of two sprints' lists, four of them done: the done count
+    agrees and the total is at least twice off, so the lists are not all the work it counts (a
+    plan's, a sprint's) and rewriting the total would drop the work not listed."""
+    total, done = q.written("total"), q.written("done")
+    if total is None or done != q.t.done or q.confirmed or q.b.rule != "position" or q.b.sections:
+        return None
+    secs = {q.ev.doc.items[i].section for i in q.b.items}
+    if len(secs) < 2 or abs(total - q.scope_size) * 2 < max(total, q.scope_size):
+        return None
+    return f"the done count agrees but the total ({total:g}) is far from the {q.scope_size} items: it counts other work"
+
+
 def free_form_claim(q: Question) -> str | None:
     """`**Status**: ✅ BACKEND 100% COMPLETE - READY FOR FRONTEND`: a person's sentence."""
     if q.c.line in q.ev.free_form_lines and q.ev.extra_words(q.line_text, q.ev.binder.claim_of(q.c), q.line_start):
@@ -371,20 +467,42 @@ def names_other_section(q: Question) -> str | None:
     return None
 
 
+_DIGIT = lazy(globals(), "_DIGIT", r"\d")
+
+
+def _bare_summary(q: Question, si: int) -> bool:
+    """A summary section (by its title) whose own lines state no figure but its counters'."""
+    ev = q.ev
+    if not ev.is_summary(si):
+        return False
+    sec = ev.doc.sections[si]
+    counted = {o.span.line for o in ev.doc.counters}
+    last = min((ev.doc.sections[k].first_line - 1 for k in sec.children), default=sec.last_line)
+    return not any(
+        ln not in counted and _DIGIT.search(ev.lines.line_text(ln)) for ln in range(sec.first_line + 1, last + 1)
+    )
+
+
 def unconfirmed_form(q: Question) -> str | None:
     """`### API Routes: 2/3`, `## Score: 4/4 = 100%`: forms whose wording alone does not say they
     count these items (a heading's fraction without parentheses may be a date or a version; a score
     is usually a grade) are rewritten only when their written total equals the items in scope."""
     c = q.c
-    if c.kind != "fraction" or q.confirmed:
+    stray = q.climbed and c.section is not None and not _bare_summary(q, c.section)
+    if c.kind != "fraction" or (q.confirmed and not stray):
         return None
+    # (Climbed from a section that is no bare summary, a total that equals the enclosing items is a
+    # coincidence: `## Score: 3/4 = 75%` over a rubric's four criteria, beside four tasks.)
+    own = ", and its own section holds no items" if stray else ""
     if c.label == "Score":
-        return "a score line counts these items only when its total equals theirs"
+        return f"a score line counts these items only when its total equals theirs{own}"
     if c.context == "heading":
         from statusdoc.counter_forms import heading_fraction_at
 
         if heading_fraction_at(q.line_text, c.numbers[0].span.start - q.line_start):
-            return "a heading's fraction without parentheses counts its section only when its total equals the items"
+            return (
+                f"a heading's fraction without parentheses counts its section only when its total equals the items{own}"
+            )
     return None
 
 
@@ -423,7 +541,11 @@ def number_agreement(q: Question) -> str | None:
 #: The doubts, in the order their reasons are the most telling.
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
+    other_measure,
     climbed_scope,
+    date_like,
+    table_figures,
+    foreign_label,
     unconfirmed_form,
     open_total,
     free_form_claim,
@@ -444,6 +566,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     inventory,
     sub_percentages,
     uniform_done_lists,
+    far_total,
     number_agreement,
 )
 

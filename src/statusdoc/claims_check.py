@@ -46,6 +46,7 @@ def status_checks(ev: Evaluator) -> list[Check]:
             # a sentence scoped by its own words, not by the items below it.
             continue
         doubt = "free-form claim, left for a person" if sl.free_form else claim_doubt(ev, items, sl.claimed)
+        doubt = doubt or kept_count_on_line(ev, sl.span.line)
         fixable = doubt is None and new is not None
         out.append(
             Check(
@@ -72,6 +73,21 @@ def claim_doubt(ev: Evaluator, items: list[int], claimed: State) -> str | None:
             doc.items[i].kind == "emoji" and doc.items[i].marker == first.marker for i in items
         ):
             return "every item carries the same marker, which may be decoration: only a person can resolve this"
+    return None
+
+
+def kept_count_on_line(ev: Evaluator, line: int) -> str | None:
+    """`| 1. Setup | 0/2 | Not started |` whose count is reported (its unit, a date): rewriting the
+    state alone would leave the row contradicting itself (`0/2 | Complete`)."""
+    from statusdoc.certainty import _LITERAL_FRACTION
+
+    counters = [c for c in ev.doc.counters if c.span.line == line and not c.history]
+    if any(ev.claim_decision(c).action == "report" for c in counters):
+        return "a count on the same line is not rewritten: a person must settle both"
+    a = ev.lines.start(line)
+    for m in _LITERAL_FRACTION.finditer(ev.lines.line_text(line)):
+        if not any(c.span.start <= a + m.start() < c.span.end for c in counters):
+            return f"the line states a fraction ('{m.group()}') that is not read as a count: a person must settle both"
     return None
 
 

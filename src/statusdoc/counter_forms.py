@@ -297,12 +297,18 @@ def may_hold(line: str) -> bool:
     return " left" in line or "remaining" in line or " to go" in line
 
 
+#: What follows a bar in a legend (`[██████████] 100% = done`, `░░░ 0%: not started`).
+_LEGEND_AFTER = lazy(globals(), "_LEGEND_AFTER", r"\]?\s*(?:\d{1,3}(?:\.\d+)?\s?%\s*)?(?:=|:|means\b|→|->)")
+
+
 def bare_bar_line(line: str) -> bool:
     """A paragraph line that starts with a bar (`[██░░░░░░░░] 25%`, `███░░ 60%`): a counter line,
     as a labelled one is (prose never starts with a bar).
 
     >>> bare_bar_line("[██░░░░░░░░] 25%"), bare_bar_line("[=====-----] 50%"), bare_bar_line("Use [x] here")
     (True, True, False)
+    >>> bare_bar_line("[██████████] 100% = done")  # a legend
+    False
     """
     from statusdoc.bars import find_bars, may_hold_bar
 
@@ -311,7 +317,8 @@ def bare_bar_line(line: str) -> bool:
         return False
     if (body[0] != "[" or not body[1:2].isascii()) and not may_hold_bar(body[:16]):
         return False  # a glyph bar needs its glyphs near the start
-    return any(f.start == 0 for f in find_bars(body))
+    first = next((f for f in find_bars(body) if f.start == 0), None)
+    return first is not None and _LEGEND_AFTER.match(body, first.end) is None
 
 
 # --- table forms (read by the block reader and the binder) ---------------------------------------

@@ -1,0 +1,176 @@
+"""Red team of the recall forms (issue "Recall"): documents written the way maintainers and agents
+write them, each putting a form next to what makes it ambiguous (a date, a ratio, a year, a legend,
+another measure).  One row per document line: ``rewritten`` (recompute writes the needle),
+``kept`` (recompute leaves the line as written; a report is fine).
+
+A wrong rewrite is worse than a missed one: every ``kept`` row here was once rewritten.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from statusdoc import parse, recompute, render
+
+TASKS_1_OF_4 = "- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n"
+
+PLAN = (
+    "# Plan\n\n| Phase | Progress | Status |\n|---|---|---|\n| 1. Setup | 0/2 | Not started |\n\n## Setup\n"
+    "- [x] a\n- [x] b\n"
+)
+SPANISH = (
+    "# Estado del proyecto\n\nEste documento describe el estado de las tareas del equipo y los pasos que quedan"
+    " para la entrega del proyecto.\n\nCompletado: 2/3\n\n- [x] uno\n- [ ] dos\n"
+)
+
+ROWS = [
+    # a fraction that is a date, a ratio or a year where a count would stand
+    ("label fraction is a date (leading zero)", "# R\nCompleted: 12/03\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    (
+        "label fraction is 24/7",
+        "# R\nDone so far: 24/7\n\n" + TASKS_1_OF_4 + "- [ ] e\n- [ ] f\n- [ ] g\n",
+        2,
+        "kept",
+        None,
+    ),
+    ("label fraction is a date, total confirmed", "# R\nCompleted: 03/04\n\n" + TASKS_1_OF_4, 2, "kept", None),
+    ("heading fraction is a date, total confirmed", "# R\n## Deadline: 12/4\n" + TASKS_1_OF_4, 2, "kept", None),
+    (
+        "dashboard value is a year",
+        "# D\n\n| Metric | Value |\n|---|---|\n| Completed | 2024 |\n\n- [x] a\n- [ ] b\n",
+        5,
+        "kept",
+        None,
+    ),
+    # a percentage or a bar of another measure
+    ("progress label over uptime", "# S\nProgress: 99.9% uptime\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("completion label over coverage", "# S\nCompletion: 95% coverage\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("bare bar of growth", "# G\n\n████████░░ 80% YoY revenue growth\n\n## T\n" + TASKS_1_OF_4, 3, "kept", None),
+    ("bare bar of budget", "# G\n\n[█████░░░░░] 50% of budget spent\n\n## T\n" + TASKS_1_OF_4, 3, "kept", None),
+    # a bare bar that is a legend
+    (
+        "bare bar legend, done",
+        "# L\n\n[██████████] 100% = done\n[░░░░░░░░░░] 0% = not started\n\n## W\n- [x] a\n- [ ] b\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "bare bar legend, not started",
+        "# L\n\n[██████████] 100% = done\n[░░░░░░░░░░] 0% = not started\n\n## W\n- [x] a\n- [ ] b\n",
+        4,
+        "kept",
+        None,
+    ),
+    # a dashboard whose figures count something else
+    (
+        "dashboard figures adding up to another total",
+        "# D\n\n| Metric | Value | Notes |\n|---|---|---|\n| Completed | 3 | of 10 planned |\n| Remaining | 7 | |\n"
+        "\n- [x] a\n- [ ] b\n",
+        6,
+        "kept",
+        None,
+    ),
+    # a label in another language than the document's: a quotation
+    (
+        "Spanish label quoted in an English document",
+        "# Migration notes\n\nThe client wrote the line below in their report to the board, and we do not agree"
+        " with it: the work on the two last items is still open.\n\n> Completado: 3/3\n\n- [x] one\n- [ ] two\n"
+        "- [ ] three\n",
+        5,
+        "kept",
+        None,
+    ),
+    # a plan table's state cell next to a fraction the tool does not read
+    (
+        "plan row state beside an unread fraction",
+        "# Plan\n\n| Phase | Plans | Status |\n|---|---|---|\n| 1. Setup | 0/2 | Not started |\n\n## Setup\n"
+        "- [x] a\n- [x] b\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "plan row state beside a count that is reported",
+        "# Plan\n\n| Phase | Progress | Status |\n|---|---|---|\n| 1. Setup | 12/03 | Not started |\n\n## Setup\n"
+        "- [x] a\n- [x] b\n- [x] c\n",
+        5,
+        "kept",
+        None,
+    ),
+    ("plan row drifted", PLAN, 5, "rewritten", "| 2/2 | Complete |"),
+    ("Spanish label in a Spanish document", SPANISH, 5, "rewritten", "1/2"),
+    # a weak form in a section without items, its total equal to the enclosing items by chance
+    (
+        "score of a rubric beside a task list",
+        "# Review\n\n## Score: 3/4 = 75%\nReviewer rubric: 4 criteria, 3 met.\n\n## Tasks\n" + TASKS_1_OF_4,
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "heading fraction over a later section's items",
+        "# Plan\n\n### API Routes: 2/3\n\nRoutes are listed below.\n\n### Implementation\n- [x] a\n- [ ] b\n- [ ] c\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "score in a bare summary section after the checklist",
+        "# Roadmap\n\n## Checklist\n" + TASKS_1_OF_4 + "\n## Score: 4/4 = 100%\n",
+        9,
+        "rewritten",
+        "1/4 = 25%",
+    ),
+    # items under later headings that are another set (a closed sprint)
+    (
+        "summary total far from the items of several sections",
+        "# Sprint 12\n\n**Completed:** 4/10\n\n## Sprint 11 (closed)\n- [x] a\n- [x] b\n- [x] c\n\n"
+        "## Sprint 12 backlog\n- [x] d\n- [ ] e\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "summary total drifted by a few items of several sections",
+        "# P\n\n**Completed:** 2/4\n\n## A\n- [x] a\n- [x] b\n\n## B\n- [x] c\n- [ ] d\n- [ ] e\n",
+        3,
+        "rewritten",
+        "3/5",
+    ),
+    # what must still be rewritten (recall)
+    ("label fraction drifted", "# R\nDone so far: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
+    ("bare bar drifted", "# B\n\n[██████████] 100%\n\n## T\n" + TASKS_1_OF_4, 3, "rewritten", "25%"),
+    (
+        "progress with another measure in a later clause",
+        "# S\nProgress: 10% complete, budget on track\n\n- [x] a\n- [ ] b\n",
+        2,
+        "rewritten",
+        "50%",
+    ),
+    ("progress percentage drifted", "# S\nProgress: 90%\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "50%"),
+    ("German label, German prose about a total", "# P\nErledigt: 3/4\n\n- [x] a\n- [ ] b\n", 2, "rewritten", "1/2"),
+    ("heading fraction confirmed", "# R\n## API: 0/4\n" + TASKS_1_OF_4, 2, "rewritten", "1/4"),
+    # prose in another language that uses a label word is left
+    (
+        "German prose 'Total: 3/4 der'",
+        "# P\nTotal: 3/4 der Teilnehmer waren da.\n\n- [x] a\n- [ ] b\n",
+        2,
+        "kept",
+        None,
+    ),
+    ("Spanish 'El Estado: 2/3 de'", "# E\nEl Estado: 2/3 de las regiones.\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("Japanese sentence with 完了", "# P\n完了: 2/3 のチームが移行した。\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("ratio in a heading", "# N\n## Split: 70/30\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "line", "expect", "needle"), ROWS, ids=[r[0] for r in ROWS])
+def test_red_team(why: str, text: str, line: int, expect: str, needle: str | None) -> None:
+    old = text.split("\n")[line - 1]
+    new = render(recompute(parse(text))).split("\n")[line - 1]
+    if expect == "rewritten":
+        assert needle is not None and new != old and needle in new, (why, new)
+    else:
+        assert new == old, (why, new)
