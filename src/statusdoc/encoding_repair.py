@@ -85,7 +85,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from statusdoc.codepages import CODEPAGE_NAMES, CODEPAGES, garble
-from statusdoc.mojibake.detect import _parse
+from statusdoc.mojibake.detect import _Edit, _parse
 from statusdoc.mojibake.layers import _apply, _repair_core, _to_original
 from statusdoc.mojibake.tables import _LINE_BREAK
 
@@ -144,7 +144,7 @@ def repair(text: str, *, guess: bool = False) -> Repair:
         nxt, again, placed, _ = _repair_core(src, guess)
         if nxt == src:
             break
-        edits = [(r.ostart, r.oend, nxt[r.cstart : r.cend], "+".join(r.codepages), r.guessed) for r in again]
+        edits = [_Edit(r.ostart, r.oend, nxt[r.cstart : r.cend], "+".join(r.codepages), r.guessed) for r in again]
         cur, regions = _apply(src, regions, edits)
     if src is not text and placed:
         # The lost runs were found in the last repair's input: offsets of the original text.

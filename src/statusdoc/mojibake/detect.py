@@ -213,8 +213,27 @@ class _Context(NamedTuple):
     scripts: dict[str, frozenset[int]]  # code page -> scripts (see _script) seen in clusters
 
 
-_Edit = tuple[int, int, str, str, bool]  # start, end, replacement, codepage, guessed
-_LostRec = tuple[int, int, str, tuple[str, ...], int]  # start, end, codepage, candidates, bytes missing
+class _Edit(NamedTuple):
+    """One repair: ``text[start:end]`` becomes ``replacement``, read through ``codepage``."""
+
+    start: int
+    end: int
+    replacement: str
+    codepage: str
+    guessed: bool
+
+
+class _LostRec(NamedTuple):
+    """A run that lost bytes (left as it is): its code page, the characters it could have been,
+    and how many bytes are missing."""
+
+    start: int
+    end: int
+    codepage: str
+    candidates: tuple[str, ...]
+    missing: int
+
+
 #: A resolved run: repairs, lost runs, and the (code page, script) pairs that would change it.
 _Resolved = tuple[list[_Edit], list[_LostRec], frozenset[tuple[str, int]]]
 
@@ -268,7 +287,7 @@ def _accepted(
     headless = ctx.dominant == cp
     for cluster in _clusters(parse.pieces):
         if len(cluster) == 1 and not cluster[0][3] and _all_accepted(cluster[0][2], run, cluster):
-            edits.append((cluster[0][0], cluster[0][1], cluster[0][2], cp, False))  # the common cases
+            edits.append(_Edit(cluster[0][0], cluster[0][1], cluster[0][2], cp, False))  # the common cases
             continue
         multi = _is_multi(cluster, run)
         first = cluster[0][0]
@@ -290,10 +309,10 @@ def _accepted(
                     open_start = start
                 buf.append(ch)
             elif open_start >= 0:
-                edits.append((open_start, start, "".join(buf), cp, False))
+                edits.append(_Edit(open_start, start, "".join(buf), cp, False))
                 open_start, buf = -1, []
         if open_start >= 0:
-            edits.append((open_start, cluster[-1][1], "".join(buf), cp, False))
+            edits.append(_Edit(open_start, cluster[-1][1], "".join(buf), cp, False))
     return edits, sensitive
 
 

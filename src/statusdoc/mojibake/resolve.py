@@ -83,9 +83,9 @@ def _resolve(
     for f in per_cp[best][1]:
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
         if guess:
-            edits_out.append((f.start, f.end, _best_guess(f.candidates), best, True))
+            edits_out.append(_Edit(f.start, f.end, _best_guess(f.candidates), best, True))
         else:
-            lost_out.append((f.start, f.end, best, f.candidates, f.missing))
+            lost_out.append(_LostRec(f.start, f.end, best, f.candidates, f.missing))
     if lost_out:
         edits_out, lost_out = _absorb(edits_out, lost_out, best)
         edits_out, lost_out = _adopt_lead(edits_out, lost_out, best)
@@ -174,7 +174,7 @@ def _absorb(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_E
             need -= glue
             if glue < len(e[2]):
                 break
-        out.append((start, end, lcp, tuple(c + suffix for c in cands) if suffix else cands, missing))
+        out.append(_LostRec(start, end, lcp, tuple(c + suffix for c in cands) if suffix else cands, missing))
     return [e for e in edits if e[0] not in dropped], out
 
 
@@ -198,10 +198,10 @@ def _adopt_lead(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[lis
             width = len(tail.encode("utf-8"))
             dropped.add(e[0])
             if len(e[2]) > len(tail):
-                added.append((e[0], e[1] - width, e[2][: -len(tail)], e[3], e[4]))
+                added.append(_Edit(e[0], e[1] - width, e[2][: -len(tail)], e[3], e[4]))
             start = e[1] - width
             cands = tuple(tail + c for c in cands)
-        out.append((start, end, lcp, cands, missing))
+        out.append(_LostRec(start, end, lcp, cands, missing))
     if not dropped:
         return edits, losts
     return sorted([*(e for e in edits if e[0] not in dropped), *added]), out
@@ -348,11 +348,11 @@ def _resolve_all(
             if res is None or any(s in ctx.scripts.get(cp, ()) for cp, s in res[2]):
                 res = _resolve(run, prev_letter, ctx, guess, caches.parses)
             memo[key] = res
-        run_edits = [(a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0]]
+        run_edits = [_Edit(a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0]]
         if a >= 2 and text[a - 1] == "?":
             run_edits = _after_question_mark(text, run_edits, edits, lost, a)
         edits.extend(run_edits)
-        lost.extend((a + s, a + e, cp, c, n) for s, e, cp, c, n in res[1])
+        lost.extend(_LostRec(a + s, a + e, cp, c, n) for s, e, cp, c, n in res[1])
     return edits, lost
 
 
@@ -385,7 +385,7 @@ def _after_question_mark(
         # with its 0x8F replaced; ``Ã¢?Â³``, ⏳): it is left as it was.
         s, e, r, cp, g = before.pop()
         if len(r) > tail:
-            before.append((s, e - len(r[-tail:].encode("utf-8")), r[:-tail], cp, g))
+            before.append(_Edit(s, e - len(r[-tail:].encode("utf-8")), r[:-tail], cp, g))
     elif not (lost and lost[-1][1] == a - 1) and first is not None:
         enc = _encoder(first[3])
         if not _open_tail(text[max(0, a - 4) : a - 1], enc) and not _lead_pair(text[max(0, a - 3) : a - 1], enc):
@@ -396,7 +396,7 @@ def _after_question_mark(
     enc = _encoder(cp)
     if lost and lost[-1][1] == a - 1:
         start, _end, lcp, cands, missing = lost[-1]
-        lost[-1] = (start, first[1], lcp, cands, missing)
+        lost[-1] = _LostRec(start, first[1], lcp, cands, missing)
         return edits[1:]
     s, e, r, _cp, g = first
     k = 0
@@ -404,7 +404,7 @@ def _after_question_mark(
         k += 1
     if k == len(r):
         return edits[1:]
-    return [(s + len(r[:k].encode("utf-8")), e, r[k:], cp, g), *edits[1:]]
+    return [_Edit(s + len(r[:k].encode("utf-8")), e, r[k:], cp, g), *edits[1:]]
 
 
 def _open_tail(text: str, enc: dict[str, int]) -> int:
