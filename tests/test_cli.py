@@ -180,6 +180,24 @@ def test_show_plain_tree_and_total(runner: CliRunner) -> None:
     assert "\x1b[" not in r.stdout
 
 
+@pytest.mark.parametrize(
+    ("done", "total", "bar", "pct"),
+    [
+        (199, 200, "[█████████░]", " 99%"),  # round() said 100% and drew a full bar before the last item
+        (1, 300, "[█░░░░░░░░░]", "  1%"),  # round() said 0% and drew an empty bar after the first
+        (2, 2, "[██████████]", "100%"),
+    ],
+)
+def test_show_percent_and_bar_follow_the_documents_rule(
+    runner: CliRunner, tmp_path: Path, done: int, total: int, bar: str, pct: str
+) -> None:
+    doc = tmp_path / "p.md"
+    doc.write_text("# A\n" + "".join(f"- [{'x' if k < done else ' '}] t{k}\n" for k in range(total)), encoding="utf-8")
+    r = runner.invoke(app, ["show", str(doc)])
+    first = r.stdout.splitlines()[0]
+    assert bar in first and f"{done}/{total} {pct}" in first, first
+
+
 def test_schema_command(runner: CliRunner) -> None:
     r = runner.invoke(app, ["schema", "config"])
     assert json.loads(r.stdout)["title"] == "statusdoc configuration"

@@ -37,10 +37,15 @@ class Row:
     state: str
 
 
-def _bar(weighted: float, total: int) -> str:
-    if not total:
+def _bar(r: Row) -> str:
+    """The row's bar, drawn by recompute's rule (never full before every item is done, never
+    empty once one is)."""
+    if not r.total:
         return " " * (_BAR + 2)
-    filled = round(_BAR * weighted / total)
+    from statusdoc.numbers_check import bar_fill
+
+    complete, any_done = r.done == r.total, r.weighted > 0
+    filled = int(bar_fill(r.weighted / r.total, _BAR, complete=complete, any_done=any_done, partial=False))
     return "[" + "█" * filled + "░" * (_BAR - filled) + "]"
 
 
@@ -126,12 +131,25 @@ def guides(depths: list[int]) -> list[str]:
     return out
 
 
+def _percent(r: Row) -> int:
+    """The document's percentage rule (SPEC §5), as ``report`` and recompute write it: half up,
+    never 100 before every item is done, never 0 once one is.
+
+    >>> _percent(Row(0, "a", 199, 200, 199.0, "")), _percent(Row(0, "a", 1, 300, 1.0, ""))
+    (99, 1)
+    """
+    from statusdoc.numbers_check import percent
+
+    complete, any_done = r.done == r.total, r.weighted > 0
+    return int(percent(r.weighted / r.total, 0, "nearest", complete=complete, any_done=any_done))
+
+
 def _line(r: Row, guide: str, title_w: int, counts_w: int) -> tuple[str, str]:
     """The row's text up to its state, and its state word."""
-    pct = f"{round(100 * r.weighted / r.total):3d}%" if r.total else "   -"
+    pct = f"{_percent(r):3d}%" if r.total else "   -"
     head = _fit(guide + r.title, title_w)
     counts = f"{r.done}/{r.total}"
-    return f"{head} {_bar(r.weighted, r.total)} {counts:>{counts_w}} {pct}  ", STATE_WORDS.get(r.state, "")
+    return f"{head} {_bar(r)} {counts:>{counts_w}} {pct}  ", STATE_WORDS.get(r.state, "")
 
 
 def show_documents(docs: list[Document], out: TextIO, *, plain: bool = True, width: int = 80) -> None:
