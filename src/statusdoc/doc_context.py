@@ -23,13 +23,24 @@ if TYPE_CHECKING:
     from statusdoc.vocabulary import Vocabulary
 
 
+#: The space a marker leaves beside a bracket (`(✅ Done)` read as `( Done)`), and its replacement.
+_BRACKET_SPACES = (("( ", "("), (" )", ")"), ("（ ", "（"), (" ）", "）"), ("[ ", "["), (" ]", "]"))
+
+
 def plain_title(stripped: str) -> str:
-    """A title already read without markers, without its emphasis and with single spaces.
+    """A title already read without markers, without its emphasis and with single spaces, and
+    no space left inside a bracket where a marker stood.
 
     >>> plain_title("  **Backend**   API ")
     'Backend API'
+    >>> plain_title("Étape 2 (  Terminé)"), plain_title("界面（ 已完成）")
+    ('Étape 2 (Terminé)', '界面（已完成）')
     """
-    return " ".join(stripped.replace("*", "").split())
+    t = " ".join(stripped.replace("*", "").split())
+    if "(" in t or "（" in t or "[" in t or ")" in t or "）" in t or "]" in t:
+        for spaced, tight in _BRACKET_SPACES:
+            t = t.replace(spaced, tight)
+    return t
 
 
 class DocumentContext:
