@@ -83,6 +83,19 @@ def test_tools_in_process(tree: Path) -> None:
         tools.mark_item("docs/tasks.md", "T003", "finished")
 
 
+def test_summary_counts_as_show_does(tree: Path) -> None:
+    """Open optional items (`- [ ]*`) count for nothing in `show` and `report`; the summary's total
+    counted them (4 instead of 3)."""
+    from statusdoc import parse
+    from statusdoc.show import rows
+
+    doc_path = tree / "docs" / "opt.md"
+    doc_path.write_text("# Plan\n\n- [x] a\n- [ ] b\n- [ ]* nice to have\n- [ ] c\n", encoding="utf-8")
+    s = Tools(str(tree)).summary("docs/opt.md")
+    shown = rows(parse(doc_path.read_text(encoding="utf-8"), path=str(doc_path)))[0]
+    assert (s["done"], s["total"]) == (shown.done, shown.total) == (1, 3)
+
+
 def test_mark_refuses_a_file_changed_meanwhile(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from statusdoc import marking
 

@@ -96,13 +96,14 @@ class Tools:
                         "percent": _percent(t.weighted, t.total),
                     }
                 )
-        leaves = [it for it in doc.items if it.is_leaf and not it.history and it.state != "cancelled"]
-        done = sum(it.state == "done" for it in leaves)
+        from statusdoc.report import document_row
+
+        row = document_row(doc)  # the document's own counts, as `show` and `report` give them
         return {
             "path": doc.path,
-            "done": done,
-            "total": len(leaves),
-            "percent": _percent(done, len(leaves)),
+            "done": row.done,
+            "total": row.total,
+            "percent": _percent(row.weighted, row.total),
             "sections": sections,
         }
 
