@@ -136,10 +136,10 @@ def commits(root: str, rel: str, since: str | None, display: str) -> list[tuple[
 
 def _version(root: str, sha: str, date: str, path: str, display: str) -> Version:
     """The document as it was at ``sha``, counted; a version that is not text carries its error."""
-    from statusdoc.checks import tally
     from statusdoc.config import config_for
     from statusdoc.files import _decode
     from statusdoc.parser import parse
+    from statusdoc.tally import document_tally
 
     data = _git(["show", f"{sha}:{path}"], root, display)
     try:
@@ -148,8 +148,7 @@ def _version(root: str, sha: str, date: str, path: str, display: str) -> Version
         return Version(sha, date, path, error=e.message if e.line is None else f"line {e.line}: {e.message}")
     cfg = config_for(os.path.join(root, path))
     doc = parse(text, path=path, vocabulary=cfg.vocabulary())
-    leaves = [i for i, it in enumerate(doc.items) if it.is_leaf and not it.history]
-    t = tally(doc, leaves)
+    t = document_tally(doc)
     return Version(sha, date, path, t.done, t.total, t.weighted)
 
 

@@ -14,6 +14,7 @@ from statusdoc._choices import REPORT_FORMATS
 from statusdoc._record import field, record
 from statusdoc.checks import percent, tally
 from statusdoc.errors import StatusdocError, printable
+from statusdoc.tally import document_tally
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -93,8 +94,7 @@ def _plural(n: int, word: str) -> str:
 
 def document_row(doc: Document) -> Row:
     """The document's own counts: ``show``'s first row (leaf items outside history, tallied)."""
-    leaves = [i for i, it in enumerate(doc.items) if it.is_leaf and not it.history]
-    t = tally(doc, leaves)
+    t = document_tally(doc)
     return Row(doc.path or "<stdin>", t.done, t.total, t.weighted)
 
 

@@ -351,10 +351,11 @@ def _load(real: str, display: str, cache: dict[str, Source]) -> Source:
     from statusdoc.config import config_for
     from statusdoc.files import read_source
     from statusdoc.parser import parse
+    from statusdoc.tally import document_leaves
 
     src = read_source(display)
     doc = parse(src.text, path=display, vocabulary=config_for(display).vocabulary())
-    leaves = [i for i, it in enumerate(doc.items) if it.is_leaf and not it.history]
+    leaves = document_leaves(doc)
     title, words = _title(doc, display)
     got = cache[real] = Source(
         display,

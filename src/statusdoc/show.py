@@ -14,6 +14,7 @@ from statusdoc._record import record
 from statusdoc.checks import tally
 from statusdoc.errors import printable
 from statusdoc.model import Document
+from statusdoc.tally import document_tally
 
 _BAR = 10
 #: How people write the states (the model's names have underscores).
@@ -84,8 +85,7 @@ def shown_title(title: str) -> str:
 
 def rows(doc: Document) -> list[Row]:
     """The document's own row, then one per section that holds items, in document order."""
-    leaves = [i for i, it in enumerate(doc.items) if it.is_leaf and not it.history]
-    t = tally(doc, leaves)
+    t = document_tally(doc)
     out = [Row(0, doc.path or "<text>", t.done, t.total, t.weighted, t.state if t.total else "")]
     for si, sec in enumerate(doc.sections):
         if sec.history or not sec.items:

@@ -102,3 +102,14 @@ def tally(doc: Document, items: list[int]) -> Tally:
             elif it.state == "blocked":
                 blocked += 1
     return Tally(done, total, weighted, ip, todo, blocked)
+
+
+def document_leaves(doc: Document) -> list[int]:
+    """What a document counts as a whole (`show`'s first row, `report`, `history`, a roll-up's
+    files): its leaf items outside history sections."""
+    return [i for i, it in enumerate(doc.items) if it.is_leaf and not it.history]
+
+
+def document_tally(doc: Document) -> Tally:
+    """The tally of :func:`document_leaves`."""
+    return tally(doc, document_leaves(doc))
