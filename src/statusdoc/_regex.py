@@ -13,17 +13,42 @@ engine (``_sre.MAGIC``): :func:`compile` hands it straight to the engine when th
 version and engine all match, and compiles as ``re.compile`` does otherwise (a pattern edited since,
 another Python), so a stale table costs time, never a wrong pattern.
 ``tests/reliability/test_regex_codes.py`` holds every entry equal to what ``re`` compiles.
+
+Nor does the lint path import :mod:`re` itself: with ``enum``, ``functools`` and ``collections``,
+which it pulls in, that was about a tenth of a 20 KB lint (issue 17).  The flags and :func:`escape`
+the patterns are built with are here (the same values); ``re`` is imported only to compile a pattern
+without written-out code, or by the engine itself for a replacement template (``\\1``).
 """
 
 from __future__ import annotations
 
-import _sre  # type: ignore[import-not-found]  # (no stubs; re imported it already)
-import re
+import _sre  # type: ignore[import-not-found]  # (no stubs)
 import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import Any
+
+#: ``re``'s flags, as the engine takes them (``re.IGNORECASE`` is ``2``, …).
+IGNORECASE = 2
+MULTILINE = 8
+DOTALL = 16
+UNICODE = 32
+VERBOSE = 64
+
+# re._special_chars_map: what re.escape puts a backslash before.
+_SPECIAL = {c: "\\" + chr(c) for c in b"()[]{}?*+-|^$\\.&~# \t\n\r\v\f"}
+
+
+def escape(text: str) -> str:
+    r"""``re.escape(text)``, without importing ``re``.
+
+    >>> escape("a+b (c)")
+    'a\\+b\\ \\(c\\)'
+    """
+    return text.translate(_SPECIAL)
+
 
 #: Every (pattern, flags) :func:`lazy` was given, in order, and those :func:`compile` found no code
 #: for: what ``bench/regex_codes.py`` writes out.
@@ -54,6 +79,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
     """``re.compile(pattern, flags)``, from the written-out code when there is code for it."""
     entry = _table().get((pattern, int(flags)))
     if entry is None:
+        import re
+
         MISSED.append((pattern, int(flags)))
         return re.compile(pattern, flags)
     from array import array

@@ -4,8 +4,7 @@ checks redraw a bar with."""
 
 from __future__ import annotations
 
-import functools
-
+from statusdoc import _memo
 from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch, FormTable, forms
 from statusdoc.counter_tables import Found, FoundNumber
@@ -25,7 +24,7 @@ _ASCII_BAR_BODY = lazy(globals(), "_ASCII_BAR_BODY", r"([=#|]*)(>?)([-. ]*)")
 _BAR_ORDER = lazy(globals(), "_BAR_ORDER", r"f*p?e*")
 
 
-@functools.cache
+@_memo.cache
 def _glyphs() -> FormTable:
     table: dict[str, object] = {}
     for kind, glyphs in (("filled", FILLED), ("empty", EMPTY), ("partial", PARTIAL)):

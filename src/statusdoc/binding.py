@@ -9,9 +9,8 @@ tables are bound by :mod:`statusdoc.binding_tables`.
 from __future__ import annotations
 
 import bisect
-import re
 
-from statusdoc import labels, lang, rollups
+from statusdoc import _regex, labels, lang, rollups
 from statusdoc._record import field, record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
@@ -36,7 +35,7 @@ _NAMED_SECTION = lazy(
     # (English's units: a pattern of every language's took a millisecond more to compile.)
     r"\b(" + "|".join(sorted(u for u in lang.english_units("SECTION_UNITS") if not u.endswith("s"))) + r")"
     r"\s+(\d+[a-z]?|[a-z]|[ivx]+)\b",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 
 TYPE_CHECKING = False

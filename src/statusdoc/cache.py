@@ -18,8 +18,8 @@ the oldest are removed once there are more than :data:`MAX_ENTRIES`.
 from __future__ import annotations
 
 import os
-import re
 
+from statusdoc import _regex
 from statusdoc._record import field_names
 from statusdoc._regex import lazy
 
@@ -194,7 +194,7 @@ HEADER = "statusdoc lint cache 1\n"
 END = "end\n"
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
-_ESCAPED = lazy(globals(), "_ESCAPED", r"\\(.)", re.DOTALL)
+_ESCAPED = lazy(globals(), "_ESCAPED", r"\\(.)", _regex.DOTALL)
 _NEEDS_ESCAPE = lazy(globals(), "_NEEDS_ESCAPE", r"[\\\t\n\r]")
 
 

@@ -14,8 +14,8 @@ evaluator's document facts), so each stays a few lines long and reads like the r
 from __future__ import annotations
 
 import bisect
-import re
 
+from statusdoc import _regex
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
@@ -125,12 +125,12 @@ SUMMARY_WORDS = frozenset(
 #: is usually its share of the whole, not its own completion.
 _PERCENT_ROLES = ("percent", "percent_remaining")
 _LITERAL_FRACTION = lazy(globals(), "_LITERAL_FRACTION", r"(?<![\w./])\d{1,6}\s?/\s?\d{1,6}(?![\w/])")
-_OF_DENOMINATOR = lazy(globals(), "_OF_DENOMINATOR", r"\bof\s+(\d{1,6})\b(?!\s*%)", re.IGNORECASE)
+_OF_DENOMINATOR = lazy(globals(), "_OF_DENOMINATOR", r"\bof\s+(\d{1,6})\b(?!\s*%)", _regex.IGNORECASE)
 _OWN_PERCENT = lazy(
     globals(),
     "_OWN_PERCENT",
     r"(?:\(\s*~?\d{1,3}(?:\.\d+)?\s*%(?:\s*(?:complete|completed|done))?\s*\)|[:\-–—]\s*~?\d{1,3}(?:\.\d+)?\s*%)\W*$",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 
 

@@ -13,9 +13,8 @@ bars) and :mod:`statusdoc.claims_check` (status lines, headings); what items cou
 from __future__ import annotations
 
 import bisect
-import re
 
-from statusdoc import certainty, claims_check, numbers_check
+from statusdoc import _regex, certainty, claims_check, numbers_check
 from statusdoc._regex import lazy
 from statusdoc.binding import Binder, Binding, singular
 from statusdoc.certainty import SUMMARY_WORDS, Decision
@@ -40,6 +39,8 @@ if TYPE_CHECKING:
 
 
 _PART_NUMBER = lazy(globals(), "_PART_NUMBER", r"\d\s*/\s*\d")
+_STATUS_LABEL = lazy(globals(), "_STATUS_LABEL", r"\W*(?:status|state)\W*:?\W*", _regex.IGNORECASE)
+_WORD = lazy(globals(), "_WORD", r"[^\W\d_]{2,}")
 
 #: Words a status line may hold besides its state without being a sentence.
 _PROGRESS_TEXT = frozenset(
@@ -188,14 +189,14 @@ class Evaluator:
 
     def extra_words(self, line: str, claim: list[Counter], line_start: int) -> bool:
         """Whether a status line holds words besides its label, numbers, markers and progress words."""
-        label = re.match(r"\W*(?:status|state)\W*:?\W*", line, re.IGNORECASE)
+        label = _STATUS_LABEL.match(line)
         if label is None:
             return False
         rest = list(line)
         for o in claim:
             for k in range(max(0, o.span.start - line_start), min(len(rest), o.span.end - line_start)):
                 rest[k] = " "
-        words = re.findall(r"[^\W\d_]{2,}", "".join(rest)[label.end() :])
+        words = _WORD.findall("".join(rest)[label.end() :])
         return any(self.vocab.word_state(w) is None and w.lower() not in _PROGRESS_TEXT for w in words)
 
     def marker_claim(self, line: str) -> State | None:

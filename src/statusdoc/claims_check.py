@@ -4,9 +4,7 @@ the one :class:`~statusdoc.checks.Evaluator`, which calls them from ``checks()``
 
 from __future__ import annotations
 
-import re
-
-from statusdoc import codepages, lang
+from statusdoc import _regex, codepages, lang
 from statusdoc._regex import lazy
 from statusdoc.tally import Check, compatible
 from statusdoc.vocabulary import DEFAULT_GLYPH, marker_state
@@ -17,7 +15,8 @@ if TYPE_CHECKING:
     from statusdoc.checks import Evaluator
     from statusdoc.model import Document, Section, StatusLine
 
-_STATUS_HEADING = lazy(globals(), "_STATUS_HEADING", r"^\W*(?:[A-Za-z][\w ]{0,30}?\s)?status\W*:", re.IGNORECASE)
+_CLOSING_HASHES = lazy(globals(), "_CLOSING_HASHES", r"(?:[ \t]+#+)?[ \t]*$")
+_STATUS_HEADING = lazy(globals(), "_STATUS_HEADING", r"^\W*(?:[A-Za-z][\w ]{0,30}?\s)?status\W*:", _regex.IGNORECASE)
 
 
 def status_checks(ev: Evaluator) -> list[Check]:
@@ -272,7 +271,7 @@ def convention(ev: Evaluator, siblings: list[int]) -> list[Check]:
 
 def _title_end(doc: Document, sec: Section) -> int:
     line = doc.text[sec.span.start : sec.span.end]
-    m = re.search(r"(?:[ \t]+#+)?[ \t]*$", line)
+    m = _CLOSING_HASHES.search(line)
     return sec.span.start + (m.start() if m else len(line))
 
 

@@ -7,10 +7,11 @@ recompute writes new glyphs in the document's own form, so both need the same ta
 
 from __future__ import annotations
 
-import functools
-import re
+from statusdoc import _memo, _regex
 
-from statusdoc import _regex
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 #: Code pages we know how to recognise, in the order ties are broken.
 CODEPAGES: tuple[str, ...] = ("cp1252", "mac_roman", "cp1254", "latin-1")
@@ -68,7 +69,7 @@ _UNDEFINED: dict[str, frozenset[int]] = {
 }
 
 
-@functools.cache
+@_memo.cache
 def decode_table(codepage: str) -> tuple[str, ...]:
     """Byte -> character as a lenient decoder shows it.
 
@@ -85,7 +86,7 @@ def decode_table(codepage: str) -> tuple[str, ...]:
     return tuple(chr(ord(c) - 0xDC00) if "\udc80" <= c <= "\udcff" else c for c in decoded)
 
 
-@functools.cache
+@_memo.cache
 def undefined_bytes(codepage: str) -> frozenset[int]:
     """Bytes with no character of their own in ``codepage`` (often lost in transit)."""
     out = set(_UNDEFINED.get(codepage, ()))
@@ -112,14 +113,14 @@ def garble(text: str, codepage: str, *, drop_undefined: bool = False) -> str:
     return text.encode("utf-8").decode("latin-1").translate(_translation(codepage, drop_undefined))
 
 
-@functools.cache
+@_memo.cache
 def _translation(codepage: str, drop_undefined: bool) -> dict[int, str | None]:
     table = decode_table(codepage)
     lost = undefined_bytes(codepage) if drop_undefined else frozenset()
     return {b: None if b in lost else table[b] for b in range(256) if b in lost or table[b] != chr(b)}
 
 
-@functools.cache
+@_memo.cache
 def forms(text: str) -> tuple[str, ...]:
     """Every way ``text`` can appear in a document: itself and its mojibake forms.
 
@@ -177,7 +178,7 @@ class FormTable:
         self._extendable = frozenset(k[:n] for k in entries for n in range(1, len(k)) if k[:n] in entries)
         firsts = sorted({k[0] for k in entries})
         # (from the written-out engine code when the table is one of the usual ones: statusdoc._regex)
-        self._first = _regex.compile("[" + "".join(re.escape(c) for c in firsts) + "]") if firsts else None
+        self._first = _regex.compile("[" + "".join(_regex.escape(c) for c in firsts) + "]") if firsts else None
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
         self._in_ascii = any(c.isascii() for c in firsts)
         self._subs: dict[tuple[str, str], str] = {}
@@ -304,7 +305,7 @@ _PROBES = (
 _ENOUGH = 400
 
 
-@functools.cache
+@_memo.cache
 def probe_table(codepage: str) -> FormTable:
     probes = {garble(p, codepage) for p in _PROBES} | {garble(p, codepage, drop_undefined=True) for p in _PROBES}
     return FormTable({p: p for p in probes if len(p) >= 2})

@@ -8,8 +8,6 @@ commands that write (`recompute`, `fix-encoding`, `lint --fix`) share one write 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 from statusdoc._record import replace
 from statusdoc._streams import DOCUMENT_TO_STDOUT, OUTPUT_ERRNOS, InFile, Streams, guarded, std, write_report
 from statusdoc.errors import StatusdocError, UsageError, printable
@@ -19,6 +17,7 @@ from statusdoc.writing import write_one as _write_one
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
     from typing import ParamSpec, TextIO, TypeVar
 
     from statusdoc.config import Config

@@ -15,8 +15,7 @@ The words here are English; the vocabulary tables of other languages extend the 
 
 from __future__ import annotations
 
-import re
-
+from statusdoc import _regex
 from statusdoc._regex import lazy
 from statusdoc.counter_tables import label_role
 from statusdoc.counters import (
@@ -31,6 +30,7 @@ from statusdoc.counters import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable, Container
 
     from statusdoc.lines import LineIndex
@@ -58,13 +58,13 @@ _GOAL_ARROW = lazy(
     "_GOAL_ARROW",
     r"(?<![\w.,/])(?P<num>\d{1,3}(?:\.(?P<dec>\d+))?)\s?(?P<pct>%)\s*+(?:\*\*|__)?\s*+(?:→|->|=>|⟶)\s*+(?:\*\*|__)?\s*+"
     rf"(?:{_ALT(GOAL_WORDS)})\b",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _PROGRESS_BEFORE = lazy(
     globals(),
     "_PROGRESS_BEFORE",
     r"(?:progress|completion|complete|completed|done|overall)\s*+(?:\*\*|__)?\s*+[:=]\s*+(?:\*\*|__)?\s*+$",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _HEADING_FRACTION = lazy(
     globals(),
@@ -78,13 +78,13 @@ _SCORE = lazy(
     globals(),
     "_SCORE",
     r"\bscore\s*+(?:\*\*|__)?\s*+[:=]\s*+(?:\*\*|__)?\s*+(?P<d>\d{1,6})\s?/\s?(?P<t>\d{1,6})\s*=\s*\d{1,3}(?:\.\d+)?\s?%",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _REMAINDER = lazy(
     globals(),
     "_REMAINDER",
     rf"(?<![\w.,/%])(?P<n>\d{{1,6}})\s+(?P<unit>[A-Za-z]+)\s+(?:{_ALT(REMAINDER_WORDS)})\b",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _BOARD_UNIT = lazy(
     globals(),
@@ -387,7 +387,7 @@ _LOOKALIKE = lazy(
     "_LOOKALIKE",
     rf"\b(?:{_ALT(LOOKALIKE_WORDS)})\b[^:=|\d]{{0,30}}?[:=\-–—]\s*+(?:\*\*|__)?\s*+[~≈]?\s*+"
     r"(?:\d{1,3}(?:\.\d+)?\s?%|\d{1,6}\s?/\s?\d{1,6}(?![\d/]))(?!\s*(?:→|->|=>|⟶))",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 #: What each look-alike needs: a percentage's or a fraction's sign, three filled bar glyphs.
 _LOOKALIKE_HINT = lazy(globals(), "_LOOKALIKE_HINT", r"[%/█▓■▰🟩⬛]")

@@ -11,11 +11,8 @@ forms :mod:`statusdoc.counter_forms`.
 from __future__ import annotations
 
 import bisect
-import functools
-import re
-import types
 
-from statusdoc import lang
+from statusdoc import _memo, _regex, lang
 from statusdoc._regex import lazy
 
 # The bars and the label tables are modules of their own; their names stay importable from here.
@@ -37,6 +34,8 @@ from statusdoc.counter_tables import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import types
+
     from statusdoc.vocabulary import Vocabulary
 
 _ENGLISH_PROGRESS = "complete|completed|done|finished|remaining|left|started|passed|checked|progress"
@@ -57,7 +56,7 @@ _OF_FRACTION = lazy(
     globals(),
     "_OF_FRACTION",
     rf"(?<![\w.,/])(\d{{1,6}})\s+of\s+(\d{{1,6}})(?=\s+(?:(?P<unit>[A-Za-z]+)\s+)?(?P<word>{PROGRESS_WORDS})\b)",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 #: `**Label:**` or `Label:` (at the start, or after a table/field separator), for the label nearest a number.
 _LABEL_ANY = lazy(
@@ -77,10 +76,10 @@ _AFTER_FRACTION = lazy(
     globals(),
     "_AFTER_FRACTION",
     rf"\s*(?:(?P<unit>[^\W\d_]+)\s+)?(?P<word>{_FRACTION_WORDS}|in progress)\b",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _AFTER_PERCENT = lazy(
-    globals(), "_AFTER_PERCENT", rf"\s*(?:\*\*|__|\*|_)?\s*(?:-\s*)?(?P<word>{PROGRESS_WORDS})\b", re.IGNORECASE
+    globals(), "_AFTER_PERCENT", rf"\s*(?:\*\*|__|\*|_)?\s*(?:-\s*)?(?P<word>{PROGRESS_WORDS})\b", _regex.IGNORECASE
 )
 _BEFORE_PERCENT = lazy(
     globals(),
@@ -88,7 +87,7 @@ _BEFORE_PERCENT = lazy(
     r"(?:progress|completion|complete|completed|done|overall|status"
     rf"|{lang.alternation(FOREIGN_LABELS['percent'])})"
     r"\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\(?\s*(?:~\s*)?$",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 #: Lower-case stems of _STATE_COUNT's words, one of which a line needs before the pattern runs.
 _STATE_COUNT_HINT = lazy(
@@ -100,13 +99,13 @@ _STATE_COUNT_HINT = lazy(
 #: engine finds several times faster than the patterns fail (they start with a lazy label and a
 #: look-behind).
 _LABELLED_HINT = lazy(globals(), "_LABELLED_HINT", r"[:\-–]\s*+(?:(?:\*\*|__)\s*+)?\d")
-_OF_HINT = lazy(globals(), "_OF_HINT", r"\d\s+of\s+\d", re.IGNORECASE)
+_OF_HINT = lazy(globals(), "_OF_HINT", r"\d\s+of\s+\d", _regex.IGNORECASE)
 _STATE_COUNT = lazy(
     globals(),
     "_STATE_COUNT",
     r"(?<![\w/])(\d{1,6})\s+(in progress|done|complete|completed|remaining|blocked|pending|started|todo"
     rf"|{lang.alternation(FOREIGN_COUNTS)})\b",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 #: A summary label: `**Total Files:** 38`, `- Completed: 18 (47%)`, `**Remaining:** 20 files`.
 _LABELLED = lazy(
@@ -130,7 +129,7 @@ _LABEL_BEFORE_FRACTION = lazy(
     r"(?:progress|completed|complete|done|total|tasks|items"
     rf"|{lang.alternation(FOREIGN_LABELS['percent'] | FOREIGN_LABELS['done'] | FOREIGN_LABELS['total'])})"
     r"\s*(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*$",
-    re.I,
+    _regex.IGNORECASE,
 )
 _STARS_BEFORE = lazy(globals(), "_STARS_BEFORE", r"[⭐★☆]\W*$")
 _UNIT_IN_PARENS = lazy(globals(), "_UNIT_IN_PARENS", r"\s*([^\W\d_]+)\s*\)")
@@ -307,7 +306,7 @@ def find_counters(
     return out
 
 
-@functools.cache
+@_memo.cache
 def _forms() -> types.ModuleType:
     """The forms of :mod:`statusdoc.counter_forms` (which builds on this module)."""
     from statusdoc import counter_forms

@@ -3,20 +3,19 @@
 
 from __future__ import annotations
 
-import re
-
-from statusdoc import lang
+from statusdoc import _regex, lang
 from statusdoc._regex import lazy
 
 _EMPHASIS = lazy(globals(), "_EMPHASIS", r"[*_`~]+")
+_NOT_SLUG = lazy(globals(), "_NOT_SLUG", r"[^\w\- ]+")
 _PAREN_TAIL = lazy(globals(), "_PAREN_TAIL", r"\s*[\(\[][^()\[\]]*[\)\]]\s*$")
-_NON_WORD = lazy(globals(), "_NON_WORD", r"[^\w\s]+", re.UNICODE)
+_NON_WORD = lazy(globals(), "_NON_WORD", r"[^\w\s]+", _regex.UNICODE)
 #: Leading list-style numbering (`1.`, `2.3`, `1)`) but not `Stage 1`.
 _LEADING_NUMBER = lazy(globals(), "_LEADING_NUMBER", r"^\s*\d+(?:\.\d+)*[.)]?\s+")
 
 
 #: `Overall`, `TOTAL`, `Gesamt`, `合计`: every table's aggregate words (:mod:`statusdoc.lang`).
-_AGGREGATE = lazy(globals(), "_AGGREGATE", rf"\b(?:{lang.alternation(lang.AGGREGATE_WORDS)})\b", re.IGNORECASE)
+_AGGREGATE = lazy(globals(), "_AGGREGATE", rf"\b(?:{lang.alternation(lang.AGGREGATE_WORDS)})\b", _regex.IGNORECASE)
 
 
 def is_aggregate(label: str | None) -> bool:
@@ -155,7 +154,7 @@ def _inverse(codepage: str, table: tuple[str, ...]) -> dict[str, int]:
 def slug(title: str) -> str:
     """GitHub-style heading slug, used by ``<!-- statusdoc: scope=… -->``."""
     t = _EMPHASIS.sub("", title).strip().lower()
-    t = re.sub(r"[^\w\- ]+", "", t)
+    t = _NOT_SLUG.sub("", t)
     return t.replace(" ", "-")
 
 

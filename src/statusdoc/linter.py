@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 
-from statusdoc import codepages
+from statusdoc import _memo, _regex, codepages
 from statusdoc._regex import lazy
 from statusdoc.checks import Evaluator
 from statusdoc.directives import suppression
@@ -15,6 +13,8 @@ from statusdoc.rules import RULES, Finding
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+
     from statusdoc.config import Config
 
 #: Last words of an item text that state the opposite of a done marker (`not` before the first
@@ -30,13 +30,13 @@ _NOT_DONE_TAIL = lazy(
     "_NOT_DONE_TAIL",
     rf"(?:^|[:\-–—]\s*)(?:\*\*|__)?(not (?:{'|'.join(_NOT_DONE_WORDS[:8])})|{'|'.join(_NOT_DONE_WORDS[8:])})"
     r"(?:\*\*|__)?\s*[.!]?$",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _DONE_TAIL = lazy(
     globals(),
     "_DONE_TAIL",
     rf"[:\-–—]\s*(?:\*\*|__)?({'|'.join(_DONE_WORDS)})(?:\*\*|__)?\s*[.!]?$",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 
 
@@ -111,10 +111,10 @@ class _Taken:
         return k < len(items) and items[k].line == n
 
 
-_COMMENT = lazy(globals(), "_COMMENT", r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_COMMENT = lazy(globals(), "_COMMENT", r"<!--.*?(?:-->|\Z)", _regex.DOTALL)
 
 
-_FENCE = lazy(globals(), "_FENCE", r"^[ \t]*+(`{3,}+|~{3,}+)[ \t]*+([^`\s]*)[^\n]*$", re.MULTILINE)
+_FENCE = lazy(globals(), "_FENCE", r"^[ \t]*+(`{3,}+|~{3,}+)[ \t]*+([^`\s]*)[^\n]*$", _regex.MULTILINE)
 #: Info strings of a fence that holds a status block rather than code (`` ``` ``, `` ```text ``).
 _TEXT_INFO = frozenset(("", "text", "txt", "plain", "plaintext"))
 
@@ -192,7 +192,7 @@ def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | N
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+@_memo.bounded_cache(4096)
 def _key(text: str) -> str:
     """Item text compared without emphasis, punctuation or decoration (in any mojibake form).
 

@@ -246,14 +246,34 @@ def in_digits_of(new: str, old: str) -> str:
 
 
 def _same_number(old: str, new: str) -> bool:
+    """Whether two numerals name the same number (`1,000` and `1000`, `50.0` and `50`).
+
+    >>> _same_number("1,000", "1000"), _same_number("50.0", "50"), _same_number("05", "5.5")
+    (True, True, False)
+    >>> _same_number("３３", "33"), _same_number("1e2", "100")
+    (True, True)
+    """
     if old == new:
-        return True  # (the common case, without importing decimal)
+        return True
+    a, b = _numeral(old.replace(",", "")), _numeral(new)
+    if a is not None and b is not None:
+        return a == b
+    # Not plain digits: as Decimal reads it (rare, so its 2 ms import is paid only then).
     from decimal import Decimal
 
     try:
         return Decimal(old.replace(",", "")) == Decimal(new)
     except ArithmeticError:
-        return old == new
+        return False
+
+
+def _numeral(s: str) -> tuple[int, str] | None:
+    """``digits[.digits]`` (any script's digits) as (integer part, fraction's digits without
+    trailing zeros), the form in which equal numbers are equal; None for anything else."""
+    whole, _, frac = s.partition(".")
+    if not (whole or frac) or (whole and not whole.isdecimal()) or (frac and not frac.isdecimal()):
+        return None
+    return int(whole or "0"), "".join(str(int(d)) for d in frac).rstrip("0")
 
 
 def _role_name(role: str) -> str:

@@ -7,13 +7,14 @@ control characters (:func:`statusdoc.errors.printable`), the JSON ones escape wh
 from __future__ import annotations
 
 import os
-import re
 
+from statusdoc._regex import lazy
 from statusdoc.errors import printable
 from statusdoc.rules import DOCS_URL, RULES, Finding
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from typing import TextIO
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -56,13 +57,18 @@ def write_findings(
 
 
 #: A quoted excerpt (a heading, an item's text) longer than a reader needs to recognise it.
-_LONG_QUOTE = re.compile(r"'([^'\n]{48})[^'\n]{2,}'")
+_LONG_QUOTE = lazy(globals(), "_LONG_QUOTE", r"'([^'\n]{48})[^'\n]{2,}'")
 
 
 def short(message: str) -> str:
     """``message`` with each long quoted excerpt cut to its first 48 characters and an ellipsis:
     a finding stays about one line however long the heading it quotes (JSON keeps it whole)."""
-    return _LONG_QUOTE.sub(r"'\1…'", message) if "'" in message else message
+    # (a function, not the template r"'\1…'": a template makes the engine import re)
+    return _LONG_QUOTE.sub(_cut_quote, message) if "'" in message else message
+
+
+def _cut_quote(m: re.Match[str]) -> str:
+    return f"'{m.group(1)}…'"
 
 
 def _text(f: Finding, color: bool) -> str:

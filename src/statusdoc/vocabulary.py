@@ -5,8 +5,7 @@ SPEC §3.  Markers are recognised in every mojibake form (see :mod:`statusdoc.co
 
 from __future__ import annotations
 
-import functools
-
+from statusdoc import _memo
 from statusdoc import lang as _lang
 from statusdoc._record import field, frozen_record
 from statusdoc._regex import lazy
@@ -76,7 +75,7 @@ class Vocabulary:
 DEFAULT = Vocabulary()
 
 
-@functools.cache
+@_memo.cache
 def _form_index(vocab: Vocabulary) -> tuple[dict[str, State], dict[str, State]]:
     """Map every written form of every emoji (and light) to its state."""
     emoji: dict[str, State] = {}
@@ -91,7 +90,7 @@ def _form_index(vocab: Vocabulary) -> tuple[dict[str, State], dict[str, State]]:
     return emoji, both
 
 
-@functools.cache
+@_memo.cache
 def marker_regex(vocab: Vocabulary, *, with_lights: bool) -> FormTable:
     """Finds one marker emoji (optionally with its variation selector), in any written form."""
     emoji, both = _form_index(vocab)
@@ -103,7 +102,7 @@ def marker_state(vocab: Vocabulary, marker: str, *, with_lights: bool) -> State 
     return (both if with_lights else emoji).get(marker)
 
 
-@functools.cache
+@_memo.cache
 def word_regex(vocab: Vocabulary) -> WordMatcher:
     """Matches a state word or phrase, case-insensitively, on word boundaries."""
     return WordMatcher(vocab.words)

@@ -15,8 +15,7 @@ A word that states different things in two languages is a false friend: the merg
 
 from __future__ import annotations
 
-import re
-
+from statusdoc import _regex
 from statusdoc._regex import lazy
 from statusdoc.lang.tables import DE, EN, ES, FR, ID, IT, JA, PT, VI, ZH, Table
 
@@ -108,7 +107,7 @@ def alternation(words: object, *, blanks: str = r"\s+") -> str:
     'in\\\\s+progress|done'
     """
     ws = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
-    return "|".join(re.escape(w).replace(r"\ ", blanks) for w in ws)
+    return "|".join(_regex.escape(w).replace(r"\ ", blanks) for w in ws)
 
 
 def written(code: str, state: State) -> str:

@@ -15,8 +15,6 @@ Front matter is read once, before the scan, when the first line is ``---``.
 
 from __future__ import annotations
 
-import re
-
 from statusdoc import labels, lang
 from statusdoc._record import record
 from statusdoc._regex import lazy
@@ -31,6 +29,7 @@ from statusdoc.read.state import NO_WEAK, ListEntry, Reader, TableClaim, UnreadR
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
     from collections.abc import Callable
 
     from statusdoc._types import State
@@ -333,6 +332,13 @@ def front_matter(r: Reader) -> int:
     return 0  # unclosed: not front matter
 
 
+_FRONT_MATTER_NUMBER = lazy(
+    globals(),
+    "_FRONT_MATTER_NUMBER",
+    r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<q>['\"]?)(?P<num>\d+(?:\.(?P<dec>\d+))?)(?P<pct>%?)(?P=q)\s*(?:#.*)?$",
+)
+
+
 def front_matter_counters(r: Reader, a: int, b: int) -> None:
     roles = {
         "progress": "percent",
@@ -344,9 +350,7 @@ def front_matter_counters(r: Reader, a: int, b: int) -> None:
         "in_progress": "in_progress",
         "todo": "todo",
     }
-    rx = re.compile(
-        r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<q>['\"]?)(?P<num>\d+(?:\.(?P<dec>\d+))?)(?P<pct>%?)(?P=q)\s*(?:#.*)?$"
-    )
+    rx = _FRONT_MATTER_NUMBER
     claim = r.next_claim()
     for j in range(a, b):
         ln = r.lines[j]

@@ -4,10 +4,9 @@ table cell, and history titles (a dated heading, a log)."""
 
 from __future__ import annotations
 
-import re
 import sys
 
-from statusdoc import codepages, lang
+from statusdoc import _regex, codepages, lang
 from statusdoc._regex import lazy
 from statusdoc.counter_forms import bare_bar_line
 from statusdoc.counters import find_counters
@@ -18,20 +17,22 @@ from statusdoc.vocabulary import marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+
     from statusdoc._types import Context, ItemKind, State
     from statusdoc.codepages import FormMatch
     from statusdoc.model import Section
 
 CHECKBOX = lazy(globals(), "CHECKBOX", r"^\[([ xX\-/~!])\](?=\s|\*|$)")
 _DASH_FORMS = [f for d in ("–", "—") for f in codepages.forms(d)]
-_DASHES = "|".join(re.escape(f) for f in _DASH_FORMS)
+_DASHES = "|".join(_regex.escape(f) for f in _DASH_FORMS)
 #: The first characters of every text _NOT_AN_ITEM matches (`none`, `n/a`, `tbd`, `tba`, dashes).
 _NOT_AN_ITEM_FIRST = frozenset("=:-_*nNtT") | {f[0] for f in _DASH_FORMS}
 _NOT_AN_ITEM = lazy(
     globals(),
     "_NOT_AN_ITEM",
     rf"^(?:[=:]|{_DASHES}|-\s|(?:\*\*|__)?(?:none|n/?a|tbd|tba|-+)(?:\*\*|__)?\s*\.?$)",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 #: `**Status:**`, `Estado:`, `**状态：**`: the status labels of every language (:mod:`statusdoc.lang`).
 STATUS_LABEL = lazy(
@@ -40,26 +41,26 @@ STATUS_LABEL = lazy(
     r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*|__)?(?P<label>(?:[A-Z][\w ]{0,30}?\s)?"
     rf"(?:{lang.alternation(lang.STATUS_LABELS)}))(?:\*\*|__)?"
     r"\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = lazy(
     globals(),
     "_DATE",
     rf"(?:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[–\-]\d{{1,2}})?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}\b)",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _HISTORY_TAIL = lazy(
     globals(),
     "_HISTORY_TAIL",
     r"(?:\blog|changelog|change log|history|journal|activity|activities|retrospective|diary)\W*$",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _HISTORY_ANY = lazy(
     globals(),
     "_HISTORY_ANY",
     r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session)\b",
-    re.IGNORECASE,
+    _regex.IGNORECASE,
 )
 _PROGRESS_ITEM = lazy(
     globals(),
@@ -71,7 +72,7 @@ _YEAR = lazy(globals(), "_YEAR", r"\d{4}")
 _ISO_DATE = lazy(globals(), "_ISO_DATE", r"\d{4}-\d{2}-\d{2}")
 _DECORATION = lazy(globals(), "_DECORATION", r"[*_`#]+")
 _NUMBER = lazy(globals(), "_NUMBER", r"\d+(?:[.,]\d+)*")
-_AS_OF = lazy(globals(), "_AS_OF", r"\bas of\b", re.IGNORECASE)
+_AS_OF = lazy(globals(), "_AS_OF", r"\bas of\b", _regex.IGNORECASE)
 _LEGEND_TAIL = lazy(globals(), "_LEGEND_TAIL", r"\s*(?:\*\*|__)?\s*[:=–—]")
 #: A line that opens with emphasis or a label: `Progress:`, `Fortschritt:`, `进度：` (a letter that
 #: is not lower-case ASCII: scripts without case count as capitals).

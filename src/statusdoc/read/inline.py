@@ -7,9 +7,12 @@ backticks took 14 s to mask, the patterns' own reading kept in each docstring);
 
 from __future__ import annotations
 
-import re
-
+from statusdoc import _regex
 from statusdoc._regex import lazy
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 #: A link target (possessive: giving back a character can never let the rest match).
 _LINK_TARGET = lazy(globals(), "_LINK_TARGET", r"\]\([^)\s]*+(?:\s++\"[^\"]*+\")?\)")
@@ -18,7 +21,7 @@ _LINK_TARGET = lazy(globals(), "_LINK_TARGET", r"\]\([^)\s]*+(?:\s++\"[^\"]*+\")
 _LINK_RUN = lazy(globals(), "_LINK_RUN", r"[^)\s]*+")
 
 
-_URL = lazy(globals(), "_URL", r"(?:https?|ftp)://\S+|<[a-z]+://[^>]*>", re.I)
+_URL = lazy(globals(), "_URL", r"(?:https?|ftp)://\S+|<[a-z]+://[^>]*>", _regex.IGNORECASE)
 
 
 def mask(line: str) -> str:

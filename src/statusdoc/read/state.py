@@ -4,7 +4,6 @@ the block rules (:mod:`.blocks`), the claim readers (:mod:`.claims`) and the ass
 
 from __future__ import annotations
 
-import re
 from array import array
 
 from statusdoc import codepages, lang
@@ -15,6 +14,8 @@ from statusdoc.vocabulary import Vocabulary, marker_regex, word_regex
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import re
+
     from statusdoc import labels
     from statusdoc._types import Context, State
     from statusdoc.counters import Found
