@@ -5,12 +5,20 @@
 pre-commit hook paid ~30 ms before reading its first line.  :func:`record` makes the same slotted
 classes (``__init__``, ``__repr__``, ``__eq__``, ``__match_args__``) for a fraction of that.
 
+Each ``__init__`` is generated as source, and compiling it was most of a record's cost (≈ 0.2 ms,
+some forty records on the lint path): :mod:`statusdoc._record_inits`, written by
+``python bench/record_inits.py``, holds every one of them as plain functions, compiled once into
+the package's bytecode like any module; a source found there is not compiled again (one that is
+not, after a record's fields changed, is compiled as before: it costs time, never a wrong record).
+
 Type checkers see :func:`record` as a dataclass transform (PEP 681).  Pydantic needs real
 dataclasses: :mod:`statusdoc.dump` builds them from ``__record_fields__`` when a command dumps the
 model or writes its schema.
 """
 
 from __future__ import annotations
+
+import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -22,6 +30,27 @@ else:
 
     def dataclass_transform(**_: object) -> object:
         return lambda f: f
+
+
+#: (module, source) of every ``__init__`` :func:`_build` made, in order: the package's are what
+#: ``bench/record_inits.py`` writes out.
+SOURCES: list[tuple[str, str]] = []
+_inits: dict[str, Any] | None = None
+_Function: Any = type(lambda: None)  # types.FunctionType, without importing types
+
+
+def _written_out(src: str) -> Any:
+    """The code of ``src`` from :mod:`statusdoc._record_inits`, or None."""
+    global _inits
+    if _inits is None:
+        try:
+            from statusdoc import _record_inits
+
+            _inits = _record_inits.INITS if sys.implementation.cache_tag == _record_inits.TAG else {}
+        except (ImportError, AttributeError):
+            _inits = {}
+    fn = _inits.get(src)
+    return None if fn is None else fn.__code__
 
 
 class _Missing:
@@ -73,6 +102,7 @@ def _build(cls: type[T], *, frozen: bool) -> type[T]:
     defaults = {n: own[n] for n in names if n in own}
     env: dict[str, object] = {"_MISSING": MISSING, "_set": object.__setattr__}
     params: list[str] = []
+    argdefs: list[object] = []  # the parameters' defaults, for a written-out __init__
     body: list[str] = []
     for n in names:
         d = defaults.get(n, MISSING)
@@ -84,19 +114,27 @@ def _build(cls: type[T], *, frozen: bool) -> type[T]:
         elif isinstance(d, Factory):
             env[f"_f_{n}"] = d.factory
             params.append(f"{n}=_MISSING")
+            argdefs.append(MISSING)
             value = f"_f_{n}() if {n} is _MISSING else {n}"
         else:
             env[f"_d_{n}"] = d
             params.append(f"{n}=_d_{n}")
+            argdefs.append(d)
             value = n
         body.append(f" _set(self, {n!r}, {value})" if frozen else f" self.{n} = {value}")
     src = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or " pass") + "\n"
-    exec(src, env)  # noqa: S102 - the source is built above from identifiers only
+    SOURCES.append((cls.__module__, src))
+    code = _written_out(src)
+    if code is None:
+        exec(src, env)  # noqa: S102 - the source is built above from identifiers only
+        init = env["__init__"]
+    else:
+        init = _Function(code, env, "__init__", tuple(argdefs) or None)
     ns = {k: v for k, v in own.items() if k not in defaults and k not in ("__dict__", "__weakref__")}
     ns["__slots__"] = tuple(names)
     if frozen:
         ns["__setattr__"] = ns["__delattr__"] = _frozen_setattr
-    ns["__init__"] = env["__init__"]
+    ns["__init__"] = init
     if "__repr__" not in own:
         ns["__repr__"] = _repr
     if "__eq__" not in own:
