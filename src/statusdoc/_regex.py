@@ -55,7 +55,7 @@ def escape(text: str) -> str:
 REGISTERED: list[tuple[str, int]] = []
 MISSED: list[tuple[str, int]] = []
 
-_codes: dict[tuple[str, int], tuple[int, int, dict[str, int], tuple[str | None, ...], str]] | None = None
+_codes: dict[tuple[str, int], tuple[int, int, dict[str, int], tuple[str | None, ...], bytes]] | None = None
 
 
 def engine() -> tuple[int, int, int, int]:
@@ -63,7 +63,7 @@ def engine() -> tuple[int, int, int, int]:
     return (sys.version_info[0], sys.version_info[1], _sre.MAGIC, _sre.CODESIZE)
 
 
-def _table() -> dict[tuple[str, int], tuple[int, int, dict[str, int], tuple[str | None, ...], str]]:
+def _table() -> dict[tuple[str, int], tuple[int, int, dict[str, int], tuple[str | None, ...], bytes]]:
     global _codes
     if _codes is None:
         try:
@@ -84,10 +84,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
         MISSED.append((pattern, int(flags)))
         return re.compile(pattern, flags)
     from array import array
-    from binascii import a2b_base64
-
     all_flags, groups, groupindex, indexgroup, data = entry
-    code = array("I", a2b_base64(data)).tolist()
+    code = array("I", data).tolist()
     return _sre.compile(pattern, all_flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
 
 

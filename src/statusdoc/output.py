@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from statusdoc import _memo
 from statusdoc._regex import lazy
 from statusdoc.errors import printable
 from statusdoc.rules import DOCS_URL, RULES, Finding
@@ -95,12 +96,15 @@ def _json_text(text: str) -> str:
     """JSON with the characters it may leave raw escaped: C1 controls (0x9b is a terminal's CSI),
     DEL, U+2028/U+2029 and lone surrogates.  They occur only inside strings, so ``\\uXXXX`` is the same value."""
     if not text.isprintable():
-        text = text.translate(_JSON_ESCAPES)
+        text = text.translate(_json_escapes())
     return text + "\n"
 
 
-#: Lone surrogates too: a file name's undecodable byte, which UTF-8 cannot encode raw.
-_JSON_ESCAPES = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)]}
+@_memo.cache
+def _json_escapes() -> dict[int, str]:
+    # Built on first need: 2,000 entries are a millisecond of every lint's start-up otherwise.
+    # Lone surrogates too: a file name's undecodable byte, which UTF-8 cannot encode raw.
+    return {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)]}
 
 
 def _statistics(findings: list[Finding]) -> list[tuple[int, str, str]]:
