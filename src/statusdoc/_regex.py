@@ -84,6 +84,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - re
         MISSED.append((pattern, int(flags)))
         return re.compile(pattern, flags)
     from array import array
+
     all_flags, groups, groupindex, indexgroup, data = entry
     code = array("I", data).tolist()
     return _sre.compile(pattern, all_flags, code, groups, groupindex, indexgroup)  # type: ignore[no-any-return]
