@@ -52,7 +52,10 @@ def entries() -> dict[tuple[str, int], tuple[int, int, dict[str, int], tuple[str
             importlib.import_module(mod.name)
     # Patterns built at run time from fixed tables (the glyph tables' first characters): whatever
     # reading and checking the examples and golden inputs compiles.
-    from statusdoc import lint, parse, recompute, render
+    from statusdoc import codepages, lint, parse, recompute, render
+
+    for cp in codepages.CODEPAGES:
+        codepages.probe_pattern(cp)  # (every code page's, whichever the inputs below detect)
 
     for path in sorted([*(ROOT / "examples").glob("*.md"), *(ROOT / "tests" / "golden").rglob("*.md")]):
         doc = parse(path.read_text(encoding="utf-8", errors="replace"))

@@ -308,7 +308,7 @@ def mojibake(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
     if cp is None:
         return []
     # Report the first line that shows it; one finding per document is enough to act on.
-    m = codepages.probe_table(cp).search(doc.text)
+    m = codepages.probe_pattern(cp).search(doc.text)
     if m is None:
         return []
     from statusdoc.lines import locate

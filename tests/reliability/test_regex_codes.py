@@ -54,6 +54,33 @@ def test_every_lazy_pattern_of_the_reader_has_an_entry() -> None:
     assert missing == [] or not CURRENT, "run `python bench/regex_codes.py` to write their code out"
 
 
+def test_every_code_page_probe_pattern_has_an_entry() -> None:
+    """Detection compiles one alternation per code page (codepages.probe_pattern)."""
+    from statusdoc import codepages
+
+    missing = [cp for cp in codepages.CODEPAGES if (codepages.probe_pattern(cp).pattern, 0) not in _regex_codes.CODES]
+    assert missing == [] or not CURRENT, "run `python bench/regex_codes.py` to write their code out"
+
+
+def test_probe_patterns_find_what_a_form_table_finds() -> None:
+    """Leftmost, then longest: the alternation is sorted longest first, as FormTable matches."""
+    from statusdoc import codepages
+
+    for cp in codepages.CODEPAGES:
+        forms = {codepages.garble(p, cp) for p in codepages._PROBES}
+        forms |= {codepages.garble(p, cp, drop_undefined=True) for p in codepages._PROBES}
+        table = codepages.FormTable({f: f for f in forms if len(f) >= 2})
+        rx = codepages.probe_pattern(cp)
+        text = "x " + " … ".join(sorted(forms)) + " " + "".join(sorted(forms, key=len))
+        theirs = []
+        pos = 0
+        while (hit := table.search(text, pos)) is not None:
+            theirs.append((hit.start(), hit.group()))
+            pos = hit.end()
+        assert [(m.start(), m.group()) for m in rx.finditer(text)] == theirs, cp
+        assert theirs
+
+
 def test_a_pattern_without_an_entry_is_compiled_as_re_does() -> None:
     rx = _regex.compile(r"not (?P<word>in) the table\d+", re.I)
     assert rx.match("NOT IN the table42").group("word") == "IN"
