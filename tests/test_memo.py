@@ -44,6 +44,27 @@ def test_bounded_cache_starts_afresh_when_full() -> None:
     assert calls == [1, 2, 3, 1]  # the third argument emptied it
 
 
+def test_one_argument_functions_are_cached_in_a_dict() -> None:
+    calls: list[str] = []
+
+    @_memo.cache
+    def key(text: str) -> str:
+        """The key."""
+        calls.append(text)
+        return text.lower()
+
+    assert [key("A"), key("A"), key("b")] == ["a", "a", "b"] and calls == ["A", "b"]
+    assert isinstance(key, dict) and key.__doc__ == "The key." and key.__name__ == "key"
+
+    @_memo.bounded_cache(2)
+    def neg(a: int) -> int:
+        calls.append(str(a))
+        return -a
+
+    assert [neg(1), neg(2), neg(1), neg(3), neg(1)] == [-1, -2, -1, -3, -1]
+    assert calls[2:] == ["1", "2", "3", "1"]
+
+
 def test_flags_are_re_s() -> None:
     assert (_regex.IGNORECASE, _regex.MULTILINE, _regex.DOTALL, _regex.UNICODE, _regex.VERBOSE) == (
         re.IGNORECASE,

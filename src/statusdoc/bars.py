@@ -4,7 +4,6 @@ checks redraw a bar with."""
 
 from __future__ import annotations
 
-from statusdoc import _memo
 from statusdoc._regex import lazy
 from statusdoc.codepages import FormMatch, FormTable, forms
 from statusdoc.counter_tables import Found, FoundNumber
@@ -24,14 +23,21 @@ _ASCII_BAR_BODY = lazy(globals(), "_ASCII_BAR_BODY", r"([=#|]*)(>?)([-. ]*)")
 _BAR_ORDER = lazy(globals(), "_BAR_ORDER", r"f*p?e*")
 
 
-@_memo.cache
+#: Every bar glyph in every written form, built on first need (read as ``_GLYPHS or _glyphs()``:
+#: asked for on every line, a module global costs less than a call).
+_GLYPHS: FormTable | None = None
+
+
 def _glyphs() -> FormTable:
-    table: dict[str, object] = {}
-    for kind, glyphs in (("filled", FILLED), ("empty", EMPTY), ("partial", PARTIAL)):
-        for g in glyphs:
-            for f in forms(g):
-                table.setdefault(f, (kind, g))
-    return FormTable(table)
+    global _GLYPHS
+    if _GLYPHS is None:
+        table: dict[str, object] = {}
+        for kind, glyphs in (("filled", FILLED), ("empty", EMPTY), ("partial", PARTIAL)):
+            for g in glyphs:
+                for f in forms(g):
+                    table.setdefault(f, (kind, g))
+        _GLYPHS = FormTable(table)
+    return _GLYPHS
 
 
 def may_hold_bar(line: str) -> bool:
@@ -43,7 +49,7 @@ def may_hold_bar(line: str) -> bool:
     """
     if line.isascii():
         return False  # no glyph form is ASCII
-    table = _glyphs()
+    table = _GLYPHS or _glyphs()
     first = table.first_chars()
     return first is not None and len(first.findall(line)) >= 3 and table.search(line) is not None
 
@@ -52,7 +58,7 @@ def _glyph_runs(line: str) -> list[list[FormMatch]]:
     """Runs of three or more adjacent bar glyphs."""
     runs: list[list[FormMatch]] = []
     cells: list[FormMatch] = []
-    for m in _glyphs().finditer(line):
+    for m in (_GLYPHS or _glyphs()).finditer(line):
         if cells and m.start() != cells[-1].end():
             if len(cells) >= 3:
                 runs.append(cells)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 
-from statusdoc import _memo, _regex, lang
+from statusdoc import _regex, lang
 from statusdoc._regex import lazy
 
 # The bars and the label tables are modules of their own; their names stay importable from here.
@@ -270,14 +270,14 @@ def find_counters(
         if "/" not in line and "%" not in line:
             labelled_hint = _labelled_hint(line, labelled_ok)
             of_hint = _of_hint(line)
-            if not labelled_hint and not of_hint and not _forms().may_hold(line):
+            if not labelled_hint and not of_hint and not (_FORMS or _forms()).may_hold(line):
                 return []  # digits, but nothing around them that any counter needs
     scan = LineScan(line, context, heading=heading, labelled_ok=labelled_ok, vocabulary=vocabulary)
     bars = scan_bars(scan) if glyph or ascii_bar else []
     scan_labelled_number(scan, _labelled_hint(line, labelled_ok) if labelled_hint is None else labelled_hint)
     for b in bars:
         b.label = scan.label_for(b.start)
-    forms = _forms()
+    forms = _FORMS or _forms()
     slash = "/" in line  # (every form before the percentages reads a fraction)
     if slash:
         forms.run(forms.BEFORE_FRACTIONS, scan)
@@ -306,11 +306,16 @@ def find_counters(
     return out
 
 
-@_memo.cache
+#: :mod:`statusdoc.counter_forms` once imported (read as ``_FORMS or _forms()``: on every line).
+_FORMS: types.ModuleType | None = None
+
+
 def _forms() -> types.ModuleType:
     """The forms of :mod:`statusdoc.counter_forms` (which builds on this module)."""
+    global _FORMS
     from statusdoc import counter_forms
 
+    _FORMS = counter_forms
     return counter_forms
 
 
