@@ -150,3 +150,12 @@ def test_a_written_out_init_is_the_compiled_one(monkeypatch: pytest.MonkeyPatch)
         assert (k.a, k.b, K("z", b=5).b) == ("a", 1, 5)
         with pytest.raises(AttributeError):
             k.a = "b"  # type: ignore[misc]
+
+
+def test_a_table_for_another_python_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from statusdoc import _record, _record_inits
+
+    monkeypatch.setattr(_record, "_inits", None)
+    monkeypatch.setattr(_record_inits, "TAG", "cpython-27")
+    assert _record._written_out(next(iter(_record_inits.INITS))) is None
+    monkeypatch.setattr(_record, "_inits", None)  # (the next user reads the real table again)
