@@ -127,6 +127,36 @@ CORRUPT = {
 }
 
 
+def test_a_roll_up_is_never_answered_from_the_cache(
+    tmp_path: Path,
+    cache_dir: Path,
+    parses: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A summary's findings depend on the files it rolls up, which its key does not hold: after a
+    phase file changed, a cached answer said the summary was right (exit 0) when it had drifted."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "phases").mkdir()
+    summary = "# Summary\n<!-- statusdoc: rollup phases/*.md -->\n**Progress:** 1/2 tasks completed (50%)\n"
+    (tmp_path / "SUMMARY.md").write_text(summary, encoding="utf-8")
+    (tmp_path / "phases" / "p1.md").write_text("# P1\n- [x] a\n- [ ] b\n", encoding="utf-8")
+    assert lint(capsys, "SUMMARY.md")[0] == 0
+    (tmp_path / "phases" / "p1.md").write_text("# P1\n- [x] a\n- [x] b\n", encoding="utf-8")
+    parses.clear()
+    rc, out, _ = lint(capsys, "SUMMARY.md")
+    assert (rc, parses) == (1, ["SUMMARY.md"])
+    assert "SD001" in out and "SD002" in out
+    # The same through a configured roll-up (no directive in the text).
+    (tmp_path / "SUMMARY.md").write_text("# Summary\n\n## Phases\n**Progress:** 2/2 tasks completed (100%)\n")
+    (tmp_path / ".statusdoc.yaml").write_text(
+        "rollups: [{document: SUMMARY.md, section: phases, files: [phases/*.md]}]\n", encoding="utf-8"
+    )
+    assert lint(capsys, "SUMMARY.md")[0] == 0
+    (tmp_path / "phases" / "p1.md").write_text("# P1\n- [x] a\n- [ ] b\n", encoding="utf-8")
+    assert lint(capsys, "SUMMARY.md")[0] == 1
+
+
 @pytest.mark.parametrize("junk", CORRUPT.values(), ids=CORRUPT.keys())
 def test_a_corrupt_entry_is_a_miss_never_an_error(
     junk: bytes, docs: Path, cache_dir: Path, parses: list[str], capsys: pytest.CaptureFixture[str]

@@ -87,6 +87,14 @@ def config_digest(cfg: Config) -> str:
     return blake2b(repr(values).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+def _reads_other_files(src: SourceFile, cfg: Config) -> bool:
+    """Whether the findings may depend on other files: a roll-up (a `statusdoc: rollup` directive,
+    or the configuration's ``rollups``) counts the items of the files it names, whose contents no
+    key holds.  Such a document is linted every time (a cached answer once stayed green after a
+    phase file changed)."""
+    return bool(cfg.rollups) or "rollup" in src.text
+
+
 class ResultCache:
     """Findings per file under ``root``; see the module's documentation."""
 
@@ -97,7 +105,7 @@ class ResultCache:
 
     def key(self, src: SourceFile, cfg: Config) -> str | None:
         """The entry for ``src`` under ``cfg``; None for what is not cached (stdin)."""
-        if src.fingerprint is None:
+        if src.fingerprint is None or _reads_other_files(src, cfg):
             return None
         h = blake2b(digest_size=20)
         for part in (self.stamp, config_digest(cfg), src.display):
