@@ -275,6 +275,27 @@ def test_a_bug_in_a_worker_names_its_file(
     )
 
 
+@pytest.mark.parametrize("pool_min", ["1000", "2"], ids=["serial", "pool"])
+def test_a_roll_up_error_is_its_file_s_and_the_others_are_linted(
+    pool_min: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A roll-up naming no file stopped the whole run: no other file's findings (exit 2)."""
+    if pool_min == "2" and tree.workers() < 2:
+        pytest.skip("one CPU: the pool is never used")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(tree.ENV_POOL_MIN, pool_min)
+    (tmp_path / "a.md").write_text("# A\n<!-- statusdoc: rollup nope/*.md -->\n**Progress:** 1/2\n")
+    (tmp_path / "b.md").write_text("# B\n**Progress:** 2/2 tasks completed\n- [x] a\n- [ ] b\n")
+    (tmp_path / "c.md").write_text("# C\n<!-- statusdoc: rollup gone/*.md -->\n**Progress:** 1/2\n")
+    rc, out, err = lint(capsys, "--no-cache", ".")
+    assert rc == 2
+    assert err.splitlines()[:2] == [
+        f"{Path('a.md')}:2: rollup 'nope/*.md' matches no file",
+        f"{Path('c.md')}:2: rollup 'gone/*.md' matches no file",
+    ]
+    assert out.startswith(f"{Path('b.md')}:2:") and "SD001" in out
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

@@ -268,7 +268,11 @@ def lint(
                 yield src, cfg
 
         for found in _tree_linter(cache).run(configured_sources()):
-            findings.extend(found)
+            if isinstance(found, StatusdocError):  # (a roll-up naming no file: the others go on)
+                failures.append(found)
+                print(found, file=s.err)
+            else:
+                findings.extend(found)
     shown, hidden = output.visible(findings, show_info=show_info or fmt != "text")
     report = _report_stream(s, output_file)
     output.write_findings(shown, fmt, report, color=color, statistics=statistics)

@@ -18,8 +18,12 @@ if TYPE_CHECKING:
 
     from statusdoc.cache import ResultCache
     from statusdoc.config import Config
+    from statusdoc.errors import StatusdocError
     from statusdoc.files import SourceFile
     from statusdoc.rules import Finding
+
+    #: A file's result: its findings, or the error that stopped it.
+    Result = list[Finding] | StatusdocError
 
 ENV_POOL_MIN = "STATUSDOC_POOL_MIN"
 #: Files left to lint in a batch before a pool is worth its start (≈ 5 ms a file, ≈ 30 ms a pool).
@@ -32,13 +36,19 @@ BATCH_CHARS = 32_000_000
 CHUNK = 8
 
 
-def lint_one(src: SourceFile, cfg: Config) -> list[Finding]:
-    """One file's findings under ``cfg``; a bug is an :class:`InFile` naming it."""
+def lint_one(src: SourceFile, cfg: Config) -> list[Finding] | StatusdocError:
+    """One file's findings under ``cfg``, or the error that file's input is (a roll-up naming no
+    file): reported in its place while the other files are linted, as a file that cannot be read
+    is.  A bug is an :class:`InFile` naming the file, and stops the run."""
     from statusdoc.commands import _parse, _processing
+    from statusdoc.errors import StatusdocError
     from statusdoc.linter import lint
 
     with _processing(src.display):
-        return lint(_parse(src, cfg), config=cfg)
+        try:
+            return lint(_parse(src, cfg), config=cfg)
+        except StatusdocError as e:
+            return e
 
 
 #: What a worker is sent of a file: its path, display name and text (frozen records such as
@@ -47,7 +57,7 @@ if TYPE_CHECKING:
     Job = tuple[str | None, str, str, Config]
 
 
-def _lint_chunk(chunk: list[Job]) -> list[list[Finding]]:
+def _lint_chunk(chunk: list[Job]) -> list[Result]:
     from statusdoc.files import SourceFile
 
     return [lint_one(SourceFile(path, display, text), cfg) for path, display, text, cfg in chunk]
@@ -75,8 +85,8 @@ class Linter:
         #: Files linted here and by workers: the work a warm cache saves.
         self.linted_here = self.linted_by_pool = 0
 
-    def run(self, files: Iterable[tuple[SourceFile, Config]]) -> Iterator[list[Finding]]:
-        """Each file's findings, in order."""
+    def run(self, files: Iterable[tuple[SourceFile, Config]]) -> Iterator[Result]:
+        """Each file's findings (or its error), in order."""
         try:
             batch: list[tuple[SourceFile, Config]] = []
             chars = 0
@@ -92,8 +102,8 @@ class Linter:
             if self.cache is not None and self.cache.stored:
                 self.cache.prune()
 
-    def _batch(self, batch: list[tuple[SourceFile, Config]]) -> list[list[Finding]]:
-        results: list[list[Finding] | None] = [None] * len(batch)
+    def _batch(self, batch: list[tuple[SourceFile, Config]]) -> list[Result]:
+        results: list[Result | None] = [None] * len(batch)
         keys: list[str | None] = [None] * len(batch)
         todo: list[int] = []
         for i, (src, cfg) in enumerate(batch):
@@ -106,11 +116,11 @@ class Linter:
         for i, found in zip(todo, self._lint([batch[i] for i in todo]), strict=True):
             results[i] = found
             key = keys[i]
-            if self.cache is not None and key is not None:
+            if self.cache is not None and key is not None and isinstance(found, list):
                 self.cache.put(key, found)
         return [r for r in results if r is not None]
 
-    def _lint(self, pairs: list[tuple[SourceFile, Config]]) -> list[list[Finding]]:
+    def _lint(self, pairs: list[tuple[SourceFile, Config]]) -> list[Result]:
         pool = self._pool() if len(pairs) >= self.pool_min else None
         if pool is None:
             self.linted_here += len(pairs)
