@@ -112,6 +112,17 @@ def test_glob_matching_nothing_is_one_line_exit_2(tmp_path: Path, capsys: pytest
     assert doc.read_text(encoding="utf-8").endswith("1/2 (50%)\n")
 
 
+def test_recompute_goes_on_past_a_roll_up_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The error is that document's; the next one is still rewritten (it stopped the run)."""
+    bad = _write(tmp_path / "a.md", "# S\n\n<!-- statusdoc: rollup nope/*.md -->\n**Progress:** 1/2 (50%)\n")
+    good = _write(tmp_path / "b.md", "# B\n**Progress:** 0/2 tasks completed\n- [x] a\n- [x] b\n")
+    code, out, err = _cli(capsys, "recompute", str(tmp_path))
+    assert code == 2
+    assert err == f"{bad}:3: rollup 'nope/*.md' matches no file\nrecomputed {good} (1 change)\n"
+    assert good.read_text(encoding="utf-8").startswith("# B\n**Progress:** 2/2 tasks completed\n")
+    assert bad.read_text(encoding="utf-8").endswith("1/2 (50%)\n")
+
+
 def test_cycle_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a = _write(tmp_path / "a.md", "# A\n\n<!-- statusdoc: rollup b.md -->\n**Progress:** 0/1\n\n- [ ] a\n")
     _write(tmp_path / "b.md", "# B\n\n<!-- statusdoc: rollup c.md -->\n**Progress:** 0/1\n\n- [ ] b\n")

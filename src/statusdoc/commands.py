@@ -159,11 +159,18 @@ def _rewrite_each(
 
     Each document is read, rewritten, then printed (stdin, when ``stdin_to_stdout``), shown as a
     diff, reported (``check``) or written atomically.  A refused write goes to ``failures`` with
-    its one line on stderr, and the document is not yielded.
+    its one line on stderr, and the document is not yielded; so does a document whose input is
+    wrong (a roll-up naming no file), and the others are still rewritten.
     """
 
     def one(src: SourceFile, cfg: Config) -> Rewritten | None:
-        return _write_one(src, cfg, rewrite(src, cfg), streams, failures, check, diff, stdin_to_stdout)
+        try:
+            new = rewrite(src, cfg)
+        except StatusdocError as e:
+            failures.append(e)
+            print(e, file=streams.err)
+            return None
+        return _write_one(src, cfg, new, streams, failures, check, diff, stdin_to_stdout)
 
     for done in _each(paths, streams, failures, one):
         if done is not None:
