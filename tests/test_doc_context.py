@@ -39,6 +39,14 @@ def test_the_parse_leaves_its_vocabulary_on_the_document() -> None:
     assert parse("# P\n").context.vocabulary is DEFAULT
 
 
+def test_a_recomputed_document_keeps_the_parse_s_context() -> None:
+    from statusdoc.recomputer import recompute
+
+    doc = custom("# P\n**Progress:** 0/1\n- 🎉 shipped\n")
+    new = recompute(doc)
+    assert new.edits and new.context is doc.context and new.context.vocabulary is PARTY
+
+
 def test_a_document_built_by_hand_gets_the_default_context() -> None:
     doc = Document(text="a\rb\r", path=None, dialect=Dialect())
     assert doc.context.vocabulary is DEFAULT

@@ -23,7 +23,11 @@ def recompute(doc: Document, *, config: Config | None = None) -> Document:
     if doc.directives:
         off = suppression(doc)
         checks = [c for c in checks if not off(c.code, c.line)]
-    return replace(doc, edits=edits_for(doc, checks))
+    new = replace(doc, edits=edits_for(doc, checks))
+    # The same text, items and sections: the same context, built with the parse's vocabulary (a
+    # copy without it would build the default vocabulary's on first use).
+    new._context = doc.context
+    return new
 
 
 def edits_for(doc: Document, checks: list[Check]) -> list[Edit]:
