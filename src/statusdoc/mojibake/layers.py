@@ -4,6 +4,7 @@ lost bytes or were joined undone, so that a repair's result is in input coordina
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -147,6 +148,60 @@ def _inner_fragment(repaired: str, cp: str, *, letters_only: bool = False) -> bo
     return False
 
 
+def _open_lead(text: str, cp: str) -> bool:
+    """Whether ``text`` read through ``cp`` holds a lead byte followed by fewer continuation
+    bytes than it needs (none at all included: ``Ã`` is C3).
+
+    >>> _open_lead("Ã", "cp1252"), _open_lead("á»", "cp1252"), _open_lead("â€”", "cp1252")
+    (True, True, False)
+    """
+    data = text.translate(_translation(cp)).encode("latin-1", "replace")
+    i = 0
+    while i < len(data):
+        need = _NEED[data[i]]
+        j = i + 1
+        if need > 0:
+            while j < len(data) and j <= i + need and 0x80 <= data[j] <= 0xBF:
+                j += 1
+            if j - i - 1 < need:
+                return True
+        i = j
+    return False
+
+
+def _holds_sequence(text: str, cp: str) -> bool:
+    """Whether ``text`` read through ``cp`` holds a complete sequence of three or four bytes:
+    the candidates of a lost run that took in a repaired lead byte are mojibake themselves
+    (``Ã¢â‚¬â€``: ``â€`` and a lost byte, ``â€”`` among them)."""
+    data = text.translate(_translation(cp)).encode("latin-1", "replace")
+    return any(_NEED[b] >= 2 for m in _TOKEN.finditer(data) if m.lastgroup == "seq" for b in m.group())
+
+
+def _inner_piece(run: str, cp: str) -> bool:
+    """Whether the complete sequences of ``run`` read through ``cp`` decode to a lead byte and a
+    continuation byte of ``cp`` again: the lost run took in a repaired piece of an inner layer
+    (``Ã°Å¸â€``: ``ðŸ``, the first bytes of an emoji, then ``â€`` and a lost byte)."""
+    data = run.translate(_translation(cp)).encode("latin-1", "replace")
+    for m in _TOKEN.finditer(data):
+        if m.lastgroup == "seq":
+            inner = m.group().decode("utf-8").translate(_translation(cp)).encode("latin-1", "replace")
+            if _LEAD_AND_CONTINUATION.search(inner):
+                return True
+    return False
+
+
+_LEAD_AND_CONTINUATION = re.compile(rb"[\xC2-\xF4][\x80-\xBF]")
+
+
+def _starts_shifts(regions: list[_Region]) -> tuple[list[int], list[int]]:
+    """Current starts of ``regions``, and how much longer the current text is than the original
+    up to the end of each (what :func:`_to_original` reads)."""
+    shifts: list[int] = []
+    for r in regions:
+        shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
+    return [r.cstart for r in regions], shifts
+
+
 def _to_original(pos: int, regions: list[_Region], starts: list[int], shifts: list[int], *, end: bool = False) -> int:
     """Original offset of the character at current offset ``pos``.
 
@@ -170,24 +225,29 @@ def _repair_core(
     first_dominant: str | None = None
     first = True
     caches = _Caches()
+    early: list[tuple[int, int]] = []  # lost runs of rounds before the last (original offsets)
     while True:
         edits, lost, dominant = _one_pass(cur, guess, caches)
         if first:
             first_dominant, first = dominant, False
         if not edits:
             break
+        if lost:
+            starts, shifts = _starts_shifts(regions)
+            early += [
+                (_to_original(a, regions, starts, shifts), _to_original(b - 1, regions, starts, shifts, end=True))
+                for a, b, *_ in lost
+            ]
         cur, regions = _apply(cur, regions, edits)
 
     # A lost run found in a later round inside text that an earlier round produced (mojibake of
     # mojibake that lost bytes): undo those repairs, so that the run stays exactly as it was.
-    starts = [r.cstart for r in regions]
-    shifts: list[int] = []
-    for r in regions:
-        shifts.append((shifts[-1] if shifts else 0) + (r.cend - r.cstart) - (r.oend - r.ostart))
+    starts, shifts = _starts_shifts(regions)
     reverted: set[int] = set()
     placed: list[tuple[int, int, str, tuple[str, ...]]] = []  # original start, end, code pages, candidates
     lossy_runs: set[int] = set()  # input runs in which an inner layer lost bytes
     run_of = _input_runs(text)
+    twice: set[str] = set()  # outer code pages of mojibake of mojibake that lost bytes
     for a, b, cp, cands, _missing in lost:
         ostart = _to_original(a, regions, starts, shifts)
         oend = _to_original(b - 1, regions, starts, shifts, end=True)
@@ -200,10 +260,34 @@ def _repair_core(
                 lossy_runs.add(run_of(regions[k].ostart))
             k += 1
         placed.append((ostart, oend, "+".join([*cps, cp]), cands))
+        if cps:
+            twice.add(cps[0])
+        elif any(_holds_sequence(c, cp) for c in cands) or _inner_piece(text[ostart:oend], cp):
+            twice.add(cp)
+    if early:
+        # A lost run of an earlier round that a later one repaired, read with its repaired
+        # neighbours (`‚ö†Ãƒâ€`: Mac Roman ⚠, then `ƒâ` as ĉ inside the lost `Ãƒâ€`): left as it was.
+        ostarts = [r.ostart for r in regions]
+        for oa, ob in early:
+            k = max(0, bisect.bisect_right(ostarts, oa) - 1)
+            while k < len(regions) and regions[k].ostart < ob:
+                if regions[k].oend > oa:
+                    lossy_runs.add(run_of(regions[k].ostart))
+                k += 1
     for r in regions:
         rep = cur[r.cstart : r.cend]
         if r.mixed or _inner_fragment(rep, r.codepages[-1], letters_only=len(r.codepages) == 1):
             lossy_runs.add(run_of(r.ostart))
+            if len(r.codepages) > 1:
+                twice.add(r.codepages[0])
+    if twice:
+        # The text shows mojibake of mojibake that lost bytes (left as it is, so a later repair
+        # sees it too): a repair of one layer that leaves a lead byte of the inner layer without
+        # its continuation bytes is such a character whose inner layer lost them, however
+        # plausible the one layer reads alone (`ANÃƒLISIS`: Á lost its 0x81, not Portuguese `Ã`).
+        for r in regions:
+            if len(r.codepages) == 1 and r.codepages[0] in twice and _open_lead(cur[r.cstart : r.cend], r.codepages[0]):
+                lossy_runs.add(run_of(r.ostart))
     if lossy_runs:
         # Mojibake of mojibake whose inner layer lost bytes is left as it was, the whole input run:
         # repairing its other parts mixes the layers (`储åË†°`), and the next repair reads such a

@@ -377,9 +377,16 @@ def _after_question_mark(
     tail = _open_tail(prev[2], _encoder(prev[3])) if prev is not None else 0
     first = edits[0] if edits else None
     starts_open = False
+    # The code page in which the repair's first character is a byte: the repair's own, or, when
+    # it is none there, the first that has it (Latin-1 `Å¸` is Ÿ, which is no byte of Latin-1 but
+    # 0x9F of Windows-1252: `Ã?Å¸` is П, 0x90 replaced).
+    ccp = first[3] if first is not None else ""
     if first is not None and first[0] == a:
-        starts_open = 0x80 <= _encoder(first[3]).get(first[2][0], 0) <= 0xBF
-    same_cp = first is not None and prev is not None and prev[3] == first[3]
+        ch = first[2][0]
+        if ch not in _encoder(ccp):
+            ccp = next((cp for cp in CODEPAGES if ch in _encoder(cp)), ccp)
+        starts_open = 0x80 <= _encoder(ccp).get(ch, 0) <= 0xBF
+    same_cp = first is not None and prev is not None and prev[3] == ccp
     if prev is not None and (tail >= 2 or (tail == 1 and starts_open and same_cp)):
         # The repair before the `?` ends on a sequence the `?` cut (``Ã°Å¸?``, ``ðŸ`` of 🏆
         # with its 0x8F replaced; ``Ã¢?Â³``, ⏳): it is left as it was.
@@ -387,13 +394,13 @@ def _after_question_mark(
         if len(r) > tail:
             before.append(_Edit(s, e - len(r[-tail:].encode("utf-8")), r[:-tail], cp, g))
     elif not (lost and lost[-1][1] == a - 1) and first is not None:
-        enc = _encoder(first[3])
+        enc = _encoder(ccp)
         if not _open_tail(text[max(0, a - 4) : a - 1], enc) and not _lead_pair(text[max(0, a - 3) : a - 1], enc):
             return edits
     if first is None or not starts_open:
         return edits
     cp = first[3]
-    enc = _encoder(cp)
+    enc = _encoder(ccp)
     if lost and lost[-1][1] == a - 1:
         start, _end, lcp, cands, missing = lost[-1]
         lost[-1] = _LostRec(start, first[1], lcp, cands, missing)
