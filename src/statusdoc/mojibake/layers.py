@@ -148,13 +148,34 @@ def _inner_fragment(repaired: str, cp: str, *, letters_only: bool = False) -> bo
     return False
 
 
-def _open_lead(text: str, cp: str) -> bool:
-    """Whether ``text`` read through ``cp`` holds a lead byte followed by fewer continuation
-    bytes than it needs (none at all included: ``Ã`` is C3).
+def _open_lead(text: str, cp: str, after: str = "") -> bool:
+    """Whether ``text`` is text of ``cp`` (so it can be an inner layer read through it) that holds
+    a lead byte one continuation byte short (``Ã`` is C3, ``á»`` E1 BB), or two short at its end
+    when a ``?`` follows (``after``: it stands for one).  A character ``cp`` has no byte for is no
+    inner layer (``Ì∫ß`` is mojibake of its own, once more through Windows-1252), nor is a lead
+    byte two bytes short: two lost bytes in a row are no likely story (``Ì¥ç``, whose ç is E7).
 
     >>> _open_lead("Ã", "cp1252"), _open_lead("á»", "cp1252"), _open_lead("â€”", "cp1252")
     (True, True, False)
+    >>> _open_lead("Ì∫ß", "cp1252"), _open_lead("é", "cp1252"), _open_lead("é", "cp1252", "?")
+    (False, False, True)
     """
+    enc = _encoder(cp)
+    if not all(ch < "\x80" or ch in enc for ch in text):
+        return False
+    data = text.translate(_translation(cp)).encode("latin-1", "replace")
+    i = 0
+    while i < len(data):
+        need = _NEED[data[i]]
+        j = i + 1
+        if need > 0:
+            while j < len(data) and j <= i + need and 0x80 <= data[j] <= 0xBF:
+                j += 1
+            short = need - (j - i - 1)
+            if short == 1 or (short == 2 and j == len(data) and after == "?"):
+                return True
+        i = j
+    return False
     data = text.translate(_translation(cp)).encode("latin-1", "replace")
     i = 0
     while i < len(data):
@@ -247,7 +268,7 @@ def _repair_core(
     placed: list[tuple[int, int, str, tuple[str, ...]]] = []  # original start, end, code pages, candidates
     lossy_runs: set[int] = set()  # input runs in which an inner layer lost bytes
     run_of = _input_runs(text)
-    twice: set[str] = set()  # outer code pages of mojibake of mojibake that lost bytes
+    twice: set[tuple[str, str]] = set()  # (outer, inner) code pages of mojibake of mojibake that lost bytes
     for a, b, cp, cands, _missing in lost:
         ostart = _to_original(a, regions, starts, shifts)
         oend = _to_original(b - 1, regions, starts, shifts, end=True)
@@ -261,9 +282,9 @@ def _repair_core(
             k += 1
         placed.append((ostart, oend, "+".join([*cps, cp]), cands))
         if cps:
-            twice.add(cps[0])
+            twice.add((cps[0], [*cps, cp][1]))
         elif any(_holds_sequence(c, cp) for c in cands) or _inner_piece(text[ostart:oend], cp):
-            twice.add(cp)
+            twice.add((cp, cp))
     if early:
         # A lost run of an earlier round that a later one repaired, read with its repaired
         # neighbours (`‚ö†Ãƒâ€`: Mac Roman ⚠, then `ƒâ` as ĉ inside the lost `Ãƒâ€`): left as it was.
@@ -279,14 +300,16 @@ def _repair_core(
         if r.mixed or _inner_fragment(rep, r.codepages[-1], letters_only=len(r.codepages) == 1):
             lossy_runs.add(run_of(r.ostart))
             if len(r.codepages) > 1:
-                twice.add(r.codepages[0])
+                twice.add((r.codepages[0], r.codepages[1]))
     if twice:
         # The text shows mojibake of mojibake that lost bytes (left as it is, so a later repair
         # sees it too): a repair of one layer that leaves a lead byte of the inner layer without
         # its continuation bytes is such a character whose inner layer lost them, however
         # plausible the one layer reads alone (`ANÃƒLISIS`: Á lost its 0x81, not Portuguese `Ã`).
+        inner = {outer: {b for a, b in twice if a == outer} for outer, _ in twice}
         for r in regions:
-            if len(r.codepages) == 1 and r.codepages[0] in twice and _open_lead(cur[r.cstart : r.cend], r.codepages[0]):
+            rep, after = cur[r.cstart : r.cend], cur[r.cend : r.cend + 1]
+            if len(r.codepages) == 1 and any(_open_lead(rep, cp, after) for cp in inner.get(r.codepages[0], ())):
                 lossy_runs.add(run_of(r.ostart))
     if lossy_runs:
         # Mojibake of mojibake whose inner layer lost bytes is left as it was, the whole input run:
