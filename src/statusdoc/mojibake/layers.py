@@ -112,12 +112,16 @@ def _mixes_layers(cur: str, regions: list[_Region], edits: list[_Edit]) -> bool:
     bounds = sorted((e[0], e[1]) for e in edits)
     bstarts = [b[0] for b in bounds]
     for r in regions:
+        # A lead byte of the edit's code page, or of the one that made the region (its inner
+        # layer: `Ñ‚ç•¶`, т and 當 once through Windows-1252, read as Mac Roman ⍥ across both).
+        own = _encoder(r.codepages[-1]) if "+" not in r.codepages[-1] else {}
         pos = r.cstart
         j = max(0, bisect.bisect_right(bstarts, r.cstart) - 1)
         while pos < r.cend:
             start, end = bounds[j] if j < len(bounds) and bounds[j][0] < r.cend else (r.cend, r.cend)
             if end > pos:
-                if any(_NEED[enc.get(ch, 0)] > 0 for ch in cur[pos : min(start, r.cend)]):
+                rest = cur[pos : min(start, r.cend)]
+                if any(_NEED[enc.get(ch, 0)] > 0 or _NEED[own.get(ch, 0)] > 0 for ch in rest):
                     return True
                 pos = max(pos, end)
             j += 1
@@ -301,6 +305,7 @@ def _repair_core(
             lossy_runs.add(run_of(r.ostart))
             if len(r.codepages) > 1:
                 twice.add((r.codepages[0], r.codepages[1]))
+    twice.update((cp, cp) for cp in caches.cut)
     if twice:
         # The text shows mojibake of mojibake that lost bytes (left as it is, so a later repair
         # sees it too): a repair of one layer that leaves a lead byte of the inner layer without
