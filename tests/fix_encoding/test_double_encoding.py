@@ -48,6 +48,32 @@ CASES = [
     ("question-mark-after-a-repaired-lead-byte", "- ⏳ Pending\n", "question", AS_IS),
     # 🏆 is F0 9F 8F 86: `ðŸ` (cut by the `?`) and `†` were repaired on either side of it.
     ("question-mark-after-an-open-sequence", "## 🏆 Achievements\n", "question", AS_IS),
+    # Round three (MATRIX row 26): one layer undone where one layer alone reads as real text is
+    # left too, once the text shows mojibake of mojibake that lost bytes (here ❌, `Ã¢Å’`).
+    # Á lost its 0x81: `ANÃƒLISIS` is no Portuguese `ANÃLISIS`.
+    ("lone-lead-byte-before-ascii", "title: 📊 ANÁLISIS ❌\n", "dropped", AS_IS),
+    ("lone-lead-byte-between-repairs", "- [ ] Si quedó · EXPLÍCITAMENTE ❌\n", "dropped", AS_IS),
+    # ề lost its 0x81: `vá»` (as in Spanish `está»`); Đ lost its 0x90: `Ä`.
+    ("lead-byte-before-punctuation", "- ❌ suggestions về MoonX\n", "dropped", AS_IS),
+    ("vietnamese-lone-lead-and-fragment", "- ❌ complete Điều chỉnh action\n", "dropped", AS_IS),
+    # 이 lost its 0x9D (`ì´`), 响 its 0x8D (`å“`): the other runs show the two layers.
+    ("korean-fragment-before-a-space", "> 이 문서에 기술된 대부분의 기능이\n", "dropped", AS_IS),
+    ("cjk-fragment-before-a-lost-run", "| API 响应时间 | ❌ |\n", "dropped", AS_IS),
+    # The same with `?`: ف (D9 81) is `Ã™?`, ề `Ã¡Â»?`, 响应式 `Ã¥â€œ?Ã¥Âºâ€?Ã¥Â¼?`.
+    ("question-mark-after-a-lone-lead-in-context", "- [ ] فهم أنواع البيانات ❌\n", "question", AS_IS),
+    ("question-mark-after-a-fragment-in-context", "- ❌ suggestions về MoonX\n", "question", AS_IS),
+    ("question-marks-in-a-cjk-run", "| 首页响应式优化 | ⬜ |\n", "question", AS_IS),
+    # 되 (EB 90 98) is `Ã«?Ëœ`: the sequence goes on after the `?` (`Ëœ` is its 0x98, accepted or
+    # not), so `ë` alone before it is no letter (`ë?Ëœ` mixed the layers).
+    ("question-mark-inside-a-sequence", "구현 완료되었습니다 ❌\n", "question", AS_IS),
+    # Ô (C3 94) is `Ãƒâ€?`: a lost run of the first round, which a later round read as Mac Roman
+    # `ƒâ` (ĉ) beside the repaired ⚠ of the document's own mojibake: it stays lost.
+    ("lost-run-of-an-earlier-round", "- ‚ö†Ô∏è `HomepageSection` model\n", "question", AS_IS),
+    # П (D0 9F) is `Ã?Å¸`: `Å¸` after the `?` read as Latin-1 (Ÿ, which Latin-1 has no byte for)
+    # was repaired alone.
+    ("question-mark-before-a-latin-1-repair", "Приветقراءة数据库\n", "question", AS_IS),
+    # т and 當 once repaired (`Ñ‚ç•¶`), then `‚ç•` read as Mac Roman ⍥ across the two.
+    ("later-round-across-two-regions", "Привет當前生成\n", "question", AS_IS),
 ]
 
 
@@ -63,6 +89,29 @@ def test_double_encoding(name: str, original: str, losses: str, want: str) -> No
         assert result.text != original
     second = repair(result.text)
     assert second.text == result.text and second.fixes == ()
+
+
+def test_one_layer_is_undone_only_where_the_text_shows_lost_inner_layers() -> None:
+    # Alone, `NÃƒO` is Portuguese NÃO read once through Windows-1252; `Ã‰tat` is État.
+    assert repair("Estado: NÃƒO\n").text == "Estado: NÃO\n"
+    assert repair("Ã‰tat: done\n").text == "État: done\n"
+    # Beside ❌ that lost a byte of its inner layer (`Ã¢Å’`), the same runs are what Á and an
+    # inner letter that lost a byte look like: left as they are (a repair missed, none made up).
+    assert repair("NÃƒO Ã¢Å’ x\n").text == "NÃƒO Ã¢Å’ x\n"
+    assert repair("Ã‰tat Ã¢Å’ x\n").text == "Ã‰tat Ã¢Å’ x\n"
+    # A lead byte two bytes short is no such story (two lost bytes in a row), nor is text with a
+    # character Windows-1252 has no byte for (`Ì∫ß`, mojibake of its own read once more).
+    assert repair("cafÃ© Ã¢Å’ x\n").text == "café Ã¢Å’ x\n"
+    assert repair("## ÃŒâˆ«ÃŸ In Ã¢Å’\n").text == "## Ì∫ß In Ã¢Å’\n"
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from statusdoc.mojibake import layers
+
+    result = doctest.testmod(layers)
+    assert result.attempted >= 2 and result.failed == 0
 
 
 def test_a_letter_written_with_punctuation_only_is_no_evidence() -> None:
