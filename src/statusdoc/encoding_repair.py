@@ -61,7 +61,11 @@ How it works
   complete, ``完æË†``), every repair of that input run is undone so the run stays as it was.  A
   repaired lead byte just before a lost run that completes it joins the lost run (``Ã§â€Å¸``
   is 生 whose ” lost 0x9D); so does the piece after a ``?`` that stands for a lost byte.  A
-  one-layer repair that leaves a lead byte followed by letters (``ìž``) is undone too.
+  one-layer repair that leaves a lead byte followed by letters (``ìž``) is undone too.  A lost
+  run of an earlier round stays lost whatever a later round reads around it.  Once the text shows
+  mojibake of mojibake that lost bytes (which stays as it is, so a later repair sees it too), a
+  one-layer repair leaving an inner lead byte one byte short is undone as well, however plausible
+  alone (``ANÃƒLISIS``: Á lost its 0x81; ``vÃ¡Â»``): a repair missed, never one made up.
   What one repair leaves can read differently once the rest is repaired, so
   :func:`repair` repeats until its own output is a fixed point and ``repair(repair(t).text)``
   changes nothing.  Code spans and fenced code are left as written.  Positions are those of the

@@ -143,6 +143,9 @@ class _Caches:
         self.parses: dict[tuple[str, str], _Parse] = {}
         self.stats: dict[str, _Stats] = {}
         self.resolved: dict[object, dict[tuple[str, bool], _Resolved]] = {}
+        #: Code pages of repairs left as they were because a ``?`` cut the inner sequence they
+        #: end on (see :func:`_after_question_mark`): mojibake of mojibake that lost bytes.
+        self.cut: set[str] = set()
 
 
 def _absorb(edits: list[_Edit], losts: list[_LostRec], cp: str) -> tuple[list[_Edit], list[_LostRec]]:
@@ -313,7 +316,8 @@ def _one_pass(
     # First without, then with the scripts that clusters of the chosen repairs show (a one-letter
     # Russian word needs the longer words around it).
     first_ctx = _Context(dominant, {})
-    edits, lost = _resolve_all(text, spans, first_ctx, guess, caches, None)
+    cut: set[str] = set()
+    edits, lost = _resolve_all(text, spans, first_ctx, guess, caches, None, cut)
     scripts: dict[str, set[int]] = {}
     for e in edits:
         for ch in e[2]:
@@ -321,7 +325,9 @@ def _one_pass(
                 scripts.setdefault(e[3], set()).add(_script(ch))
     if scripts:
         ctx = _Context(dominant, {cp: frozenset(v) for cp, v in scripts.items()})
-        edits, lost = _resolve_all(text, spans, ctx, guess, caches, first_ctx)
+        cut = set()
+        edits, lost = _resolve_all(text, spans, ctx, guess, caches, first_ctx, cut)
+    caches.cut |= cut
     return edits, lost, dominant
 
 
@@ -331,7 +337,13 @@ def _memo(caches: _Caches, ctx: _Context, guess: bool) -> dict[tuple[str, bool],
 
 
 def _resolve_all(
-    text: str, spans: list[tuple[int, int]], ctx: _Context, guess: bool, caches: _Caches, fallback: _Context | None
+    text: str,
+    spans: list[tuple[int, int]],
+    ctx: _Context,
+    guess: bool,
+    caches: _Caches,
+    fallback: _Context | None,
+    cut: set[str],
 ) -> tuple[list[_Edit], list[_LostRec]]:
     """Resolve every run; a run whose result under ``fallback`` did not depend on scripts keeps it."""
     memo = _memo(caches, ctx, guess)
@@ -350,7 +362,7 @@ def _resolve_all(
             memo[key] = res
         run_edits = [_Edit(a + s, a + e, r, cp, g) for s, e, r, cp, g in res[0]]
         if a >= 2 and text[a - 1] == "?":
-            run_edits = _after_question_mark(text, run_edits, edits, lost, a)
+            run_edits = _after_question_mark(text, run_edits, edits, lost, a, cut)
         edits.extend(run_edits)
         lost.extend(_LostRec(a + s, a + e, cp, c, n) for s, e, cp, c, n in res[1])
     return edits, lost
@@ -366,7 +378,7 @@ def _lead_pair(pair: str, enc: dict[str, int]) -> bool:
 
 
 def _after_question_mark(
-    text: str, edits: list[_Edit], before: list[_Edit], lost: list[_LostRec], a: int
+    text: str, edits: list[_Edit], before: list[_Edit], lost: list[_LostRec], a: int, cut: set[str]
 ) -> list[_Edit]:
     """A run that begins right after a ``?`` that follows a lost run or a lone lead byte: the
     ``?`` is the lost byte (a converter wrote it for a byte it had no character for), and a
@@ -377,23 +389,34 @@ def _after_question_mark(
     tail = _open_tail(prev[2], _encoder(prev[3])) if prev is not None else 0
     first = edits[0] if edits else None
     starts_open = False
+    # The code page in which the repair's first character is a byte: the repair's own, or, when
+    # it is none there, the first that has it (Latin-1 `Å¸` is Ÿ, which is no byte of Latin-1 but
+    # 0x9F of Windows-1252: `Ã?Å¸` is П, 0x90 replaced).
+    ccp = first[3] if first is not None else ""
     if first is not None and first[0] == a:
-        starts_open = 0x80 <= _encoder(first[3]).get(first[2][0], 0) <= 0xBF
-    same_cp = first is not None and prev is not None and prev[3] == first[3]
-    if prev is not None and (tail >= 2 or (tail == 1 and starts_open and same_cp)):
+        ch = first[2][0]
+        if ch not in _encoder(ccp):
+            ccp = next((cp for cp in CODEPAGES if ch in _encoder(cp)), ccp)
+        starts_open = 0x80 <= _encoder(ccp).get(ch, 0) <= 0xBF
+    same_cp = first is not None and prev is not None and prev[3] == ccp
+    if prev is not None and (
+        tail >= 2 or (tail == 1 and ((starts_open and same_cp) or _continues_past(prev, text[a : a + 2])))
+    ):
         # The repair before the `?` ends on a sequence the `?` cut (``Ã°Å¸?``, ``ðŸ`` of 🏆
-        # with its 0x8F replaced; ``Ã¢?Â³``, ⏳): it is left as it was.
+        # with its 0x8F replaced; ``Ã¢?Â³``, ⏳; ``Ã«?Ëœ``, 되 whose 0x90 was replaced, after
+        # which ``Ëœ`` is its last byte 0x98, accepted or not): it is left as it was.
         s, e, r, cp, g = before.pop()
+        cut.add(cp)
         if len(r) > tail:
             before.append(_Edit(s, e - len(r[-tail:].encode("utf-8")), r[:-tail], cp, g))
     elif not (lost and lost[-1][1] == a - 1) and first is not None:
-        enc = _encoder(first[3])
+        enc = _encoder(ccp)
         if not _open_tail(text[max(0, a - 4) : a - 1], enc) and not _lead_pair(text[max(0, a - 3) : a - 1], enc):
             return edits
     if first is None or not starts_open:
         return edits
     cp = first[3]
-    enc = _encoder(cp)
+    enc = _encoder(ccp)
     if lost and lost[-1][1] == a - 1:
         start, _end, lcp, cands, missing = lost[-1]
         lost[-1] = _LostRec(start, first[1], lcp, cands, missing)
@@ -405,6 +428,19 @@ def _after_question_mark(
     if k == len(r):
         return edits[1:]
     return [_Edit(s + len(r[:k].encode("utf-8")), e, r[k:], cp, g), *edits[1:]]
+
+
+def _continues_past(prev: _Edit, pair: str) -> bool:
+    """Whether ``prev`` ends on a lead byte of three or four bytes (in its code page) and
+    ``pair``, after the ``?`` that stands for the next byte, is a 2-byte sequence whose character
+    is a continuation byte of that code page: the sequence goes on after the ``?``."""
+    enc = _encoder(prev[3])
+    if _NEED[enc.get(prev[2][-1], 0)] < 2:
+        return False
+    data = bytes(enc.get(ch, 0) for ch in pair)
+    if len(data) != 2 or not 0xC2 <= data[0] <= 0xDF or not 0x80 <= data[1] <= 0xBF:
+        return False
+    return 0x80 <= enc.get(data.decode("utf-8"), 0) <= 0xBF
 
 
 def _open_tail(text: str, enc: dict[str, int]) -> int:
