@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 _PART_NUMBER = lazy(globals(), "_PART_NUMBER", r"\d\s*/\s*\d")
 
+#: What :meth:`Evaluator.once` has not worked out yet (None is an answer).
+_MISSING = object()
+
 #: Words a status line may hold besides its state without being a sentence.
 _PROGRESS_TEXT = frozenset(
     "complete completed done finished remaining left started progress overall tasks items of total".split()
@@ -75,6 +78,9 @@ class Evaluator:
         self._managed: set[int] | None = None
         self._index: dict[int, int] | None = None
         self._per_scope: dict[tuple[str, int], tuple[list[int], object]] = {}
+        self._once: dict[tuple[object, ...], object] = {}
+        #: Per test of :meth:`first_item`: the items that pass it.
+        self._passing: dict[str, set[int]] = {}
         self._kinds: dict[int | None, set[str]] = {}
         self._claim_decisions: dict[int, Decision] = {}
         self._claim_spans: dict[int, tuple[list[int], list[int]]] = {}
@@ -100,6 +106,26 @@ class Evaluator:
         """A heading whose title is a state (`## ✅ Done`, `## Pending`, `## In Progress`)."""
         words = [w for w in self.binder.titles[si] if not w.isdigit()]
         return bool(words) and self.vocab.word_state(" ".join(words)) is not None
+
+    def once(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()`` once per document for ``key``: a fact about a section, a table or the
+        whole document that many decisions ask (each asking it afresh made the work grow with
+        the number of counters times the size of what it reads)."""
+        hit = self._once.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = self._once[key] = compute()
+        return hit  # type: ignore[return-value]
+
+    def counters_on_line(self, line: int) -> list[Counter]:
+        """The counters on ``line``, in document order (an index built once)."""
+        by_line: dict[int, list[Counter]] = self.once(("counters by line",), self._counters_by_line)
+        return by_line.get(line, [])
+
+    def _counters_by_line(self) -> dict[int, list[Counter]]:
+        out: dict[int, list[Counter]] = {}
+        for c in self.doc.counters:
+            out.setdefault(c.span.line, []).append(c)
+        return out
 
     def per_scope(self, name: str, items: list[int], compute: Callable[[], T]) -> T:
         """``compute()`` once per distinct item list (lists are shared: a section's, the document's,
@@ -170,21 +196,32 @@ class Evaluator:
         """A line of section ``si`` (its own lines, before any subsection) stating a fraction that is
         no counter over the same items as ``c``: what a summary's figure may be computed from
         (`**Current Day**: 172 / 215` beside `**Overall Progress**: 80%`)."""
-        sec = self.doc.sections[si]
-        last = sec.last_line
-        if sec.children:
-            last = self.doc.sections[sec.children[0]].line - 1
         if self._lines_by_scope is None:
             self._lines_by_scope = {}
             for k, o in enumerate(self.doc.counters):
                 self._lines_by_scope.setdefault(id(self.bindings[k].items), set()).add(o.line)
         same = self._lines_by_scope.get(id(items), set())
-        for ln in range(sec.line + 1, min(last, len(self.lines)) + 1):
-            if ln == c.line or ln in same:
-                continue
-            if _PART_NUMBER.search(self.lines.line_text(ln)):
-                return ln
-        return None
+        # The section's lines are read once, and filtered once per scope: a summary of many
+        # counters over one scope asked of each of them.
+        lines = self.per_scope(
+            f"unexplained {si}", items, lambda: [ln for ln in self._fraction_lines(si) if ln not in same]
+        )
+        return next((ln for ln in lines if ln != c.line), None)
+
+    def _fraction_lines(self, si: int) -> list[int]:
+        """The own lines of section ``si`` (before any subsection) that state a fraction."""
+
+        def find() -> list[int]:
+            sec = self.doc.sections[si]
+            last = sec.last_line
+            if sec.children:
+                last = self.doc.sections[sec.children[0]].line - 1
+            lines = self.lines
+            return [
+                ln for ln in range(sec.line + 1, min(last, len(lines)) + 1) if _PART_NUMBER.search(lines.line_text(ln))
+            ]
+
+        return self.once(("fraction lines", si), find)
 
     def extra_words(self, line: str, claim: list[Counter], line_start: int) -> bool:
         """Whether a status line holds words besides its label, numbers, markers and progress words."""
@@ -285,9 +322,21 @@ class Evaluator:
         return self.per_scope("checkbox", items, lambda: any(self.doc.items[i].kind == "checkbox" for i in items))
 
     def first_item(self, items: list[int], name: str, test: Callable[[Item], bool]) -> Item | None:
-        """The first item of ``items`` that passes ``test`` (once per scope and test name)."""
-        doc = self.doc
-        return self.per_scope(name, items, lambda: next((doc.items[i] for i in items if test(doc.items[i])), None))
+        """The first item of ``items`` that passes ``test`` (``name`` names the test).
+
+        Each item is tested once per document, not once per scope that holds it (scopes nest: a
+        step's items are its stage's and the document's too); a scope then looks for the passing
+        ones without a Python step per item, and most documents have none."""
+        passing = self._passing.get(name)
+        if passing is None:
+            passing = self._passing[name] = {i for i, it in enumerate(self.doc.items) if test(it)}
+        if not passing:
+            return None
+        return self.per_scope(name, items, lambda: self._first_of(items, passing))
+
+    def _first_of(self, items: list[int], passing: set[int]) -> Item | None:
+        found = next(filter(passing.__contains__, items), None)
+        return None if found is None else self.doc.items[found]
 
     def block_total(self, c: Counter) -> float | None:
         """The total of the summary block ``c`` belongs to: the one labelled total of its table, or
