@@ -12,7 +12,8 @@ two equal on generated texts.
 
 from __future__ import annotations
 
-import functools
+import operator
+from itertools import compress, repeat
 
 from statusdoc._regex import lazy
 
@@ -43,23 +44,41 @@ def _word_bytes() -> bytes:
     return _byte_table({b: 0x20 for b in range(128) if chr(b).isspace() and b != 0x0A}).translate(_ASCII_WORD_BYTES)
 
 
-@functools.lru_cache(maxsize=4096)
+#: Keys of the texts met lately, by text: the same text recurs (that is what the rule is about),
+#: within a document and between documents of a tree.  Bounded (emptied when full): a cache of
+#: every text was a copy of every item text in memory (17 MB for 100,000 items).
+_KNOWN: dict[str, str] = {}
+_KNOWN_MAX = 4096
+
+
 def key(text: str) -> str:
     """Item text compared without emphasis, punctuation or decoration (in any mojibake form).
-
-    Cached, boundedly: the same text recurs (that is what the rule is about), but a cache of every
-    text was a copy of every item text in memory (17 MB for 100,000 items).
 
     >>> key("**Add** the `retry` queue (#1)")
     'add the retry queue'
     """
+    got = _KNOWN.get(text)
+    if got is None:
+        got = _word_key(text)
+        _remember({text: got})
+    return got
+
+
+def _word_key(text: str) -> str:
     from statusdoc.labels import words
 
     return " ".join(words(text.replace("`", "")))
 
 
+def _remember(fresh: dict[str, str]) -> None:
+    if len(_KNOWN) + len(fresh) > _KNOWN_MAX:
+        _KNOWN.clear()
+    _KNOWN.update(fresh)
+
+
 def keys(texts: list[str]) -> list[str]:
-    """:func:`key` of each of ``texts``.
+    """:func:`key` of each of ``texts``: those met lately from memory, the others worked out
+    together (:func:`_new_keys`).
 
     >>> keys(["**Add** the `retry` queue (#1)", "1. Add the retry-queue [x] ", "Ajouter ✅", ""])
     ['add the retry queue', 'add the retry queue', 'ajouter', '']
@@ -67,21 +86,30 @@ def keys(texts: list[str]) -> list[str]:
     out: list[str] = []
     for a in range(0, len(texts), CHUNK):
         chunk = texts[a : a + CHUNK]
-        joined = "\n".join(chunk)
-        if joined.isascii():
-            ascii_texts = chunk
-        else:  # the others' keys are worked out one by one (below); they take an empty line here
-            ascii_texts = [t if t.isascii() else "" for t in chunk]
-            joined = "\n".join(ascii_texts)
-        if joined.count("\n") != len(chunk) - 1:
-            out += map(key, chunk)  # a text with a line feed of its own: read one by one
-            continue
-        found = _ascii_keys(joined)
-        if ascii_texts is chunk:
-            out += found
-        else:
-            out += (k if t is u else key(t) for t, u, k in zip(chunk, ascii_texts, found, strict=True))
+        found = list(map(_KNOWN.get, chunk))
+        if None in found:
+            missing = list(compress(chunk, map(operator.is_, found, repeat(None))))
+            fresh = dict(zip(missing, _new_keys(missing), strict=True))
+            found = list(map(fresh.get, chunk, found))  # (a text met lately keeps its key)
+            _remember(fresh)
+        out += found  # type: ignore[arg-type]  # (no None is left)
     return out
+
+
+def _new_keys(texts: list[str]) -> list[str]:
+    """:func:`_word_key` of each of ``texts``, the ASCII ones read together."""
+    joined = "\n".join(texts)
+    if joined.isascii():
+        ascii_texts = texts
+    else:  # the others' keys are worked out one by one (below); they take an empty line here
+        ascii_texts = [t if t.isascii() else "" for t in texts]
+        joined = "\n".join(ascii_texts)
+    if joined.count("\n") != len(texts) - 1:
+        return list(map(_word_key, texts))  # a text with a line feed of its own: read one by one
+    found = _ascii_keys(joined)
+    if ascii_texts is texts:
+        return found
+    return [k if t is u else _word_key(t) for t, u, k in zip(texts, ascii_texts, found, strict=True)]
 
 
 def _ascii_keys(joined: str) -> list[str]:

@@ -255,7 +255,7 @@ def _met_again(hashes: list[int], seen: dict[int, Item]) -> set[int]:
     counts = Counter(hashes)
     again = seen.keys() & counts.keys()
     if len(counts) < len(hashes):
-        again.update(h for h, n in counts.items() if n > 1)
+        again.update(compress(counts.keys(), map(_MORE_THAN_ONE, counts.values())))
     return again
 
 
@@ -270,6 +270,7 @@ def _items_with_keys(doc: Document) -> Iterator[tuple[list[Item], list[str]]]:
         yield list(compress(chunk, long)), list(compress(found, long))
 
 
+_MORE_THAN_ONE = (1).__lt__
 #: `len(key) >= 8`, for ``map`` (no Python call a key).
 _LONG_ENOUGH = (7).__lt__
 
