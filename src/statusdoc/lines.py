@@ -7,6 +7,7 @@ table while it reads, and everything after it asks this one.
 from __future__ import annotations
 
 import bisect
+import re
 from array import array
 
 from statusdoc._regex import lazy
@@ -31,7 +32,7 @@ class LineIndex:
         self._starts = array("q", (0,))
         # Without a carriage return a line feed is the only line end: a literal pattern, which the
         # engine finds at C speed (the alternation is tried at every position: 2.5x the time).
-        self._starts.extend(m.end() for m in (_LF if "\r" not in text else _EOL).finditer(text))
+        self._starts.extend(map(re.Match.end, (_LF if "\r" not in text else _EOL).finditer(text)))
 
     def __len__(self) -> int:
         return len(self._starts)

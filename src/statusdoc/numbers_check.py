@@ -256,6 +256,8 @@ def in_digits_of(new: str, old: str) -> str:
 def _same_number(old: str, new: str) -> bool:
     if old == new:
         return True  # (the common case, without importing decimal)
+    if old.isascii() and old.isdigit() and new.isdigit():
+        return int(old) == int(new)  # (what Decimal says of whole numbers: `05` is `5`)
     from decimal import Decimal
 
     try:
