@@ -91,8 +91,7 @@ def titled_plans(draw: st.DrawFn) -> tuple[str, list[str]]:
         if draw(st.booleans()):
             out.append(f"- [{'x' if draw(st.booleans()) else ' '}] task {k}")
     lines = [
-        " ".join(draw(st.lists(st.sampled_from([*_TITLE_WORDS, "status", "overall"]), max_size=5)))
-        for _ in range(4)
+        " ".join(draw(st.lists(st.sampled_from([*_TITLE_WORDS, "status", "overall"]), max_size=5))) for _ in range(4)
     ]
     return "\n".join(out) + "\n", lines
 

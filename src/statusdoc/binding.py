@@ -129,6 +129,7 @@ class Binder:
         self._title_sets: dict[str, list[tuple[frozenset[str], list[int]]]] | None = None
         self._claim_ends: dict[int, list[int]] = {}
         self._by_key: dict[tuple[str, str], int | None] = {}
+        self._by_first_words: dict[tuple[str, str], list[int]] | None = None
         self._distinct_words: dict[int, frozenset[str]] = {}
         # Roll-ups across files (statusdoc.rollups); None for a document without any.
         self.rollups = rollups.for_document(doc) if doc.directives or rollups.enabled() else None
@@ -329,12 +330,18 @@ class Binder:
         return self._by_key[key]
 
     def _section_by_key(self, unit: str, ident: str) -> int | None:
-        found = [
-            k
-            for k in self.by_first_word.get(singular(unit), [])
-            if len(self.titles[k]) > 1 and self.titles[k][1] == ident.lower()
-        ]
+        found = self.by_first_words().get((singular(unit), ident.lower()), [])
         return found[0] if len(found) == 1 else None
+
+    def by_first_words(self) -> dict[tuple[str, str], list[int]]:
+        """Sections (not history) by the first two words of their titles, in order; built once:
+        looking each `Stage 12` up among every `Stage` section read them all once per name."""
+        if self._by_first_words is None:
+            self._by_first_words = {}
+            for k, t in enumerate(self.titles):
+                if len(t) > 1 and not self.doc.sections[k].history:
+                    self._by_first_words.setdefault((t[0], t[1]), []).append(k)
+        return self._by_first_words
 
     def named_before(self, c: Counter) -> int | None:
         """The section a `Phase 1 100% complete` names right before the counter on its line."""

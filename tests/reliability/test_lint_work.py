@@ -92,6 +92,14 @@ def repeated_list(n: int) -> str:
     )
 
 
+def stages_named_by_number(n: int) -> str:
+    """n stages, each with a line naming the next one by its number (`Stage 4 50% complete`): each
+    name was looked up among every `Stage` section."""
+    return "# Plan\n" + "".join(
+        f"## Stage {i}\n**Progress:** Stage {i + 1} 50% complete\n\n- [x] a\n- [ ] b\n" for i in range(n)
+    )
+
+
 CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "bare-summary": (bare_summary, 20),
     "dashboards": (dashboards, 10),
@@ -99,6 +107,7 @@ CASES: dict[str, tuple[Callable[[int], str], int]] = {
     "steps-sharing-words": (steps_sharing_words, 20),
     "empty-bars": (empty_bars, 20),
     "repeated-list": (repeated_list, 30),
+    "stages-named-by-number": (stages_named_by_number, 30),
 }
 
 
@@ -118,3 +127,13 @@ def test_the_cases_reach_the_rules_they_are_about() -> None:
     assert codes(empty_bars(3)).count("SD003") == 3
     assert codes(repeated_list(5)).count("SD006") == 5
     assert "SD001" in codes(dashboards(2))
+
+
+def test_a_stage_named_by_number_binds_to_that_stage() -> None:
+    from statusdoc.checks import Evaluator
+
+    doc = parse(stages_named_by_number(3))
+    reasons = [b.reason for b in Evaluator(doc).bindings]
+    assert reasons == [f"the words before it name section 'Stage {i + 1}'" for i in range(2)] + [
+        "stands in section 'Stage 2'"
+    ]
