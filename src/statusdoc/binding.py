@@ -389,11 +389,15 @@ class Binder:
         Candidates are found through one word of each distinct set of title words, the rarest,
         and a set's sections are taken in order, so that a line costs what it names, not a look
         at every section that shares one of its words (a hundred `Step N: Foundation work`)."""
+        sets = self.title_sets()
+        filed = [w for w in words if w in sets]
+        if not filed:
+            return None  # (most lines: none of their words files a set)
         line_words = set(words)
         first_at = {w: k for k, w in reversed(list(enumerate(words)))}
         best: tuple[int, int] | None = None
-        for w in first_at:
-            for title_words, sections in self.title_sets().get(w, ()):
+        for w in dict.fromkeys(filed):
+            for title_words, sections in sets[w]:
                 if not title_words <= line_words:
                     continue
                 si = self._first_section(sections, own, under)

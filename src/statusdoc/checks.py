@@ -306,7 +306,10 @@ class Evaluator:
         return self._managed
 
     def sibling_groups(self) -> list[list[int]]:
-        """Sections grouped by parent, document order."""
+        """Sections grouped by parent, document order (once: the claims and the doubts both ask)."""
+        return self.once(("sibling groups",), self._sibling_groups)
+
+    def _sibling_groups(self) -> list[list[int]]:
         groups: dict[int | None, list[int]] = {}
         for si, sec in enumerate(self.doc.sections):
             groups.setdefault(sec.parent, []).append(si)
