@@ -14,6 +14,7 @@ evaluator's document facts), so each stays a few lines long and reads like the r
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from statusdoc._record import record
@@ -417,13 +418,17 @@ def uniform_done_lists(q: Question) -> str | None:
 
 
 def _states_own_percent(it: Item) -> bool:
-    # (`%` first: the pattern, anchored at the end, is tried from every position of the text.)
-    return it.fraction is None and it.state != "done" and "%" in it.text and bool(_OWN_PERCENT.search(it.text))
+    # (Asked only of texts that hold a `%`: the pattern, anchored at the end, is tried from every
+    # position of the text.)
+    return it.fraction is None and it.state != "done" and bool(_OWN_PERCENT.search(it.text))
+
+
+_UNREAD = operator.attrgetter("unread")
 
 
 def items_with_percentages(q: Question) -> str | None:
     """`- ⏳ Docs (70%)`: items that state their own progress are not counted as all or nothing."""
-    it = q.ev.first_item(q.b.items, "own-percent", _states_own_percent)
+    it = q.ev.first_item(q.b.items, "own-percent", _states_own_percent, text_holds="%")
     if it is not None:
         return f"items state their own percentages (line {it.line}): a count of them is not their progress"
     return None
@@ -444,7 +449,7 @@ def mixed_kinds(q: Question) -> str | None:
 def unreadable_items(q: Question) -> str | None:
     """`| Integration | ⚠️ 8 ISSUES |`: a row whose state is no known word is counted as not done,
     and no count over it is written."""
-    it = q.ev.first_item(q.b.items, "unread", lambda it: it.unread)
+    it = q.ev.first_item(q.b.items, "unread", _UNREAD)
     if it is not None:
         return f"the state of the item at line {it.line} could not be read (counted as not done)"
     return None

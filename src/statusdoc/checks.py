@@ -13,7 +13,9 @@ bars) and :mod:`statusdoc.claims_check` (status lines, headings); what items cou
 from __future__ import annotations
 
 import bisect
+import operator
 import re
+from itertools import compress, repeat
 
 from statusdoc import certainty, claims_check, numbers_check
 from statusdoc._regex import lazy
@@ -40,6 +42,9 @@ if TYPE_CHECKING:
 
 
 _PART_NUMBER = lazy(globals(), "_PART_NUMBER", r"\d\s*/\s*\d")
+
+_SECTION = operator.attrgetter("section")
+_TEXT = operator.attrgetter("text")
 
 #: What :meth:`Evaluator.once` has not worked out yet (None is an answer).
 _MISSING = object()
@@ -145,7 +150,7 @@ class Evaluator:
         """Sections among ``items`` whose own items are two or more lines that all carry the same
         done marker (`- ✅ Push notifications`), when the scope holds other items too."""
         doc = self.doc
-        secs = sorted({si for i in items if (si := doc.items[i].section) is not None})
+        secs = sorted(set(map(_SECTION, map(doc.items.__getitem__, items))) - {None})  # (in C: a scope is large)
         if len(secs) < 2:
             return []
         out: list[int] = []
@@ -324,18 +329,29 @@ class Evaluator:
         """Whether the scope is a task list (it has checkboxes), not only lines marked with emoji."""
         return self.per_scope("checkbox", items, lambda: any(self.doc.items[i].kind == "checkbox" for i in items))
 
-    def first_item(self, items: list[int], name: str, test: Callable[[Item], bool]) -> Item | None:
-        """The first item of ``items`` that passes ``test`` (``name`` names the test).
+    def first_item(
+        self, items: list[int], name: str, test: Callable[[Item], object], *, text_holds: str = ""
+    ) -> Item | None:
+        """The first item of ``items`` that passes ``test`` (``name`` names the test), which only
+        items whose text holds ``text_holds`` can pass.
 
         Each item is tested once per document, not once per scope that holds it (scopes nest: a
         step's items are its stage's and the document's too); a scope then looks for the passing
         ones without a Python step per item, and most documents have none."""
         passing = self._passing.get(name)
         if passing is None:
-            passing = self._passing[name] = {i for i, it in enumerate(self.doc.items) if test(it)}
+            passing = self._passing[name] = self._items_passing(test, text_holds)
         if not passing:
             return None
         return self.per_scope(name, items, lambda: self._first_of(items, passing))
+
+    def _items_passing(self, test: Callable[[Item], object], text_holds: str) -> set[int]:
+        items = self.doc.items
+        # (``map`` and ``compress`` read every item in C; ``test`` is called on those left.)
+        maybe: range | list[int] = range(len(items))
+        if text_holds:
+            maybe = list(compress(maybe, map(operator.contains, map(_TEXT, items), repeat(text_holds))))
+        return set(compress(maybe, map(test, map(items.__getitem__, maybe))))
 
     def _first_of(self, items: list[int], passing: set[int]) -> Item | None:
         found = next(filter(passing.__contains__, items), None)
