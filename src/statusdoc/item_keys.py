@@ -6,7 +6,7 @@ and one call of ``words`` per item was most of lint's time on an item-dense docu
 :func:`keys` works out the keys of ASCII texts together, a chunk at a time: the texts joined by
 line feeds go through the same steps as C passes over the chunk (``str``/``bytes`` methods, and
 patterns that start with a line feed, so that the engine skips to each line at C speed).  Texts
-that are not ASCII take :func:`key`, one by one, as before.  ``tests/test_item_keys.py`` holds the
+that are not ASCII take :func:`key`, one by one, as before.  ``tests/test_lint_indexes.py`` holds the
 two equal on generated texts.
 """
 
