@@ -9,6 +9,7 @@ tables are bound by :mod:`statusdoc.binding_tables`.
 from __future__ import annotations
 
 import bisect
+import collections
 
 from statusdoc import _regex, labels, lang, rollups
 from statusdoc._record import field, record
@@ -124,9 +125,10 @@ class Binder:
         self._unions: dict[tuple[int, ...], list[int]] = {}
         self._rows: dict[int, dict[int, TableRow]] = {}
         self._claim_units: dict[int, list[str]] = {}
-        self._distinctive: dict[str, list[int]] | None = None
+        self._title_sets: dict[str, list[tuple[frozenset[str], list[int]]]] | None = None
         self._claim_ends: dict[int, list[int]] = {}
         self._by_key: dict[tuple[str, str], int | None] = {}
+        self._by_first_words: dict[tuple[str, str], list[int]] | None = None
         self._distinct_words: dict[int, frozenset[str]] = {}
         # Roll-ups across files (statusdoc.rollups); None for a document without any.
         self.rollups = rollups.for_document(doc) if doc.directives or rollups.enabled() else None
@@ -327,12 +329,18 @@ class Binder:
         return self._by_key[key]
 
     def _section_by_key(self, unit: str, ident: str) -> int | None:
-        found = [
-            k
-            for k in self.by_first_word.get(singular(unit), [])
-            if len(self.titles[k]) > 1 and self.titles[k][1] == ident.lower()
-        ]
+        found = self.by_first_words().get((singular(unit), ident.lower()), [])
         return found[0] if len(found) == 1 else None
+
+    def by_first_words(self) -> dict[tuple[str, str], list[int]]:
+        """Sections (not history) by the first two words of their titles, in order; built once:
+        looking each `Stage 12` up among every `Stage` section read them all once per name."""
+        if self._by_first_words is None:
+            self._by_first_words = {}
+            for k, t in enumerate(self.titles):
+                if len(t) > 1 and not self.doc.sections[k].history:
+                    self._by_first_words.setdefault((t[0], t[1]), []).append(k)
+        return self._by_first_words
 
     def named_before(self, c: Counter) -> int | None:
         """The section a `Phase 1 100% complete` names right before the counter on its line."""
@@ -366,16 +374,46 @@ class Binder:
         if c.context not in ("heading", "status_line", "paragraph"):
             return None
         # `Overall Status: Foundation Phase - 60%` names `Phase 1: Foundation` by its own words.
-        words = labels.words(text)
+        # A heading's words are its own name, whoever else shares them: for a heading, only the
+        # sections beneath it are named.
+        under = c.section if c.context == "heading" else None
+        return self.named_by_words(labels.words(text), own, under)
+
+    def named_by_words(self, words: tuple[str, ...], own: set[int | None], under: int | None) -> int | None:
+        """The section whose distinctive title words the line's ``words`` all hold, not in ``own``
+        (and beneath ``under`` when given): of several, the one with a word earliest in the line
+        (in the line's own word order: iterating a set made the answer depend on the hash seed),
+        then the first in the document.
+
+        Candidates are found through one word of each distinct set of title words, the rarest,
+        and a set's sections are taken in order, so that a line costs what it names, not a look
+        at every section that shares one of its words (a hundred `Step N: Foundation work`)."""
+        sets = self.title_sets()
+        filed = [w for w in words if w in sets]
+        if not filed:
+            return None  # (most lines: none of their words files a set)
         line_words = set(words)
-        index = self.distinctive_index()
-        # In the line's own word order: iterating the set made the answer depend on the hash seed.
-        for w in dict.fromkeys(words):
-            for si in index.get(w, ()):
-                if si in own or not self.distinctive(si) <= line_words:
+        first_at = {w: k for k, w in reversed(list(enumerate(words)))}
+        best: tuple[int, int] | None = None
+        for w in dict.fromkeys(filed):
+            for title_words, sections in sets[w]:
+                if not title_words <= line_words:
                     continue
-                if c.context == "heading" and c.section is not None and not self.within(si, c.section):
-                    continue  # a heading's words are its own name, whoever else shares them
+                si = self._first_section(sections, own, under)
+                if si is None:
+                    continue
+                found = (min(first_at[t] for t in title_words), si)
+                if best is None or found < best:
+                    best = found
+        return None if best is None else best[1]
+
+    def _first_section(self, sections: list[int], own: set[int | None], under: int | None) -> int | None:
+        """The first of ``sections`` (in document order) not in ``own`` and beneath ``under``."""
+        k = 0 if under is None else bisect.bisect_right(sections, under)
+        for si in sections[k:]:
+            if under is not None and not self.within(si, under):
+                return None
+            if si not in own:
                 return si
         return None
 
@@ -398,15 +436,24 @@ class Binder:
             if len(w) >= 4 and not w.isdigit() and w not in GENERIC_LABELS and w not in _KIND_WORDS
         )
 
-    def distinctive_index(self) -> dict[str, list[int]]:
-        if self._distinctive is None:
-            self._distinctive = {}
+    def title_sets(self) -> dict[str, list[tuple[frozenset[str], list[int]]]]:
+        """The distinct sets of distinctive title words of the sections that hold items (not
+        history), each with its sections in order, filed under its rarest word (the word that
+        fewest sets hold; then the first in alphabetical order); built once per document."""
+        if self._title_sets is None:
+            by_set: dict[frozenset[str], list[int]] = {}
             for si, sec in enumerate(self.doc.sections):
                 if sec.history or not sec.items:
                     continue
-                for w in self.distinctive(si):
-                    self._distinctive.setdefault(w, []).append(si)
-        return self._distinctive
+                words = self.distinctive(si)
+                if words:
+                    by_set.setdefault(words, []).append(si)
+            holding = collections.Counter(w for words in by_set for w in words)
+            self._title_sets = {}
+            for words, sections in by_set.items():
+                rarest = min(words, key=lambda w: (holding[w], w))
+                self._title_sets.setdefault(rarest, []).append((words, sections))
+        return self._title_sets
 
     def bind_position(self, c: Counter) -> Binding:
         if c.context == "list_item" and c.children:

@@ -14,6 +14,7 @@ evaluator's document facts), so each stays a few lines long and reads like the r
 from __future__ import annotations
 
 import bisect
+import operator
 
 from statusdoc import _regex
 from statusdoc._record import record
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
     from statusdoc.binding import Binding
     from statusdoc.checks import Evaluator, Tally
-    from statusdoc.model import Counter
+    from statusdoc.model import Counter, Item
 
 
 @record
@@ -184,18 +185,34 @@ def table_figures(q: Question) -> str | None:
     c = q.c
     if c.kind != "number" or c.table is None or q.confirmed:
         return None
-    figures: dict[str, float] = {}
-    for o in q.ev.doc.counters:
-        if o.table != c.table or o.kind != "number" or o.history:
-            continue
-        for n in o.numbers:
-            if n.role in _STATE_ROLES:
-                if n.role in figures:
-                    return None  # two rows of one state: not a simple split of the scope
-                figures[n.role] = n.value
-    if len(figures) < 2 or sum(figures.values()) == q.scope_size:
+    figures = _state_figures(q.ev, c.table)
+    if figures is None or len(figures) < 2 or sum(figures.values()) == q.scope_size:
         return None
     return f"the table's figures add up to {sum(figures.values()):g}, not the {q.scope_size} items in scope"
+
+
+def _state_figures(ev: Evaluator, ti: int) -> dict[str, float] | None:
+    """Table ``ti``'s labelled number per state role, or None when two rows state one role (not a
+    simple split of the scope); once per table, from an index of the tables' counters."""
+
+    def tables() -> dict[int, list[Counter]]:
+        out: dict[int, list[Counter]] = {}
+        for o in ev.doc.counters:
+            if o.table is not None and o.kind == "number" and not o.history:
+                out.setdefault(o.table, []).append(o)
+        return out
+
+    def figures() -> dict[str, float] | None:
+        found: dict[str, float] = {}
+        for o in ev.once(("number counters by table",), tables).get(ti, []):
+            for n in o.numbers:
+                if n.role in _STATE_ROLES:
+                    if n.role in found:
+                        return None
+                    found[n.role] = n.value
+        return found
+
+    return ev.once(("state figures", ti), figures)
 
 
 def foreign_label(q: Question) -> str | None:
@@ -224,10 +241,15 @@ def far_total(q: Question) -> str | None:
     total, done = q.written("total"), q.written("done")
     if total is None or done != q.t.done or q.confirmed or q.b.rule != "position" or q.b.sections:
         return None
-    secs = {q.ev.doc.items[i].section for i in q.b.items}
-    if len(secs) < 2 or abs(total - q.scope_size) * 2 < max(total, q.scope_size):
+    if _sections_of(q.ev, q.b.items) < 2 or abs(total - q.scope_size) * 2 < max(total, q.scope_size):
         return None
     return f"the done count agrees but the total ({total:g}) is far from the {q.scope_size} items: it counts other work"
+
+
+def _sections_of(ev: Evaluator, items: list[int]) -> int:
+    """How many sections ``items`` stand in (once per scope)."""
+    doc = ev.doc
+    return ev.per_scope("sections", items, lambda: len({doc.items[i].section for i in items}))
 
 
 def free_form_claim(q: Question) -> str | None:
@@ -395,13 +417,18 @@ def uniform_done_lists(q: Question) -> str | None:
     return f"the scope includes a list of done-marked lines only ({names}), which may not be tasks"
 
 
+def _states_own_percent(it: Item) -> bool:
+    # (Asked only of texts that hold a `%`: the pattern, anchored at the end, is tried from every
+    # position of the text.)
+    return it.fraction is None and it.state != "done" and bool(_OWN_PERCENT.search(it.text))
+
+
+_UNREAD = operator.attrgetter("unread")
+
+
 def items_with_percentages(q: Question) -> str | None:
     """`- ⏳ Docs (70%)`: items that state their own progress are not counted as all or nothing."""
-    it = q.ev.first_item(
-        q.b.items,
-        "own-percent",
-        lambda it: it.fraction is None and it.state != "done" and bool(_OWN_PERCENT.search(it.text)),
-    )
+    it = q.ev.first_item(q.b.items, "own-percent", _states_own_percent, text_holds="%")
     if it is not None:
         return f"items state their own percentages (line {it.line}): a count of them is not their progress"
     return None
@@ -422,7 +449,7 @@ def mixed_kinds(q: Question) -> str | None:
 def unreadable_items(q: Question) -> str | None:
     """`| Integration | ⚠️ 8 ISSUES |`: a row whose state is no known word is counted as not done,
     and no count over it is written."""
-    it = q.ev.first_item(q.b.items, "unread", lambda it: it.unread)
+    it = q.ev.first_item(q.b.items, "unread", _UNREAD)
     if it is not None:
         return f"the state of the item at line {it.line} could not be read (counted as not done)"
     return None
@@ -471,15 +498,19 @@ _DIGIT = lazy(globals(), "_DIGIT", r"\d")
 
 
 def _bare_summary(q: Question, si: int) -> bool:
-    """A summary section (by its title) whose own lines state no figure but its counters'."""
-    ev = q.ev
+    """A summary section (by its title) whose own lines state no figure but its counters'
+    (once per section: every counter climbing from it asks)."""
+    return q.ev.once(("bare summary", si), lambda: _is_bare_summary(q.ev, si))
+
+
+def _is_bare_summary(ev: Evaluator, si: int) -> bool:
     if not ev.is_summary(si):
         return False
     sec = ev.doc.sections[si]
-    counted = {o.span.line for o in ev.doc.counters}
     last = min((ev.doc.sections[k].first_line - 1 for k in sec.children), default=sec.last_line)
     return not any(
-        ln not in counted and _DIGIT.search(ev.lines.line_text(ln)) for ln in range(sec.first_line + 1, last + 1)
+        not ev.counters_on_line(ln) and _DIGIT.search(ev.lines.line_text(ln))
+        for ln in range(sec.first_line + 1, last + 1)
     )
 
 

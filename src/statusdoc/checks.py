@@ -13,6 +13,8 @@ bars) and :mod:`statusdoc.claims_check` (status lines, headings); what items cou
 from __future__ import annotations
 
 import bisect
+import operator
+from itertools import compress, repeat
 
 from statusdoc import _regex, certainty, claims_check, numbers_check
 from statusdoc._regex import lazy
@@ -41,6 +43,12 @@ if TYPE_CHECKING:
 _PART_NUMBER = lazy(globals(), "_PART_NUMBER", r"\d\s*/\s*\d")
 _STATUS_LABEL = lazy(globals(), "_STATUS_LABEL", r"\W*(?:status|state)\W*:?\W*", _regex.IGNORECASE)
 _WORD = lazy(globals(), "_WORD", r"[^\W\d_]{2,}")
+
+_SECTION = operator.attrgetter("section")
+_TEXT = operator.attrgetter("text")
+
+#: What :meth:`Evaluator.once` has not worked out yet (None is an answer).
+_MISSING = object()
 
 #: Words a status line may hold besides its state without being a sentence.
 _PROGRESS_TEXT = frozenset(
@@ -76,6 +84,9 @@ class Evaluator:
         self._managed: set[int] | None = None
         self._index: dict[int, int] | None = None
         self._per_scope: dict[tuple[str, int], tuple[list[int], object]] = {}
+        self._once: dict[tuple[object, ...], object] = {}
+        #: Per test of :meth:`first_item`: the items that pass it.
+        self._passing: dict[str, set[int]] = {}
         self._kinds: dict[int | None, set[str]] = {}
         self._claim_decisions: dict[int, Decision] = {}
         self._claim_spans: dict[int, tuple[list[int], list[int]]] = {}
@@ -102,6 +113,26 @@ class Evaluator:
         words = [w for w in self.binder.titles[si] if not w.isdigit()]
         return bool(words) and self.vocab.word_state(" ".join(words)) is not None
 
+    def once(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """``compute()`` once per document for ``key``: a fact about a section, a table or the
+        whole document that many decisions ask (each asking it afresh made the work grow with
+        the number of counters times the size of what it reads)."""
+        hit = self._once.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = self._once[key] = compute()
+        return hit  # type: ignore[return-value]
+
+    def counters_on_line(self, line: int) -> list[Counter]:
+        """The counters on ``line``, in document order (an index built once)."""
+        by_line: dict[int, list[Counter]] = self.once(("counters by line",), self._counters_by_line)
+        return by_line.get(line, [])
+
+    def _counters_by_line(self) -> dict[int, list[Counter]]:
+        out: dict[int, list[Counter]] = {}
+        for c in self.doc.counters:
+            out.setdefault(c.span.line, []).append(c)
+        return out
+
     def per_scope(self, name: str, items: list[int], compute: Callable[[], T]) -> T:
         """``compute()`` once per distinct item list (lists are shared: a section's, the document's,
         a union's), so that many counters over one scope cost one pass over it, not one each."""
@@ -120,7 +151,7 @@ class Evaluator:
         """Sections among ``items`` whose own items are two or more lines that all carry the same
         done marker (`- ✅ Push notifications`), when the scope holds other items too."""
         doc = self.doc
-        secs = sorted({si for i in items if (si := doc.items[i].section) is not None})
+        secs = sorted(set(map(_SECTION, map(doc.items.__getitem__, items))) - {None})  # (in C: a scope is large)
         if len(secs) < 2:
             return []
         out: list[int] = []
@@ -171,21 +202,32 @@ class Evaluator:
         """A line of section ``si`` (its own lines, before any subsection) stating a fraction that is
         no counter over the same items as ``c``: what a summary's figure may be computed from
         (`**Current Day**: 172 / 215` beside `**Overall Progress**: 80%`)."""
-        sec = self.doc.sections[si]
-        last = sec.last_line
-        if sec.children:
-            last = self.doc.sections[sec.children[0]].line - 1
         if self._lines_by_scope is None:
             self._lines_by_scope = {}
             for k, o in enumerate(self.doc.counters):
                 self._lines_by_scope.setdefault(id(self.bindings[k].items), set()).add(o.line)
         same = self._lines_by_scope.get(id(items), set())
-        for ln in range(sec.line + 1, min(last, len(self.lines)) + 1):
-            if ln == c.line or ln in same:
-                continue
-            if _PART_NUMBER.search(self.lines.line_text(ln)):
-                return ln
-        return None
+        # The section's lines are read once, and filtered once per scope: a summary of many
+        # counters over one scope asked of each of them.
+        lines = self.per_scope(
+            f"unexplained {si}", items, lambda: [ln for ln in self._fraction_lines(si) if ln not in same]
+        )
+        return next((ln for ln in lines if ln != c.line), None)
+
+    def _fraction_lines(self, si: int) -> list[int]:
+        """The own lines of section ``si`` (before any subsection) that state a fraction."""
+
+        def find() -> list[int]:
+            sec = self.doc.sections[si]
+            last = sec.last_line
+            if sec.children:
+                last = self.doc.sections[sec.children[0]].line - 1
+            lines = self.lines
+            return [
+                ln for ln in range(sec.line + 1, min(last, len(lines)) + 1) if _PART_NUMBER.search(lines.line_text(ln))
+            ]
+
+        return self.once(("fraction lines", si), find)
 
     def extra_words(self, line: str, claim: list[Counter], line_start: int) -> bool:
         """Whether a status line holds words besides its label, numbers, markers and progress words."""
@@ -270,7 +312,10 @@ class Evaluator:
         return self._managed
 
     def sibling_groups(self) -> list[list[int]]:
-        """Sections grouped by parent, document order."""
+        """Sections grouped by parent, document order (once: the claims and the doubts both ask)."""
+        return self.once(("sibling groups",), self._sibling_groups)
+
+    def _sibling_groups(self) -> list[list[int]]:
         groups: dict[int | None, list[int]] = {}
         for si, sec in enumerate(self.doc.sections):
             groups.setdefault(sec.parent, []).append(si)
@@ -285,10 +330,33 @@ class Evaluator:
         """Whether the scope is a task list (it has checkboxes), not only lines marked with emoji."""
         return self.per_scope("checkbox", items, lambda: any(self.doc.items[i].kind == "checkbox" for i in items))
 
-    def first_item(self, items: list[int], name: str, test: Callable[[Item], bool]) -> Item | None:
-        """The first item of ``items`` that passes ``test`` (once per scope and test name)."""
-        doc = self.doc
-        return self.per_scope(name, items, lambda: next((doc.items[i] for i in items if test(doc.items[i])), None))
+    def first_item(
+        self, items: list[int], name: str, test: Callable[[Item], object], *, text_holds: str = ""
+    ) -> Item | None:
+        """The first item of ``items`` that passes ``test`` (``name`` names the test), which only
+        items whose text holds ``text_holds`` can pass.
+
+        Each item is tested once per document, not once per scope that holds it (scopes nest: a
+        step's items are its stage's and the document's too); a scope then looks for the passing
+        ones without a Python step per item, and most documents have none."""
+        passing = self._passing.get(name)
+        if passing is None:
+            passing = self._passing[name] = self._items_passing(test, text_holds)
+        if not passing:
+            return None
+        return self.per_scope(name, items, lambda: self._first_of(items, passing))
+
+    def _items_passing(self, test: Callable[[Item], object], text_holds: str) -> set[int]:
+        items = self.doc.items
+        # (``map`` and ``compress`` read every item in C; ``test`` is called on those left.)
+        maybe: range | list[int] = range(len(items))
+        if text_holds:
+            maybe = list(compress(maybe, map(operator.contains, map(_TEXT, items), repeat(text_holds))))
+        return set(compress(maybe, map(test, map(items.__getitem__, maybe))))
+
+    def _first_of(self, items: list[int], passing: set[int]) -> Item | None:
+        found = next(filter(passing.__contains__, items), None)
+        return None if found is None else self.doc.items[found]
 
     def block_total(self, c: Counter) -> float | None:
         """The total of the summary block ``c`` belongs to: the one labelled total of its table, or

@@ -65,14 +65,16 @@ def status_checks(ev: Evaluator) -> list[Check]:
 
 def claim_doubt(ev: Evaluator, items: list[int], claimed: State) -> str | None:
     """Why a contradicted claim is reported rather than rewritten, beyond free form."""
-    doc = ev.doc
-    if len(items) >= 2:
-        first = doc.items[items[0]]
-        if first.kind == "emoji" and all(
-            doc.items[i].kind == "emoji" and doc.items[i].marker == first.marker for i in items
-        ):
-            return "every item carries the same marker, which may be decoration: only a person can resolve this"
+    if len(items) >= 2 and ev.per_scope("one emoji marker", items, lambda: _one_emoji_marker(ev.doc, items)):
+        return "every item carries the same marker, which may be decoration: only a person can resolve this"
     return None
+
+
+def _one_emoji_marker(doc: Document, items: list[int]) -> bool:
+    first = doc.items[items[0]]
+    return first.kind == "emoji" and all(
+        doc.items[i].kind == "emoji" and doc.items[i].marker == first.marker for i in items
+    )
 
 
 def kept_count_on_line(ev: Evaluator, line: int) -> str | None:
@@ -80,7 +82,7 @@ def kept_count_on_line(ev: Evaluator, line: int) -> str | None:
     state alone would leave the row contradicting itself (`0/2 | Complete`)."""
     from statusdoc.certainty import _LITERAL_FRACTION
 
-    counters = [c for c in ev.doc.counters if c.span.line == line and not c.history]
+    counters = [c for c in ev.counters_on_line(line) if not c.history]
     if any(ev.claim_decision(c).action == "report" for c in counters):
         return "a count on the same line is not rewritten: a person must settle both"
     a = ev.lines.start(line)

@@ -390,7 +390,25 @@ _LOOKALIKE = lazy(
     _regex.IGNORECASE,
 )
 #: What each look-alike needs: a percentage's or a fraction's sign, three filled bar glyphs.
-_LOOKALIKE_HINT = lazy(globals(), "_LOOKALIKE_HINT", r"[%/█▓■▰🟩⬛]")
+_HINT_CHARS = "%/█▓■▰🟩⬛"
+
+
+def _hint_offsets(text: str) -> list[int]:
+    """The offsets of the characters a look-alike needs, in order: found by ``str.find``, one
+    character at a time, which skips to each at C speed (a character class, tried at every
+    position, took half of the look-alikes' time on a 1 MB document).
+
+    >>> _hint_offsets("a/b 50% ██")
+    [1, 6, 8, 9]
+    """
+    found: list[int] = []
+    for ch in _HINT_CHARS:
+        k = text.find(ch)
+        while k >= 0:
+            found.append(k)
+            k = text.find(ch, k + 1)
+    found.sort()
+    return found
 
 
 def lookalikes(text: str, lines: LineIndex, taken: Container[int]) -> list[tuple[int, str]]:
@@ -403,11 +421,12 @@ def lookalikes(text: str, lines: LineIndex, taken: Container[int]) -> list[tuple
 
     out: list[tuple[int, str]] = []
     count = len(lines)
-    hint = _LOOKALIKE_HINT.search(text)
-    while hint is not None:
-        n = lines.line_of(hint.start())
-        # Each line is read once: the next hint is searched for from the next line's start.
-        hint = _LOOKALIKE_HINT.search(text, lines.start(n + 1)) if n < count else None
+    end = -1  # where the line of the last hint read ends: each line is read once
+    for pos in _hint_offsets(text):
+        if pos < end:
+            continue
+        n = lines.line_of(pos)
+        end = lines.start(n + 1) if n < count else len(text)
         if n in taken:
             continue
         a = lines.start(n)

@@ -12,6 +12,7 @@ from array import array
 from statusdoc._regex import lazy
 
 _EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
+_LF = lazy(globals(), "_LF", r"\n")
 
 
 class LineIndex:
@@ -28,7 +29,11 @@ class LineIndex:
         self._text = text
         # An array, not a list: 8 bytes a line instead of 36 (an int object and its pointer).
         self._starts = array("q", (0,))
-        self._starts.extend(m.end() for m in _EOL.finditer(text))
+        # Without a carriage return a line feed is the only line end: a literal pattern, which the
+        # engine finds at C speed (the alternation is tried at every position: 2.5x the time).
+        rx = _LF if "\r" not in text else _EOL
+        match_end = type(_LF.match("\n")).end  # type: ignore[union-attr]  # (re.Match.end, without re)
+        self._starts.extend(map(match_end, rx.finditer(text)))
 
     def __len__(self) -> int:
         return len(self._starts)

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import bisect
+import operator
+from array import array
+from collections import Counter
+from itertools import compress
 
-from statusdoc import _memo, _regex, codepages
+from statusdoc import _regex, codepages
 from statusdoc._regex import lazy
 from statusdoc.checks import Evaluator
 from statusdoc.directives import suppression
+from statusdoc.item_keys import CHUNK, key, keys
 from statusdoc.model import Document, Item
 from statusdoc.rules import RULES, Finding
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from collections.abc import Iterator
 
     from statusdoc.config import Config
 
@@ -94,11 +100,11 @@ def unread_lookalikes(doc: Document, ev: Evaluator) -> list[tuple[str, int, int,
 
 class _Taken:
     """The lines holding a counter, an item or a status line, asked one line at a time: items are
-    in document order, so a bisection answers, where a set of every item's line would cost lint
-    ≈ 80 bytes an item (``tests/reliability/test_memory.py``)."""
+    in document order, so a bisection of their lines answers (8 bytes an item, in an array), where
+    a set of every item's line would cost lint ≈ 80 bytes an item (``tests/reliability/test_memory.py``)."""
 
     def __init__(self, doc: Document) -> None:
-        self.items = doc.items
+        self.item_lines = array("q", map(_ITEM_LINE, doc.items))
         self.others = {c.line for c in doc.counters} | {sl.line for sl in doc.status_lines}
 
     def __contains__(self, n: object) -> bool:
@@ -106,9 +112,12 @@ class _Taken:
             return True
         if not isinstance(n, int):
             return False
-        items = self.items
-        k = bisect.bisect_left(items, n, key=lambda it: it.line)
-        return k < len(items) and items[k].line == n
+        lines = self.item_lines
+        k = bisect.bisect_left(lines, n)
+        return k < len(lines) and lines[k] == n
+
+
+_ITEM_LINE = operator.attrgetter("span.line")
 
 
 _COMMENT = lazy(globals(), "_COMMENT", r"<!--.*?(?:-->|\Z)", _regex.DOTALL)
@@ -192,52 +201,89 @@ def item_contradictions(doc: Document) -> list[tuple[str, int, int, str, str | N
     return out
 
 
-@_memo.bounded_cache(4096)
-def _key(text: str) -> str:
-    """Item text compared without emphasis, punctuation or decoration (in any mojibake form).
-
-    Cached, boundedly: the same text recurs (that is what the rule is about), but a cache of every
-    text was a copy of every item text in memory (17 MB for 100,000 items)."""
-    from statusdoc.labels import words
-
-    return " ".join(words(text.replace("`", "")))
-
-
 def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None]]:
     # The first item of each key, found by the key's hash (the keys themselves, kept, were as large
     # as the item texts); a hit is confirmed on the first item's key, and keys whose hashes collide
     # are kept whole in `exact`.
     seen: dict[int, Item] = {}
+    #: The key of the first item of a hash met again (worked out once, when first needed).
+    first_keys: dict[int, str] = {}
     exact: dict[str, Item] = {}
     out: list[tuple[str, int, int, str, str | None]] = []
-    for it in doc.items:
-        if it.history or it.kind == "progress":
+    same_kind: dict[tuple[int | None, int | None], bool] = {}
+    for items, found in _items_with_keys(doc):
+        hashes = list(map(hash, found))
+        # A key met once, in this chunk and before it (most keys of most documents), is only
+        # recorded: no step per item.  The others are compared one by one, in document order.
+        again = _met_again(hashes, seen)
+        if not again:
+            seen.update(zip(hashes, items, strict=True))
             continue
-        k = _key(it.text)
-        if len(k) < 8:
-            continue  # `Add`, `Auth`: too short to be the same task
-        h = hash(k)
-        first = seen.get(h)
-        if first is None:
-            seen[h] = it
-            continue
-        if _key(first.text) != k:  # another key with the same hash
-            first = exact.get(k)
+        flags = list(map(again.__contains__, hashes))
+        once = list(map(operator.not_, flags))
+        seen.update(compress(zip(hashes, items, strict=True), once))
+        for it, k, h in compress(zip(items, found, hashes, strict=True), flags):
+            first = seen.get(h)
             if first is None:
-                exact[k] = it
+                seen[h] = it
+                first_keys[h] = k
                 continue
-        if first.state != it.state and _same_kind(doc, first.section, it.section):
-            out.append(
-                (
-                    "SD006",
-                    it.line,
-                    it.span.column,
-                    f"same item is {it.state.replace('_', ' ')} here and "
-                    f"{first.state.replace('_', ' ')} at line {first.line}",
-                    None,
+            first_key = first_keys.get(h)
+            if first_key is None:
+                first_key = first_keys[h] = key(first.text)
+            if first_key != k:  # another key with the same hash
+                first = exact.get(k)
+                if first is None:
+                    exact[k] = it
+                    continue
+            if first.state != it.state and _same_kind_once(doc, first.section, it.section, same_kind):
+                out.append(
+                    (
+                        "SD006",
+                        it.line,
+                        it.span.column,
+                        f"same item is {it.state.replace('_', ' ')} here and "
+                        f"{first.state.replace('_', ' ')} at line {first.line}",
+                        None,
+                    )
                 )
-            )
     return out
+
+
+def _met_again(hashes: list[int], seen: dict[int, Item]) -> set[int]:
+    """The hashes of a chunk's keys met before it or twice in it."""
+    counts = Counter(hashes)
+    again = seen.keys() & counts.keys()
+    if len(counts) < len(hashes):
+        again.update(compress(counts.keys(), map(_MORE_THAN_ONE, counts.values())))
+    return again
+
+
+def _items_with_keys(doc: Document) -> Iterator[tuple[list[Item], list[str]]]:
+    """The items SD006 compares, a chunk at a time, with their keys: not history, not progress
+    lines, and only keys of eight characters or more (`Add`, `Auth`: too short to be the same task)."""
+    items = [it for it in doc.items if not it.history and it.kind != "progress"]
+    for a in range(0, len(items), CHUNK):
+        chunk = items[a : a + CHUNK]
+        found = keys([it.text for it in chunk])
+        long = list(map(_LONG_ENOUGH, map(len, found)))
+        yield list(compress(chunk, long)), list(compress(found, long))
+
+
+_MORE_THAN_ONE = (1).__lt__
+#: `len(key) >= 8`, for ``map`` (no Python call a key).
+_LONG_ENOUGH = (7).__lt__
+
+
+def _same_kind_once(
+    doc: Document, a: int | None, b: int | None, known: dict[tuple[int | None, int | None], bool]
+) -> bool:
+    """:func:`_same_kind`, once per pair of sections: it compares their whole lists, and one pair of
+    sections may hold many repeated items."""
+    got = known.get((a, b))
+    if got is None:
+        got = known[(a, b)] = _same_kind(doc, a, b)
+    return got
 
 
 def _ancestors(doc: Document, si: int | None) -> list[int | None]:
@@ -266,8 +312,8 @@ def _same_kind(doc: Document, a: int | None, b: int | None) -> bool:
     wa, wb = title_words(doc.sections[sa].title), title_words(doc.sections[sb].title)
     if not wa or not wb or wa[0] != wb[0] or wa[0].isdigit():
         return False
-    texts_a = [_key(doc.items[i].text) for i in doc.sections[sa].items]
-    texts_b = [_key(doc.items[i].text) for i in doc.sections[sb].items]
+    texts_a = keys([doc.items[i].text for i in doc.sections[sa].items])
+    texts_b = keys([doc.items[i].text for i in doc.sections[sb].items])
     return texts_a != texts_b
 
 

@@ -117,18 +117,21 @@ def expected(ev: Evaluator, c: Counter, n: Number, b: Binding, t: Tally) -> tupl
         counts = ev.section_counts(b)
         value = counts.get(role)
     else:
-        value = {
-            "done": t.done,
-            "total": t.total,
-            "remaining": t.total - t.done,
-            "in_progress": t.in_progress,
-            "todo": t.todo,
-            "blocked": t.blocked,
-            "started": t.done + t.in_progress,
-        }.get(role)
+        value = _tally_value(t, role)
     if value is None:
         return None
     return "SD001", str(value)
+
+
+def _tally_value(t: Tally, role: str) -> int | None:
+    """What the items say a number of ``role`` is (None for a role no tally answers)."""
+    if role in ("done", "total", "in_progress", "todo", "blocked"):
+        return getattr(t, role)  # type: ignore[no-any-return]
+    if role == "remaining":
+        return t.total - t.done
+    if role == "started":
+        return t.done + t.in_progress
+    return None
 
 
 def counter_checks(ev: Evaluator) -> list[Check]:
@@ -205,7 +208,12 @@ def draw_bar(ev: Evaluator, fg: str, eg: str, width: int, filled: float, old: st
 
 
 def glyph_like(ev: Evaluator, kind: str, other: str) -> str:
-    """A bar glyph the document uses elsewhere, for a bar that shows none of that kind."""
+    """A bar glyph the document uses elsewhere, for a bar that shows none of that kind (once per
+    document and glyph: it reads every counter)."""
+    return ev.once(("glyph like", kind, other), lambda: _glyph_like(ev, kind, other))
+
+
+def _glyph_like(ev: Evaluator, kind: str, other: str) -> str:
     from statusdoc.bars import EMPTY, FILLED
 
     pairs = {"█": "░", "▓": "░", "■": "□", "🟩": "⬜", "=": "-", "#": "-"}
