@@ -128,7 +128,7 @@ class Binder:
         self._title_sets: dict[str, list[tuple[frozenset[str], list[int]]]] | None = None
         self._claim_ends: dict[int, list[int]] = {}
         self._by_key: dict[tuple[str, str], int | None] = {}
-        self._by_first_words: dict[tuple[str, str], list[int]] | None = None
+        self._by_first_words: dict[tuple[str, str], int] | None = None
         self._distinct_words: dict[int, frozenset[str]] = {}
         # Roll-ups across files (statusdoc.rollups); None for a document without any.
         self.rollups = rollups.for_document(doc) if doc.directives or rollups.enabled() else None
@@ -329,17 +329,20 @@ class Binder:
         return self._by_key[key]
 
     def _section_by_key(self, unit: str, ident: str) -> int | None:
-        found = self.by_first_words().get((singular(unit), ident.lower()), [])
-        return found[0] if len(found) == 1 else None
+        found = self.by_first_words().get((singular(unit), ident.lower()), -1)
+        return found if found >= 0 else None
 
-    def by_first_words(self) -> dict[tuple[str, str], list[int]]:
-        """Sections (not history) by the first two words of their titles, in order; built once:
-        looking each `Stage 12` up among every `Stage` section read them all once per name."""
+    def by_first_words(self) -> dict[tuple[str, str], int]:
+        """The section (not history) whose title starts with two given words, -1 where several do;
+        built once: looking each `Stage 12` up among every `Stage` section read them all once per
+        name.  (An index, not lists of sections: only "exactly one" is ever asked.)"""
         if self._by_first_words is None:
-            self._by_first_words = {}
+            index: dict[tuple[str, str], int] = {}
             for k, t in enumerate(self.titles):
                 if len(t) > 1 and not self.doc.sections[k].history:
-                    self._by_first_words.setdefault((t[0], t[1]), []).append(k)
+                    key = (t[0], t[1])
+                    index[key] = -1 if key in index else k
+            self._by_first_words = index
         return self._by_first_words
 
     def named_before(self, c: Counter) -> int | None:
