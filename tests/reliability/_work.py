@@ -368,3 +368,34 @@ def work(run: Callable[[], object], modules: list[ModuleType], budget: int | Non
     with counting(modules, budget) as c:
         run()
     return c.work
+
+
+def lint_and_recompute(text: str) -> None:
+    """What a hook runs on a document: parse, lint, recompute and render."""
+    from statusdoc import lint, parse, recompute, render
+
+    doc = parse(text)
+    lint(doc)
+    render(recompute(doc))
+
+
+def scaling(
+    build: Callable[[int], str],
+    n: int,
+    modules: list[ModuleType],
+    *,
+    base_budget: int,
+    ratio: int = 12,
+    run: Callable[[str], object] = lint_and_recompute,
+) -> float:
+    """Work of ``run`` at 10n over work at n (the 10n run stops at ``ratio`` times the first: the
+    test fails fast on super-linear code instead of running for minutes)."""
+    import pytest
+
+    run(build(n))  # first-use costs (pattern compilation, tables) out of the way
+    base = work(lambda: run(build(n)), modules, budget=base_budget)
+    try:
+        big = work(lambda: run(build(10 * n)), modules, budget=ratio * base)
+    except OverBudget:
+        pytest.fail(f"10x the input took more than {ratio}x the work ({base:,} at n={n})")
+    return big / base

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from statusdoc import binding, certainty, checks, claims_check, lint, linter, numbers_check, parse, recompute, render
+from statusdoc import binding, certainty, checks, claims_check, lint, linter, numbers_check, parse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -26,21 +26,9 @@ RATIO = 12
 BASE_BUDGET = 3_000_000
 
 
-def lint_and_recompute(text: str) -> None:
-    doc = parse(text)
-    lint(doc)
-    render(recompute(doc))
-
-
 def scaling(build: Callable[[int], str], n: int) -> float:
     """Work at 10n over work at n (the 10n run stops at RATIO times the first)."""
-    lint_and_recompute(build(n))  # first-use costs (pattern compilation, tables) out of the way
-    base = _work.work(lambda: lint_and_recompute(build(n)), MODULES, budget=BASE_BUDGET)
-    try:
-        big = _work.work(lambda: lint_and_recompute(build(10 * n)), MODULES, budget=RATIO * base)
-    except _work.OverBudget:
-        pytest.fail(f"10x the input took more than {RATIO}x the work ({base:,} at n={n})")
-    return big / base
+    return _work.scaling(build, n, MODULES, base_budget=BASE_BUDGET, ratio=RATIO)
 
 
 def bare_summary(n: int) -> str:

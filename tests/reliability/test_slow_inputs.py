@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from statusdoc import binding, certainty, checks, counter_forms, counters, lint, linter, parse, recompute, render
+from statusdoc import binding, certainty, checks, counter_forms, counters, linter, parse, recompute, render
 from statusdoc.read import blocks, claims, inline
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -37,21 +37,9 @@ RATIO = 12
 BASE_BUDGET = 1_500_000
 
 
-def lint_and_recompute(text: str) -> None:
-    doc = parse(text)
-    lint(doc)
-    render(recompute(doc))
-
-
 def scaling(build: Callable[[int], str], n: int) -> float:
     """Work at 10n over work at n (the 10n run stops at RATIO times the first)."""
-    lint_and_recompute(build(n))  # first-use costs (pattern compilation, tables) out of the way
-    base = _work.work(lambda: lint_and_recompute(build(n)), MODULES, budget=BASE_BUDGET)
-    try:
-        big = _work.work(lambda: lint_and_recompute(build(10 * n)), MODULES, budget=RATIO * base)
-    except _work.OverBudget:
-        pytest.fail(f"10x the input took more than {RATIO}x the work ({base:,} at n={n})")
-    return big / base
+    return _work.scaling(build, n, MODULES, base_budget=BASE_BUDGET, ratio=RATIO)
 
 
 def _table(n: int) -> str:
@@ -245,7 +233,9 @@ def test_labelled_hint_is_the_pattern(s: str) -> None:
 
 
 labelled_text = st.lists(
-    st.sampled_from(["Done", "Total Files", " ", "  ", ":", "**", "__", "-", "–", "- ", "> ", "3", "12", "%", "x", "\t"]),
+    st.sampled_from(
+        ["Done", "Total Files", " ", "  ", ":", "**", "__", "-", "–", "- ", "> ", "3", "12", "%", "x", "\t"]
+    ),
     max_size=8,
 ).map("".join)
 

@@ -257,8 +257,6 @@ def test_an_unreadable_directory_is_reported_and_the_walk_goes_on(
     assert all(line.startswith("Found ") for line in err.splitlines()[1:])
 
 
-
-
 @pytest.mark.skipif(not IS_ROOT or not hasattr(os, "fork"), reason="needs root to drop to nobody")
 def test_an_unreadable_directory_for_real(monkeypatch: pytest.MonkeyPatch) -> None:
     shared = Path(tempfile.mkdtemp(prefix="statusdoc-walk-"))  # pytest's own tmp_path is closed to nobody

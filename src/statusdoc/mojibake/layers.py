@@ -180,18 +180,6 @@ def _open_lead(text: str, cp: str, after: str = "") -> bool:
                 return True
         i = j
     return False
-    data = text.translate(_translation(cp)).encode("latin-1", "replace")
-    i = 0
-    while i < len(data):
-        need = _NEED[data[i]]
-        j = i + 1
-        if need > 0:
-            while j < len(data) and j <= i + need and 0x80 <= data[j] <= 0xBF:
-                j += 1
-            if j - i - 1 < need:
-                return True
-        i = j
-    return False
 
 
 def _holds_sequence(text: str, cp: str) -> bool:
