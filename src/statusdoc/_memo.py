@@ -6,7 +6,8 @@ functools, arguments must be hashable, and ``f(1, b=2)`` and ``f(1, 2)`` are cac
 
 A function of one positional argument (most of them, and the hot ones: an item text's key, a
 glyph's forms) is cached in a ``dict`` subclass whose ``__call__`` is ``dict.__getitem__``: a hit
-is answered in C, as functools answers it; only a miss runs Python (``__missing__``).
+is answered in C, as functools answers it; only a miss runs Python (``__missing__``).  Such a
+function is called with its argument by position (``forms(text)``, not ``forms(text=text)``).
 """
 
 from __future__ import annotations
