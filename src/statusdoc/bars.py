@@ -5,9 +5,13 @@ checks redraw a bar with."""
 from __future__ import annotations
 
 from statusdoc._regex import lazy
-from statusdoc.codepages import FormMatch, FormTable, forms
+from statusdoc.codepages import FormMatch, FormTable, form_parts, forms, written
 from statusdoc.counter_tables import Found, FoundNumber
 from statusdoc.model import Bar
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from statusdoc.codepages import FormParts
 
 FILLED = ("█", "▓", "■", "◼", "●", "🟩", "🟦", "🟨", "⬛", "▰", "⣿")
 EMPTY = ("░", "▒", "□", "◻", "○", "⬜", "▱", "⣀", "·")
@@ -31,13 +35,18 @@ _GLYPHS: FormTable | None = None
 def _glyphs() -> FormTable:
     global _GLYPHS
     if _GLYPHS is None:
-        table: dict[str, object] = {}
-        for kind, glyphs in (("filled", FILLED), ("empty", EMPTY), ("partial", PARTIAL)):
-            for g in glyphs:
-                for f in forms(g):
-                    table.setdefault(f, (kind, g))
-        _GLYPHS = FormTable(table)
+        # (written out: statusdoc._form_tables)
+        _GLYPHS = FormTable(*written("bar glyphs", (FILLED, EMPTY, PARTIAL), _glyph_entries))
     return _GLYPHS
+
+
+def _glyph_entries() -> tuple[dict[str, object], FormParts]:
+    table: dict[str, object] = {}
+    for kind, glyphs in (("filled", FILLED), ("empty", EMPTY), ("partial", PARTIAL)):
+        for g in glyphs:
+            for f in forms(g):
+                table.setdefault(f, (kind, g))
+    return table, form_parts(table)
 
 
 def may_hold_bar(line: str) -> bool:

@@ -12,6 +12,12 @@ from statusdoc import _memo, _regex
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from collections.abc import Callable, Mapping
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
+    #: What :func:`form_parts` derives from a :class:`FormTable`'s entries.
+    FormParts = tuple[dict[str, tuple[int, ...]], frozenset[str], frozenset[str], str, frozenset[str]]
 
 #: Code pages we know how to recognise, in the order ties are broken.
 CODEPAGES: tuple[str, ...] = ("cp1252", "mac_roman", "cp1254", "latin-1")
@@ -134,6 +140,68 @@ def forms(text: str) -> tuple[str, ...]:
     return tuple(sorted(out, key=lambda s: (-len(s), s)))
 
 
+def form_parts(entries: Mapping[str, object]) -> FormParts:
+    """What a :class:`FormTable` looks its entries up by (computed once, or written out).
+
+    For each two-character head, the lengths of the longer entries that start with it, longest
+    first: a look-up then slices only lengths that can match there (in mojibake text `â` starts
+    every garbled dash and quote too; `â€` rules those out at once).  Then the one-character
+    entries; the entries that begin a longer entry (after one of the others, the same text again
+    is the longest match again: bars repeat one glyph twenty times); the characters entries start
+    with; the characters they end with.
+
+    >>> form_parts({"ab": 1, "abc": 2, "x": 3})
+    ({'ab': (3, 2)}, frozenset({'x'}), frozenset({'ab'}), 'ax', frozenset({'b', 'c', 'x'}))
+    """
+    by_head: dict[str, set[int]] = {}
+    for k in entries:
+        if len(k) >= 2:
+            by_head.setdefault(k[:2], set()).add(len(k))
+    lengths = {h: tuple(sorted(ns, reverse=True)) for h, ns in by_head.items()}
+    singles = frozenset(k for k in entries if len(k) == 1)
+    extendable = frozenset(k[:n] for k in entries for n in range(1, len(k)) if k[:n] in entries)
+    firsts = "".join(sorted({k[0] for k in entries if k}))
+    return lengths, singles, extendable, firsts, frozenset(k[-1] for k in entries if k)
+
+
+#: The tables :func:`written` built in this process, by name, with what they were built from:
+#: what ``bench/form_tables.py`` writes out to :mod:`statusdoc._form_tables`.
+BUILT: dict[str, tuple[object, object]] = {}
+_written: dict[str, tuple[object, Any]] | None = None
+
+
+def _codepage_source() -> object:
+    return (CODEPAGES, _UPPER_HALVES, _UNDEFINED)
+
+
+def written(name: str, source: object, build: Callable[[], T]) -> T:
+    """``build()``, or what it returned when ``bench/form_tables.py`` wrote it out, if it was
+    built from an equal ``source`` (its glyphs, in order) and today's code-page tables.
+
+    Every form of every marker and bar glyph through four code pages, and the tables to find them
+    by, took about 7% of a 20 KB lint's instructions on every start (issue 17), the same
+    every time for the default vocabulary.  A stale or missing table costs that time again,
+    never a wrong table; ``tests/reliability/test_form_tables.py`` holds the written tables
+    equal to what the code builds.
+    """
+    global _written
+    if _written is None:
+        try:
+            from statusdoc import _form_tables
+
+            fresh = _codepage_source() == _form_tables.CODEPAGE_SOURCE
+            _written = _form_tables.TABLES if fresh else {}
+        except (ImportError, AttributeError):
+            _written = {}
+    entry = _written.get(name)
+    if entry is not None and entry[0] == source:
+        kept: T = entry[1]
+        return kept
+    value = build()
+    BUILT[name] = (source, value)
+    return value
+
+
 class FormMatch:
     """What :class:`FormTable` finds: the subset of ``re.Match`` the parser uses."""
 
@@ -156,33 +224,22 @@ class FormTable:
     """Finds any of a fixed set of strings (glyphs in all their forms) by dictionary look-up.
 
     A regex alternation over hundreds of mojibake forms costs tens of milliseconds to compile on
-    every start; this table costs a few and matches in time linear in the text.
+    every start; this table matches in time linear in the text, and the usual ones are written out
+    (:func:`written`), so they cost no start-up either.
     """
 
-    def __init__(self, entries: dict[str, object]) -> None:
+    def __init__(self, entries: dict[str, object], parts: FormParts | None = None) -> None:
         self.entries = entries
         # Matches hand out the table's own string, not a slice of the text: a marker kept in the
         # model (an item's `✅`) is then one shared string, not a copy per item.
         self._canon = {k: k for k in entries}
-        # For each two-character head, the lengths of the longer entries that start with it,
-        # longest first: a look-up then slices only lengths that can match there (in mojibake
-        # text `â` starts every garbled dash and quote too; `â€` rules those out at once).
-        by_head: dict[str, set[int]] = {}
-        for k in entries:
-            if len(k) >= 2:
-                by_head.setdefault(k[:2], set()).add(len(k))
-        self._lengths = {h: tuple(sorted(ns, reverse=True)) for h, ns in by_head.items()}
-        self._singles = frozenset(k for k in entries if len(k) == 1)
-        # Entries that begin a longer entry: after one of the others, the same text again is the
-        # longest match again (bars repeat one glyph twenty times).
-        self._extendable = frozenset(k[:n] for k in entries for n in range(1, len(k)) if k[:n] in entries)
-        firsts = sorted({k[0] for k in entries})
+        lengths, singles, extendable, firsts, lasts = form_parts(entries) if parts is None else parts
+        self._lengths, self._singles, self._extendable, self._lasts = lengths, singles, extendable, lasts
         # (from the written-out engine code when the table is one of the usual ones: statusdoc._regex)
-        self._first = _regex.compile("[" + "".join(_regex.escape(c) for c in firsts) + "]") if firsts else None
+        self._first = _regex.compile("[" + _regex.escape(firsts) + "]") if firsts else None
         # Glyphs and their mojibake forms are never ASCII: an ASCII text (O(1) to tell) has none.
         self._in_ascii = any(c.isascii() for c in firsts)
         self._subs: dict[tuple[str, str], str] = {}
-        self._lasts = frozenset(k[-1] for k in entries if k)
 
     def may_end(self, text: str) -> bool:
         """Whether an entry can end where ``text`` ends (its last character ends some entry): a
@@ -310,12 +367,17 @@ def probe_pattern(codepage: str) -> re.Pattern[str]:
     """Finds the garbled forms of the probes, the longest at the leftmost place.
 
     One alternation, longest first, so the engine finds what a :class:`FormTable` of them would,
-    in C; its code is written out (:mod:`statusdoc._regex`), so it costs no compile.  Detection
+    in C; it and its code are written out (:func:`written`, :mod:`statusdoc._regex`), so it costs
+    neither garbling nor a compile.  Detection
     ran a Python loop per hit: 3 ms of a 20 KB mojibake document's lint.
     """
+    return _regex.compile(written(f"probes {codepage}", _PROBES, lambda: _probe_alternation(codepage)))
+
+
+def _probe_alternation(codepage: str) -> str:
     probes = {garble(p, codepage) for p in _PROBES} | {garble(p, codepage, drop_undefined=True) for p in _PROBES}
     forms = sorted((p for p in probes if len(p) >= 2), key=lambda s: (-len(s), s))
-    return _regex.compile("|".join(_regex.escape(f) for f in forms))
+    return "|".join(_regex.escape(f) for f in forms)
 
 
 def detect_codepage(text: str) -> str | None:

@@ -296,10 +296,13 @@ def lint(
 
 
 def _tree_linter(use_cache: bool) -> Linter:
-    from statusdoc.cache import ResultCache, default_directory
     from statusdoc.tree import Linter
 
-    folder = default_directory() if use_cache else None
+    if not use_cache:
+        return Linter(None)  # (without importing the cache module)
+    from statusdoc.cache import ResultCache, default_directory
+
+    folder = default_directory()
     return Linter(ResultCache(folder) if folder is not None else None)
 
 

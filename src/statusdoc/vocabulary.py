@@ -9,13 +9,14 @@ from statusdoc import _memo
 from statusdoc import lang as _lang
 from statusdoc._record import field, frozen_record
 from statusdoc._regex import lazy
-from statusdoc.codepages import FormTable, forms
+from statusdoc.codepages import FormTable, form_parts, forms, written
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from statusdoc._types import State
+    from statusdoc.codepages import FormParts
 
 STATES: tuple[State, ...] = ("done", "in_progress", "todo", "blocked", "cancelled")
 
@@ -93,13 +94,20 @@ def _form_index(vocab: Vocabulary) -> tuple[dict[str, State], dict[str, State]]:
 @_memo.cache
 def marker_regex(vocab: Vocabulary, *, with_lights: bool) -> FormTable:
     """Finds one marker emoji (optionally with its variation selector), in any written form."""
-    emoji, both = _form_index(vocab)
-    return FormTable(dict(both if with_lights else emoji))
+
+    def build() -> tuple[dict[str, State], FormParts]:
+        emoji, both = _form_index(vocab)
+        entries = dict(both if with_lights else emoji)
+        return entries, form_parts(entries)
+
+    # (the default vocabulary's are written out: statusdoc._form_tables)
+    source = (tuple(vocab.emoji.items()), tuple(vocab.lights.items()) if with_lights else ())
+    entries, parts = written("markers and lights" if with_lights else "markers", source, build)
+    return FormTable(entries, parts)  # type: ignore[arg-type]
 
 
 def marker_state(vocab: Vocabulary, marker: str, *, with_lights: bool) -> State | None:
-    emoji, both = _form_index(vocab)
-    return (both if with_lights else emoji).get(marker)
+    return marker_regex(vocab, with_lights=with_lights).entries.get(marker)  # type: ignore[return-value]
 
 
 @_memo.cache

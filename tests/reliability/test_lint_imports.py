@@ -73,7 +73,7 @@ def clean_status_document() -> str:
 PROBE = """
 import sys
 from statusdoc._entry import main
-sys.argv = ["statusdoc", "lint", sys.argv[1]]
+sys.argv = ["statusdoc", "lint", *sys.argv[1:]]
 try:
     main()
 except SystemExit as e:
@@ -85,9 +85,9 @@ sys.__stderr__.write(repr((code, modules)) + "\\n")
 """
 
 
-def lint_modules(path: Path) -> tuple[int, set[str]]:
+def lint_modules(path: Path, *flags: str) -> tuple[int, set[str]]:
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)], capture_output=True, text=True, check=False, timeout=600
+        [sys.executable, "-c", PROBE, *flags, str(path)], capture_output=True, text=True, check=False, timeout=600
     )
     code, modules = ast.literal_eval(proc.stderr.strip().splitlines()[-1])
     return code, set(modules)
@@ -107,6 +107,13 @@ def test_lint_of_a_clean_file_imports_none_of_the_listed_modules(tmp_path: Path)
     path.write_text(clean_status_document(), encoding="utf-8")
     _, modules = lint_modules(path)
     assert sorted(set(NOT_ON_THE_LINT_PATH) & modules) == []
+
+
+def test_lint_without_the_cache_does_not_import_it(tmp_path: Path) -> None:
+    path = tmp_path / "STATUS.md"
+    path.write_text(clean_status_document(), encoding="utf-8")
+    assert "statusdoc.cache" in lint_modules(path)[1]  # (the default: the probe reaches it)
+    assert "statusdoc.cache" not in lint_modules(path, "--no-cache")[1]
 
 
 def test_lint_with_findings_imports_none_of_them_either(tmp_path: Path) -> None:
@@ -164,7 +171,7 @@ def counting(p, flags=0):
     return original(p, flags)
 compiler.compile = counting
 from statusdoc._entry import main
-sys.argv = ["statusdoc", "lint", sys.argv[1]]
+sys.argv = ["statusdoc", "lint", *sys.argv[1:]]
 try:
     main()
 except SystemExit:

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
     from statusdoc.model import Section
 
 CHECKBOX = lazy(globals(), "CHECKBOX", r"^\[([ xX\-/~!])\](?=\s|\*|$)")
-_DASH_FORMS = [f for d in ("–", "—") for f in codepages.forms(d)]
+# (written out, statusdoc._form_tables: garbling them was most of what this module's import cost)
+_DASH_FORMS = codepages.written(
+    "dash forms", ("–", "—"), lambda: tuple(f for d in ("–", "—") for f in codepages.forms(d))
+)
 _DASHES = "|".join(_regex.escape(f) for f in _DASH_FORMS)
 #: The first characters of every text _NOT_AN_ITEM matches (`none`, `n/a`, `tbd`, `tba`, dashes).
 _NOT_AN_ITEM_FIRST = frozenset("=:-_*nNtT") | {f[0] for f in _DASH_FORMS}
