@@ -145,4 +145,18 @@ def run(args: list[str]) -> int:
 
 
 def main() -> None:
+    _fewer_collections()
     sys.exit(run(sys.argv[1:]))
+
+
+def _fewer_collections() -> None:
+    """Run the cyclic garbage collector every 100,000 allocations instead of every 700.
+
+    A run allocates millions of objects it keeps (the model) and makes next to no cyclic garbage,
+    so the default threshold only rescans live objects: 3% of a 20 KB lint's instructions and
+    about as much of a 1 MB one's time (issue 17).  Memory is held to the same limits
+    (``tests/reliability/test_memory.py``); mypy does the same for the same reason.
+    """
+    import gc
+
+    gc.set_threshold(100_000, *gc.get_threshold()[1:])
