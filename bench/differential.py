@@ -40,8 +40,6 @@ def generate(docs: Path, n: int) -> None:
         return
     sys.path.insert(0, str(ROOT))
     from hypothesis import HealthCheck, Phase, given, settings
-    from hypothesis import strategies as st
-
     from tests.properties.strategies import documents, markdownish_text
 
     docs.mkdir(parents=True, exist_ok=True)
@@ -61,8 +59,9 @@ def generate(docs: Path, n: int) -> None:
         )
         @given(strategy)
         def collect(text: str) -> None:
-            if len(seen) < count:
-                seen.setdefault(text, None)
+            # (called at once, below, inside this iteration: the loop's variables are the ones meant)
+            if len(seen) < count:  # noqa: B023
+                seen.setdefault(text, None)  # noqa: B023
 
         collect()
         assert len(seen) >= count, (name, len(seen))

@@ -25,8 +25,9 @@ SHARED = Path("/work/shared") if Path("/work/shared").is_dir() else ROOT.parent 
 
 def inputs() -> dict[str, str]:
     sys.path.insert(0, str(ROOT))
-    from statusdoc.codepages import garble
     from tests.fix_encoding._variants import LOSSES, through
+
+    from statusdoc.codepages import garble
 
     out: dict[str, str] = {}
     docs = [*sorted((SHARED / "seeds").glob("*.txt")), *sorted((SHARED / "corpus").glob("*.md"))]

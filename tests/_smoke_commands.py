@@ -24,7 +24,10 @@ FAST = "import sys; from statusdoc._entry import main; sys.argv[0] = 'statusdoc'
 CASES: list[tuple[str, list[str], int, str]] = [
     (TYPER, ["--version"], 0, "statusdoc "),
     (TYPER, ["--help"], 0, "recompute"),
-    *[(TYPER, [c, "--help"], 0, "Usage") for c in ("lint", "recompute", "show", "explain", "dump", "fix-encoding", "report", "badge")],
+    *[
+        (TYPER, [c, "--help"], 0, "Usage")
+        for c in ("lint", "recompute", "show", "explain", "dump", "fix-encoding", "report", "badge")
+    ],
     (TYPER, ["schema", "--help"], 0, "Usage"),
     (TYPER, ["rule", "SD001"], 0, "count-drift"),
     (TYPER, ["lint", "doc.md"], 1, "SD001"),

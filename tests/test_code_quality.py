@@ -1,4 +1,5 @@
-"""ruff and mypy --strict over the package, as CI's gate (skipped when the tools are absent)."""
+"""ruff over the package, its tests and the bench, and mypy --strict over the package, as CI's gate
+(skipped when the tools are absent)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,11 @@ BIN = Path(sys.executable).parent
 
 @pytest.mark.parametrize(
     "cmd",
-    [["ruff", "check", "src"], ["ruff", "format", "--check", "src"], ["mypy", "--strict", "src/statusdoc"]],
+    [
+        ["ruff", "check", "src", "tests", "bench", "fuzz"],
+        ["ruff", "format", "--check", "src", "tests", "bench", "fuzz"],
+        ["mypy", "--strict", "src/statusdoc"],
+    ],
     ids=["ruff", "ruff-format", "mypy"],
 )
 def test_tool_passes(cmd: list[str]) -> None:

@@ -282,9 +282,7 @@ def test_rewrite_writes_the_claims_language(text: str, line: str) -> None:
 def test_document_language_beats_own_words_of_another_language() -> None:
     """A Spanish document whose only done claim is English still gets Spanish written."""
     prose = "El equipo revisa el plan cada semana y los datos de las pruebas son del proyecto. " * 3
-    text = (
-        f"# Plan\n\n{prose}\n\n## A\n**Estado:** Done\n- [x] a\n\n## B\n**Estado:** Pendiente\n- [x] b\n"
-    )
+    text = f"# Plan\n\n{prose}\n\n## A\n**Estado:** Done\n- [x] a\n\n## B\n**Estado:** Pendiente\n- [x] b\n"
     doc = parse(text)
     assert doc.dialect.language == "es"
     assert "**Estado:** Completado" in render(recompute(doc)).splitlines()
@@ -416,7 +414,10 @@ def test_table_keys_are_written_normalised(code: str) -> None:
 @pytest.mark.parametrize("header", ["Estado", "Statut", "状态", "Trạng thái", "Status"])
 def test_localised_status_column(header: str) -> None:
     """A table whose status column is headed in another language holds items too."""
-    text = f"# Plan\n\n## Fase 1 (0/2)\n\n| Tarea | {header} |\n|---|---|\n| Diseño | ✅ Completado |\n| Pruebas | ⏳ Pendiente |\n"
+    text = (
+        f"# Plan\n\n## Fase 1 (0/2)\n\n| Tarea | {header} |\n|---|---|\n"
+        "| Diseño | ✅ Completado |\n| Pruebas | ⏳ Pendiente |\n"
+    )
     assert render(recompute(parse(text))).splitlines()[2] == "## Fase 1 (1/2)"
 
 
@@ -458,4 +459,4 @@ def test_localised_section_units_count_sections(written: str, heading: str, seco
 
 
 def test_no_unit_names_both_items_and_sections() -> None:
-    assert lang.ITEM_UNITS & lang.SECTION_UNITS == frozenset()
+    assert frozenset() == lang.ITEM_UNITS & lang.SECTION_UNITS

@@ -329,7 +329,7 @@ class Binder:
         return self._by_key[key]
 
     def _section_by_key(self, unit: str, ident: str) -> int | None:
-        found = self.by_first_words().get((singular(unit), ident.lower()), -1)
+        found = self.by_first_words().get((unit, ident), -1)  # (the key: already singular, lower case)
         return found if found >= 0 else None
 
     def by_first_words(self) -> dict[tuple[str, str], int]:

@@ -91,7 +91,25 @@ def test_a_corpus_document_twice_through_windows_1252_is_repaired_in_one_pass() 
 
 
 _WORDS = st.sampled_from(
-    ["生成", "数据", "存储到", "完成", "测试", "✅", "🔄", "⬜", "—", "café", "naïve", "Größe", "Пет", "done", " ", "\n", "- "]
+    [
+        "生成",
+        "数据",
+        "存储到",
+        "完成",
+        "测试",
+        "✅",
+        "🔄",
+        "⬜",
+        "—",
+        "café",
+        "naïve",
+        "Größe",
+        "Пет",
+        "done",
+        " ",
+        "\n",
+        "- ",
+    ]
 )
 
 
