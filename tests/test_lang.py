@@ -460,3 +460,14 @@ def test_localised_section_units_count_sections(written: str, heading: str, seco
 
 def test_no_unit_names_both_items_and_sections() -> None:
     assert frozenset() == lang.ITEM_UNITS & lang.SECTION_UNITS
+
+
+def test_the_script_scan_finds_exactly_what_the_lead_bytes_count() -> None:
+    """``detect`` counts the leads only when one scan finds a character they start; over every
+    character of the Basic Multilingual Plane (surrogates included: the sample is encoded with
+    surrogatepass) and the first of each plane above, the scan and the counts agree."""
+    leads = lang._KANA_LEADS + lang._HAN_LEADS + lang._VI_LEADS + lang._OTHER_LEADS
+    for cp in [*range(0x80, 0x10000), *range(0x10000, 0x110000, 0x10000)]:
+        c = chr(cp)
+        counted = any(lead in c.encode("utf-8", "surrogatepass") for lead in leads)
+        assert (lang._SCRIPTS.search(c) is not None) == counted, hex(cp)

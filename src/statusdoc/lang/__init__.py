@@ -205,6 +205,13 @@ _VI_LEADS = (b"\xe1\xba", b"\xe1\xbb")
 _OTHER_LEADS = (*(bytes([b]) for b in range(0xD0, 0xDC)), b"\xe0\xb8", b"\xe0\xb9", b"\xea", b"\xeb", b"\xec", b"\xed")
 
 
+#: Every character those lead bytes start: most documents hold none (emoji and accented letters are
+#: not among them), and one scan tells it where counting the 29 leads took 29.
+_SCRIPTS = lazy(
+    globals(), "_SCRIPTS", "[\u0400-\u06ff\u0e00-\u0e7f\u1e80-\u1eff\u3040-\u30ff\u4000-\u9fff\ua000-\udfff]"
+)
+
+
 def _count(raw: bytes, leads: tuple[bytes, ...]) -> int:
     return sum(raw.count(lead) for lead in leads)
 
@@ -225,7 +232,7 @@ def detect(text: str) -> str | None:
     """
     s = text[:SAMPLE]
     score: dict[str, int] = {}
-    if not s.isascii():
+    if not s.isascii() and _SCRIPTS.search(s) is not None:
         raw = s.encode("utf-8", "surrogatepass")
         kana, han = _count(raw, _KANA_LEADS), _count(raw, _HAN_LEADS)
         if kana >= 5:
