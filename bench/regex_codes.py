@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
-import subprocess
 import sys
 from array import array
 from pathlib import Path
+
+import _generated  # (bench/, the script's folder, is first on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "statusdoc" / "_regex_codes.py"
@@ -104,10 +105,7 @@ def main() -> int:
             print(f"no current entry: {pattern!r} (flags {flags})")
         print(f"{len(table) - len(missing)}/{len(table)} lazy patterns have current code")
         return 1 if missing else 0
-    OUT.write_text(render(table), encoding="utf-8")
-    ruff = Path(sys.executable).parent / "ruff"
-    if ruff.exists():
-        subprocess.run([str(ruff), "format", "-q", str(OUT)], check=False)
+    _generated.write(OUT, render(table))
     print(f"wrote {len(table)} patterns to {OUT.relative_to(ROOT)}")
     return 0
 
