@@ -14,3 +14,11 @@ def write(path: Path, text: str) -> None:
     ruff = Path(sys.executable).parent / "ruff"
     if ruff.exists():
         subprocess.run([str(ruff), "format", "-q", str(path)], check=False)
+
+
+def report(stale: list[str], total: int, what: str) -> int:
+    """``--check``'s answer: each entry that is missing or differs, then the count; exit 1 if any."""
+    for name in stale:
+        print(f"not current: {name}")
+    print(f"{total - len(stale)}/{total} {what} are current")
+    return 1 if stale else 0

@@ -92,10 +92,7 @@ def main() -> int:
         stale = [n for n, entry in tables.items() if _form_tables.TABLES.get(n) != entry]
         if codepages._codepage_source() != _form_tables.CODEPAGE_SOURCE:
             stale = list(tables)
-        for name in stale:
-            print(f"not current: {name}")
-        print(f"{len(tables) - len(stale)}/{len(tables)} tables are current")
-        return 1 if stale else 0
+        return _generated.report(stale, len(tables), "tables")
     _generated.write(OUT, render(tables))
     print(f"wrote {len(tables)} tables to {OUT.relative_to(ROOT)}")
     return 0

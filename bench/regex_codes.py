@@ -100,11 +100,12 @@ def main() -> int:
 
         _regex._codes = None  # (the table on disk again)
         current = _regex._table()
-        missing = [k for k, v in table.items() if current.get(k) != v]
-        for pattern, flags in missing:
-            print(f"no current entry: {pattern!r} (flags {flags})")
-        print(f"{len(table) - len(missing)}/{len(table)} lazy patterns have current code")
-        return 1 if missing else 0
+        missing = [
+            f"{pattern!r} (flags {flags})"
+            for (pattern, flags), v in table.items()
+            if current.get((pattern, flags)) != v
+        ]
+        return _generated.report(missing, len(table), "lazy patterns' code entries")
     _generated.write(OUT, render(table))
     print(f"wrote {len(table)} patterns to {OUT.relative_to(ROOT)}")
     return 0
