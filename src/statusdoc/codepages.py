@@ -368,8 +368,8 @@ def probe_pattern(codepage: str) -> re.Pattern[str]:
 
     One alternation, longest first, so the engine finds what a :class:`FormTable` of them would,
     in C; it and its code are written out (:func:`written`, :mod:`statusdoc._regex`), so it costs
-    neither garbling nor a compile.  Detection
-    ran a Python loop per hit: 3 ms of a 20 KB mojibake document's lint.
+    neither garbling nor a compile.  Detection ran a Python loop per hit: 3 ms of a 20 KB mojibake
+    document's lint.
     """
     return _regex.compile(written(f"probes {codepage}", _PROBES, lambda: _probe_alternation(codepage)))
 

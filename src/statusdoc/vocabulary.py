@@ -107,7 +107,17 @@ def marker_regex(vocab: Vocabulary, *, with_lights: bool) -> FormTable:
 
 
 def marker_state(vocab: Vocabulary, marker: str, *, with_lights: bool) -> State | None:
-    return marker_regex(vocab, with_lights=with_lights).entries.get(marker)  # type: ignore[return-value]
+    emoji, both = _marker_entries(vocab)
+    return (both if with_lights else emoji).get(marker)
+
+
+@_memo.cache
+def _marker_entries(vocab: Vocabulary) -> tuple[dict[str, State], dict[str, State]]:
+    """The two marker tables' entries (one look-up a call, as the index was before it was written out)."""
+    return (
+        marker_regex(vocab, with_lights=False).entries,  # type: ignore[return-value]
+        marker_regex(vocab, with_lights=True).entries,
+    )
 
 
 @_memo.cache
