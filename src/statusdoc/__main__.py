@@ -1,3 +1,3 @@
-from statusdoc._entry import main
+from statusdoc._entry import console
 
-main()
+console()

@@ -149,6 +149,27 @@ def main() -> None:
     sys.exit(run(sys.argv[1:]))
 
 
+def console() -> None:
+    """The console script (and ``python -m statusdoc``): :func:`main`, then out of the process
+    without tearing the interpreter down.
+
+    Freeing every module and the parsed model at exit was ≈ 2.5 ms of a 20 KB lint's ≈ 57 (issue
+    17); nothing is left to do by then (files are written and closed, a pool is shut down, output
+    is flushed here), so the process ends as mypy's does (``os._exit``).  If a flush fails, the
+    interpreter's own exit reports it.
+    """
+    _fewer_collections()
+    code = run(sys.argv[1:])
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    import os
+
+    os._exit(code)
+
+
 def _fewer_collections() -> None:
     """Run the cyclic garbage collector every 100,000 allocations instead of every 700.
 
