@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from statusdoc import _cli, _entry, commands, files
+from statusdoc import _cli, _entry, files, writing
 from statusdoc._streams import internal_error
 from tests.conftest import EXAMPLES
 
@@ -58,13 +58,13 @@ def test_every_writing_command_goes_through_the_one_loop(
     command: list[str], doc: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seen: list[str] = []
-    real = commands._write_one
+    real = writing.write_one
 
     def spy(src: files.SourceFile, *args: object) -> object:
         seen.append(src.display)
         return real(src, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(commands, "_write_one", spy)
+    monkeypatch.setattr(writing, "write_one", spy)
     before = doc.read_bytes()
     assert _entry.run([*command, str(doc)]) in (0, 1)
     capsys.readouterr()

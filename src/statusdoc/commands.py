@@ -11,9 +11,6 @@ from __future__ import annotations
 from statusdoc._record import replace
 from statusdoc._streams import DOCUMENT_TO_STDOUT, OUTPUT_ERRNOS, InFile, Streams, guarded, std, write_report
 from statusdoc.errors import StatusdocError, UsageError, printable
-from statusdoc.writing import Rewrite, Rewritten
-from statusdoc.writing import unified_diff as _diff
-from statusdoc.writing import write_one as _write_one
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +22,7 @@ if TYPE_CHECKING:
     from statusdoc.files import SourceFile
     from statusdoc.model import Document
     from statusdoc.tree import Linter
+    from statusdoc.writing import Rewrite, Rewritten
 
     T = TypeVar("T")
     P = ParamSpec("P")
@@ -132,7 +130,7 @@ def _single(path: str, streams: Streams) -> tuple[SourceFile, Config]:
 def _parse(src: SourceFile, cfg: Config) -> Document:
     import gc
 
-    from statusdoc.parser import parse
+    from statusdoc.read import parse
 
     doc = parse(src.text, path=src.display, vocabulary=cfg.vocabulary())
     # The model is acyclic and lives until the file is done: taking it out of the collector's
@@ -163,6 +161,9 @@ def _rewrite_each(
     wrong (a roll-up naming no file), and the others are still rewritten.
     """
 
+    # (imported here: `lint` without `--fix` writes nothing)
+    from statusdoc.writing import write_one as _write_one
+
     def one(src: SourceFile, cfg: Config) -> Rewritten | None:
         try:
             new = rewrite(src, cfg)
@@ -181,6 +182,7 @@ def _recomputed(src: SourceFile, cfg: Config, doc: Document | None = None, verb:
     """``recompute``'s rewrite of a document (``lint --fix``'s too, from its parse ``doc``)."""
     from statusdoc.recomputer import recompute as recompute_doc
     from statusdoc.renderer import changes_text, render
+    from statusdoc.writing import Rewrite
 
     parsed = doc if doc is not None else _parse(src, cfg)
     new = recompute_doc(parsed, config=cfg)
@@ -252,6 +254,8 @@ def lint(
         show_info = show_info or "SD009" in (cfg.select or ())
         doc = _parse(src, cfg)
         if src.path is None:
+            from statusdoc.writing import Rewrite
+
             return Rewrite(changed=False, new_text=lambda: src.text, doc=doc)
         return _recomputed(src, cfg, doc, verb="" if quiet else "fixed")
 
@@ -413,6 +417,8 @@ def fix_encoding(
     failures: list[StatusdocError] = []
 
     def repaired(src: SourceFile, _cfg: Config) -> Rewrite:
+        from statusdoc.writing import Rewrite
+
         result = repair(src.text, guess=guess)
         name = printable(src.display)
         return Rewrite(
@@ -490,7 +496,9 @@ def mark(
         return 0
     new = render(marked)
     if diff:
-        s.out.write(_diff(src, new))
+        from statusdoc.writing import unified_diff
+
+        s.out.write(unified_diff(src, new))
         return 1
     verb = "would mark" if check else "marked"
     print(printable(f"{verb} {where} {target}: {item.text}"), file=report)
