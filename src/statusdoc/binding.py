@@ -9,7 +9,6 @@ tables are bound by :mod:`statusdoc.binding_tables`.
 from __future__ import annotations
 
 import bisect
-import collections
 
 from statusdoc import _regex, labels, lang, rollups
 from statusdoc._record import field, record
@@ -451,7 +450,10 @@ class Binder:
                 words = self.distinctive(si)
                 if words:
                     by_set.setdefault(words, []).append(si)
-            holding = collections.Counter(w for words in by_set for w in words)
+            holding: dict[str, int] = {}  # how many sets hold each word
+            for words in by_set:
+                for w in words:
+                    holding[w] = holding.get(w, 0) + 1
             self._title_sets = {}
             for words, sections in by_set.items():
                 rarest = min(words, key=lambda w: (holding[w], w))

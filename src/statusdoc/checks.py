@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-from array import array
 from itertools import compress, repeat
 
 from statusdoc import _regex, certainty, claims_check, numbers_check
@@ -23,6 +22,7 @@ from statusdoc.binding import Binder, Binding, singular
 from statusdoc.certainty import SUMMARY_WORDS, Decision
 from statusdoc.counters import SECTION_UNITS
 from statusdoc.doc_context import context_for
+from statusdoc.lines import int_store
 from statusdoc.model import Counter, Document, Number, StatusLine
 from statusdoc.numbers_check import bar_fill, in_digits_of, percent, unform
 from statusdoc.tally import Check, Tally, compatible, lines_tally, tally
@@ -30,6 +30,7 @@ from statusdoc.vocabulary import DEFAULT, Vocabulary, marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from array import array
     from collections.abc import Callable
     from typing import TypeVar
 
@@ -130,12 +131,13 @@ class Evaluator:
         counters = self.doc.counters
         return [counters[order[k]] for k in range(a, b)]
 
-    def _counters_by_line(self) -> tuple[array[int], array[int]]:
+    def _counters_by_line(self) -> tuple[list[int] | array[int], list[int] | array[int]]:
         # The counters' lines, sorted, and their indexes in that order (stable: document order on
         # a line): 16 bytes a counter, where a dict of lists cost ≈ 60 (2 MB at 10 MB).
         counters = self.doc.counters
         order = sorted(range(len(counters)), key=lambda k: counters[k].span.line)
-        return array("q", [counters[k].span.line for k in order]), array("q", order)
+        size = len(self.doc.text)
+        return int_store(size, [counters[k].span.line for k in order]), int_store(size, order)
 
     def per_scope(self, name: str, items: list[int], compute: Callable[[], T]) -> T:
         """``compute()`` once per distinct item list (lists are shared: a section's, the document's,

@@ -5,9 +5,11 @@ Both lint and recompute honour them: a disabled check is neither reported nor re
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from statusdoc.model import Document
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def suppression(doc: Document) -> Callable[[str, int], bool]:

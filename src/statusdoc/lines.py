@@ -7,12 +7,37 @@ table while it reads, and everything after it asks this one.
 from __future__ import annotations
 
 import bisect
-from array import array
 
 from statusdoc._regex import lazy
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from array import array
+    from collections.abc import Iterable
+
 _EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
 _LF = lazy(globals(), "_LF", r"\n")
+
+#: Documents from this many characters on keep their line offsets (and the other per-item and
+#: per-counter integers the later stages index) in arrays: 8 bytes a value, not 36 (an int object
+#: and its pointer).  Smaller ones keep lists: importing ``array`` imports ``collections`` too
+#: (the module registers with ``collections.abc``), ≈ 8 M instructions, 4% of a 20 KB lint's,
+#: where lists of a 20 KB document's offsets cost ≈ 50 KB.
+COMPACT_FROM = 1 << 18
+
+
+def int_store(size: int, values: Iterable[int] = ()) -> list[int] | array[int]:
+    """``values`` in a list, or in an array when ``size`` (the document's length) is at least
+    :data:`COMPACT_FROM`; either is appended to, indexed and bisected alike.
+
+    >>> int_store(10, [3, 1]), int_store(COMPACT_FROM, [3, 1]).typecode
+    ([3, 1], 'q')
+    """
+    if size < COMPACT_FROM:
+        return list(values)
+    from array import array
+
+    return array("q", values)
 
 
 class LineIndex:
@@ -27,8 +52,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        # An array, not a list: 8 bytes a line instead of 36 (an int object and its pointer).
-        self._starts = array("q", (0,))
+        self._starts = int_store(len(text), (0,))
         # Without a carriage return a line feed is the only line end: a literal pattern, which the
         # engine finds at C speed (the alternation is tried at every position: 2.5x the time).
         rx = _LF if "\r" not in text else _EOL

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-from array import array
-from collections import Counter
 from itertools import compress
 
 from statusdoc import _regex, codepages
@@ -13,6 +11,7 @@ from statusdoc._regex import lazy
 from statusdoc.checks import Evaluator
 from statusdoc.directives import suppression
 from statusdoc.item_keys import CHUNK, key, keys
+from statusdoc.lines import int_store
 from statusdoc.model import Document, Item
 from statusdoc.rules import RULES, Finding
 
@@ -109,7 +108,7 @@ class _Taken:
     a set of every item's line would cost lint ≈ 80 bytes an item (``tests/reliability/test_memory.py``)."""
 
     def __init__(self, doc: Document) -> None:
-        self.item_lines = array("q", map(_ITEM_LINE, doc.items))
+        self.item_lines = int_store(len(doc.text), map(_ITEM_LINE, doc.items))
         self.others = {c.line for c in doc.counters} | {sl.line for sl in doc.status_lines}
 
     def __contains__(self, n: object) -> bool:
@@ -257,9 +256,14 @@ def duplicate_states(doc: Document) -> list[tuple[str, int, int, str, str | None
 
 def _met_again(hashes: list[int], seen: dict[int, Item]) -> set[int]:
     """The hashes of a chunk's keys met before it or twice in it."""
-    counts = Counter(hashes)
-    again = seen.keys() & counts.keys()
-    if len(counts) < len(hashes):
+    distinct = set(hashes)
+    again = seen.keys() & distinct
+    if len(distinct) < len(hashes):
+        # (Counted only then: collections is a millisecond of start-up that a chunk without
+        # repeated keys, the common case, does not need.)
+        from collections import Counter
+
+        counts = Counter(hashes)
         again.update(compress(counts.keys(), map(_MORE_THAN_ONE, counts.values())))
     return again
 

@@ -4,11 +4,10 @@ the block rules (:mod:`.blocks`), the claim readers (:mod:`.claims`) and the ass
 
 from __future__ import annotations
 
-from array import array
-
 from statusdoc import codepages, lang
 from statusdoc._record import record
 from statusdoc._regex import lazy
+from statusdoc.lines import int_store
 from statusdoc.model import Cell, Counter, Dialect, Document, Item, Number, Span
 from statusdoc.vocabulary import Vocabulary, marker_regex, word_regex
 
@@ -24,8 +23,9 @@ _EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
 
 
 class Lines:
-    """The document's lines as offsets in two arrays; a line's :class:`Span` is made when it is
-    read (``start`` is column 1, after a BOM on line 1; ``end`` is before the line ending).
+    """The document's lines as offsets in two arrays (two lists in a document below
+    :data:`statusdoc.lines.COMPACT_FROM`); a line's :class:`Span` is made when it is read
+    (``start`` is column 1, after a BOM on line 1; ``end`` is before the line ending).
 
     A list of line objects costs about 120 bytes a line while the parse runs (3 MB for a 1 MB
     document); the arrays cost 16.  The span made for a line is also the span of the item,
@@ -34,9 +34,9 @@ class Lines:
 
     __slots__ = ("ends", "starts")
 
-    def __init__(self) -> None:
-        self.starts = array("q")
-        self.ends = array("q")
+    def __init__(self, size: int = 0) -> None:
+        self.starts = int_store(size)
+        self.ends = int_store(size)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -120,7 +120,7 @@ class Reader:
         self.word_firsts = frozenset(w[:1].lower() for w in vocab.words)
         self.word_rx = word_regex(vocab)
         self.doc = Document(text=text, path=path, dialect=Dialect())
-        self.lines = Lines()
+        self.lines = Lines(len(text))
         self.n_lines = 0
         self.section_stack: list[int] = []
         self.list_stack: list[ListEntry] = []
