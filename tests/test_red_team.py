@@ -162,6 +162,72 @@ ROWS = [
     ("Spanish 'El Estado: 2/3 de'", "# E\nEl Estado: 2/3 de las regiones.\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
     ("Japanese sentence with 完了", "# P\n完了: 2/3 のチームが移行した。\n\n- [x] a\n- [ ] b\n", 2, "kept", None),
     ("ratio in a heading", "# N\n## Split: 70/30\n- [x] a\n- [ ] b\n", 2, "kept", None),
+    # red team of 2026-12-02: a label about the whole document in a section holding part of its items
+    (
+        "overall label at the top of a phase",
+        "## Phase 2\n\n**Overall Progress:** 2/3 (67%)\n\n- [x] a\n- [ ] b\n\n## Phase 1\n- [x] c\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "overall progress after the last phase",
+        "## P1\n- [x] a\n\n## P2\n- [ ] b\n\n**Overall progress:** 1/2 (50%)\n",
+        7,
+        "kept",
+        None,
+    ),
+    ("Spanish total footer", "## P1\n- [x] a\n\n## P2\n- [ ] b\n\n**Progreso total:** 2/4 (50%)\n", 7, "kept", None),
+    (
+        "total footer after the last section",
+        "# P\n\n## A\n- [x] a\n\n## B\n- [ ] b\n\n---\n**Total:** 1/2\n",
+        10,
+        "kept",
+        None,
+    ),
+    (
+        "project percentage in a phase heading",
+        "## Phase 2 — project now 40% complete\n- [x] a\n\n## Phase 1\n- [ ] b\n",
+        1,
+        "kept",
+        None,
+    ),
+    (
+        "total at the top of a phase drifted",
+        "# P\n\n## Phase 1\n**Total:** 2/2 tasks\n- [x] a\n- [ ] b\n- [ ] c\n\n## Phase 2\n- [ ] d\n",
+        4,
+        "rewritten",
+        "1/3",
+    ),
+    (
+        "overall over the whole document",
+        "# P\n\n**Overall progress:** 1/3\n\n- [x] a\n- [x] b\n- [ ] c\n",
+        3,
+        "rewritten",
+        "2/3",
+    ),
+    # ... a figure the line says is weighed, estimated or quoted
+    ("weighted percentage", "# R\n\n**Progress:** 35% (weighted by effort)\n\n- [x] a\n- [ ] b\n", 3, "kept", None),
+    ("estimated percentage", "# R\n\n**Progress:** 35% (estimate)\n\n- [x] a\n- [ ] b\n", 3, "kept", None),
+    ("a reviewer quoted", '## Tasks\n> Reviewer: "only 1/2 done"\n\n- [x] A\n- [x] B\n', 2, "kept", None),
+    ("a quotation in curly quotes", "## Tasks\n> Client: “1/2 done, 50%”\n\n- [x] A\n- [x] B\n", 2, "kept", None),
+    # ... a count of points, tests or a plan's tasks over a few items
+    (
+        "story points on a sprint heading",
+        "## Sprint 4 (21/34)\n- [x] Login (13)\n- [x] Reset (8)\n- [ ] Admin (13)\n",
+        1,
+        "kept",
+        None,
+    ),
+    ("a plan's total on a heading", "## S (1/40)\n- [x] a\n- [ ] b\n", 1, "kept", None),
+    (
+        "points summed in a summary",
+        "# Sprint\n\nCompleted: 3/8\n\n| Story | Points | Status |\n|---|---|---|\n| A | 3 | ✅ |\n| B | 5 | ⏳ |\n",
+        3,
+        "kept",
+        None,
+    ),
+    ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]
 

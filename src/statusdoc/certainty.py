@@ -569,14 +569,111 @@ def number_agreement(q: Question) -> str | None:
     return None
 
 
+#: A label's words that name the whole document (`**Overall progress:**`, `Project total`, `Gesamt`),
+#: whichever section the line stands in.
+_WHOLE_LABEL = lazy(
+    globals(),
+    "_WHOLE_LABEL",
+    r"\b(?:overall|project|whole|entire|global|gesamt\w*|insgesamt|g[ée]n[ée]ral[e]?|geral)\b|整体|全体|总体|總體",
+    _regex.IGNORECASE,
+)
+#: `Total`: the whole document's only in a footer (after the last item of the section it stands in);
+#: `**Total Tasks:** 5` at the top of a phase is that phase's.
+_TOTAL_LABEL = lazy(globals(), "_TOTAL_LABEL", r"\btotal\b", _regex.IGNORECASE)
+
+
+def _label_before(q: Question) -> str:
+    """The counter's label, or the line's words before its claim's first number."""
+    if q.c.label:
+        return q.c.label
+    first = min(o.span.start for o in q.ev.binder.claim_of(q.c)) - q.line_start
+    return q.line_text[:first].strip(" >*_:#-")
+
+
+def whole_in_part(q: Question) -> str | None:
+    """`**Overall progress:** 1/2 (50%)`, or `**Total:** 1/2` after the last phase's items: the
+    label speaks about the whole document, and the line stands in a section that holds only part
+    of its items."""
+    b, doc = q.b, q.ev.doc
+    if b.rule != "position" or b.section is None or q.c.children or q.confirmed:
+        return None
+    whole = len(q.ev.binder.doc_items)
+    if len(b.items) >= whole:
+        return None
+    label = _label_before(q)
+    if _WHOLE_LABEL.search(label) is None:
+        footer = bool(b.items) and q.c.line > max(doc.items[i].line for i in b.items)
+        if not footer or _TOTAL_LABEL.search(label) is None:
+            return None
+    return (
+        f"the label ('{label}') names the whole document, but the line stands in section "
+        f"'{q.ev.title(b.section)}', which holds {len(b.items)} of its {whole} items"
+    )
+
+
+#: Words that make a figure an estimate or a weighing (`35% (weighted by effort)`, `~40% (est.)`).
+_WEIGHTED = lazy(
+    globals(),
+    "_WEIGHTED",
+    r"\b(?:weighted|weighting|weights?|estimated?|estimates|est\.|by effort|story points?|points?|effort)\b",
+    _regex.IGNORECASE,
+)
+
+
+def weighted_figure(q: Question) -> str | None:
+    """`**Progress:** 35% (weighted by effort)`: the line says its figure is weighed or estimated,
+    which a count of items cannot redo."""
+    end = max(o.span.end for o in q.ev.binder.claim_of(q.c)) - q.line_start
+    m = _WEIGHTED.search(q.line_text, end, end + 60)
+    if m is None:
+        return None
+    return f"the line says its figure is weighed or estimated ('{m.group()}'): not a count of the items"
+
+
+#: Quotation marks that open a quotation before a counter on its line.
+_QUOTES = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("「", "」"))
+
+
+def quoted(q: Question) -> Decision | None:
+    """`> Reviewer: "only 1/2 done"`: a number inside quotation marks is someone's words at the
+    time, not a figure the document keeps."""
+    pos = q.c.span.start - q.line_start
+    line = q.line_text
+    for opening, closing in _QUOTES:
+        before = line[:pos]
+        if opening == closing:
+            if before.count(opening) % 2 == 1 and opening in line[pos:]:
+                return Decision("ignore", "the number stands inside a quotation")
+        elif before.rfind(opening) > before.rfind(closing) and closing in line[pos:]:
+            return Decision("ignore", "the number stands inside a quotation")
+    return None
+
+
+def impossible_count(q: Question) -> str | None:
+    """`## Sprint 4 (21/34)` over three tasks, `(1/40)` over two: a done count or a total at least
+    twice the items in scope (and three above them: `3/4` over two items is a count that drifted)
+    counts something else (points, tests, a plan's tasks not listed yet); the items cannot say what."""
+    if q.b.rule != "position" or q.confirmed or q.ev.counts_sections(q.c, q.b):
+        return None
+    size = q.scope_size
+    done, total = q.written("done"), q.written("total")
+    if done is not None and done >= 2 * size and done - size >= 3:
+        return f"the done count ({done:g}) is far above the {size} items in scope: it counts something else"
+    if total is not None and total >= 2 * size and total - size >= 3:
+        return f"the total ({total:g}) is far above the {size} items in scope: it counts something else"
+    return None
+
+
 #: The doubts, in the order their reasons are the most telling.
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
+    quoted,
     climbed_scope,
     date_like,
     table_figures,
     foreign_label,
+    weighted_figure,
     unconfirmed_form,
     open_total,
     free_form_claim,
@@ -586,6 +683,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     bucket_share,
     own_denominator,
     names_other_section,
+    whole_in_part,
     mixed_kinds,
     unreadable_items,
     complete_either_way,
@@ -598,6 +696,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     sub_percentages,
     uniform_done_lists,
     far_total,
+    impossible_count,
     number_agreement,
 )
 
