@@ -227,6 +227,81 @@ ROWS = [
         "kept",
         None,
     ),
+    # ... a total that equals one part of the scope: the section's own items, or one subsection
+    (
+        "heading count over its own items beside a stretch subsection",
+        "## Backend (2/3)\n- [x] a\n- [x] b\n- [ ] c\n\n### Stretch goals\n- [ ] s1\n",
+        1,
+        "kept",
+        None,
+    ),
+    (
+        "progress over its own items beside next steps",
+        "# OAuth\n\n**Progress:** 2/2 (100%)\n\n- [x] Google\n- [x] GitHub\n\n## Next Steps\n- [ ] Apple\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "summary over a table beside follow-ups",
+        "# Migration\n\nCompleted: 1/2\n\n| Task | Status |\n|---|---|\n| Export | ✅ |\n| Import | ✅ |\n\n"
+        "## Follow-ups\n- [ ] Remove old DB\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "summary total equal to one of two lists",
+        "# F\n\nProgress: 1/3 tasks\n\n## Tasks\n- [x] a\n- [x] b\n- [ ] c\n\n## Acceptance criteria\n- [ ] x\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "summary over two phases drifted",
+        "# P\n\n**Progress:** 1/3\n\n## A\n- [x] a\n- [x] b\n\n## B\n- [ ] c\n- [ ] d\n",
+        3,
+        "rewritten",
+        "2/4",
+    ),
+    # ... a dashboard column of hours, a block that counts work in progress apart, a ticked parent
+    (
+        "dashboard column of hours",
+        "# Sprint\n\n| Metric | Hours |\n|---|---|\n| Completed | 6 |\n| Total | 8 |\n\n"
+        + "".join(f"- [{'x' if k < 2 else ' '}] t{k}\n" for k in range(8)),
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "dashboard column of values drifted",
+        "# Sprint\n\n| Metric | Value |\n|---|---|\n| Completed | 3 |\n| Total | 4 |\n\n"
+        "- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n",
+        5,
+        "rewritten",
+        "| 1 |",
+    ),
+    (
+        "remaining beside in progress",
+        "# Plan\n\n- **Completed:** 1\n- **In Progress:** 1\n- **Remaining:** 1\n\n- [x] a\n- 🔄 b\n- [ ] c\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "a ticked task with an open sub-item",
+        "## Phase 2 (2/3)\n- [x] Auth\n  - [ ] Passkeys (deferred)\n- [x] Users\n- [ ] Audit\n",
+        1,
+        "kept",
+        None,
+    ),
+    (
+        "a heading count over nested items drifted",
+        "## Phase 2 (0/3)\n- [x] Auth\n  - [x] Passkeys\n- [x] Users\n- [ ] Audit\n",
+        1,
+        "rewritten",
+        "(2/3)",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -352,6 +352,80 @@ def measures_other_things(q: Question) -> Decision | None:
     return None
 
 
+#: Column headers that name a measure other than items (`| Metric | Hours |`, `| Story | Points |`).
+MEASURE_UNITS = frozenset(
+    "hour hours hrs day days point points pts sp tests prs minutes mins loc lines cost effort estimate".split()
+)
+
+
+def column_unit(q: Question) -> Decision | None:
+    """`| Completed | 6 |` under `| Metric | Hours |`: the column's header names what its figures
+    measure, and it is not items."""
+    c = q.c
+    if c.table is None:
+        return None
+    from statusdoc import labels
+
+    table = q.ev.doc.tables[c.table]
+    row = q.ev.binder.table_rows(c.table).get(c.line)
+    if row is None:
+        return None
+    k = next((k for k, cell in enumerate(row.cells) if cell.span.start <= c.span.start < cell.span.end + 1), None)
+    if k is None or k >= len(table.header):
+        return None
+    hit = next((w for w in labels.words(table.header[k]) if w in MEASURE_UNITS), None)
+    if hit is None:
+        return None
+    return Decision("ignore", f"the column's header ('{table.header[k]}') names what it measures: '{hit}', not items")
+
+
+def remaining_apart(q: Question) -> str | Decision | None:
+    """`**Completed:** 1` / `**In Progress:** 1` / `**Remaining:** 1` over three items: a block that
+    counts work in progress apart means by "remaining" what is not started, not total − done."""
+    c = q.c
+    if c.kind != "number" or not any(n.role == "remaining" for n in c.numbers):
+        return None
+    near = (o for ln in range(c.line - 3, c.line + 4) for o in q.ev.counters_on_line(ln))
+    if not any(o.section == c.section and any(n.role == "in_progress" for n in o.numbers) for o in near):
+        return None
+    written = q.written("remaining")
+    if written == q.t.total - q.t.done - q.t.in_progress:
+        return Decision(
+            "ignore", "the block counts work in progress apart: its remaining count is the work not started"
+        )
+    return "the block counts work in progress apart: whether 'remaining' includes it is for a person to say"
+
+
+def ticked_parent(q: Question) -> str | None:
+    """`- [x] Auth` over `  - [ ] Passkeys (deferred)`: the author ticked the task and left a
+    sub-item open; a count over it follows either the tick or the sub-item, a person knows which."""
+    if q.c.children:
+        return None  # the item's own counter counts its sub-items
+    ev = q.ev
+    items = ev.doc.items
+
+    def under_ticked(it: Item) -> bool:
+        p = it.parent
+        if it.state == "done" or it.kind == "progress" or p is None:
+            return False
+        parent = items[p]
+        if parent.kind == "checkbox":
+            own = ev.vocab.checkboxes.get(parent.marker[1:2])
+        elif parent.kind == "emoji":
+            from statusdoc.vocabulary import marker_state
+
+            own = marker_state(ev.vocab, parent.marker, with_lights=True)
+        else:
+            return False
+        return own == "done"
+
+    it = ev.first_item(q.b.items, "under a ticked parent", under_ticked)
+    if it is None:
+        return None
+    parent = items[it.parent or 0].line
+    return f"the item at line {it.line} is open under a ticked parent (line {parent}): which counts is for a person"
+
+
 def finished_only(q: Question) -> str | None:
     """`## Files created (3/8)` over three ✅: a list of finished work, not the whole."""
     t = q.t
@@ -611,6 +685,40 @@ def whole_in_part(q: Question) -> str | None:
     )
 
 
+def agrees_with_part(q: Question) -> str | None:
+    """`## Backend (2/3)` over its own three items and a `### Stretch goals` list, `Completed: 1/2`
+    over a table of two rows and a `## Follow-ups` list: the written total equals the items of one
+    part of the scope (the section's own items, or one of its subsections), not the scope: the line
+    most likely counts that part, and which the author meant is for a person to say."""
+    b, ev = q.b, q.ev
+    total = q.written("total")
+    if total is None or b.rule != "position" or b.section is None or q.confirmed or total == q.scope_size:
+        return None
+    if ev.counts_sections(q.c, b):
+        return None
+    for size, name in _parts(ev, b.section):
+        if size == total:
+            return f"its total ({total:g}) equals the {size} items of {name}, not the {q.scope_size} in scope"
+    return None
+
+
+def _parts(ev: Evaluator, si: int) -> list[tuple[int, str]]:
+    """The parts of section ``si``'s scope: its own items and each subsection holding items (once per
+    section); none when it has no subsection with items."""
+
+    def compute() -> list[tuple[int, str]]:
+        doc = ev.doc
+        sec = doc.sections[si]
+        subs = [k for k in sec.children if doc.sections[k].items and not doc.sections[k].history]
+        if not subs:
+            return []
+        own = sum(1 for i in sec.items if doc.items[i].section == si)
+        out = [(own, f"section '{ev.title(si)}' itself")] if own else []
+        return out + [(len(doc.sections[k].items), f"subsection '{ev.title(k)}'") for k in subs]
+
+    return ev.once(("parts", si), compute)
+
+
 #: Words that make a figure an estimate or a weighing (`35% (weighted by effort)`, `~40% (est.)`).
 _WEIGHTED = lazy(
     globals(),
@@ -668,6 +776,8 @@ def impossible_count(q: Question) -> str | None:
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
+    column_unit,
+    remaining_apart,
     quoted,
     climbed_scope,
     date_like,
@@ -684,6 +794,8 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     own_denominator,
     names_other_section,
     whole_in_part,
+    agrees_with_part,
+    ticked_parent,
     mixed_kinds,
     unreadable_items,
     complete_either_way,
