@@ -302,6 +302,30 @@ ROWS = [
         "rewritten",
         "(2/3)",
     ),
+    # ... a total row beside a row that names no section; an overall line that agrees with the whole
+    (
+        "table total beside a row that names no section",
+        "# Status\n\n| Phase | Progress |\n|---|---|\n| A | 1/1 |\n| Later | 0/3 |\n| Total | 1/4 |\n\n## A\n- [x] a\n",
+        7,
+        "kept",
+        None,
+    ),
+    (
+        "board overall that agrees with the whole document",
+        "# Progress\n\n```\nBackend  [█████░░░░░] 50%\nOverall  [██░░░░░░░░] 25%\n```\n\n"
+        "## Backend\n- [x] a\n- [ ] b\n\n## Frontend\n- [ ] c\n- [ ] d\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "board overall drifted from both",
+        "# Progress\n\n```\nBackend  [█████░░░░░] 50%\nOverall  [█░░░░░░░░░] 10%\n```\n\n"
+        "## Backend\n- [x] a\n- [ ] b\n\n## Frontend\n- [ ] c\n- [ ] d\n",
+        5,
+        "rewritten",
+        "50%",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

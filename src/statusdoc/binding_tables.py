@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from statusdoc.binding import Binder
-    from statusdoc.model import BoardRow, Counter
+    from statusdoc.model import BoardRow, Counter, TableRow
 
 
 def bind_board(binder: Binder, c: Counter) -> Binding:
@@ -95,8 +95,20 @@ def bind_table_cell(binder: Binder, c: Counter) -> Binding:
         ]
         if secs:
             items = binder.union(secs)
+            # `| Later | 0/3 |` beside `| A | 1/1 |` over `| Total | 1/4 |`: a row that names no
+            # section may be in the total too; the sections' items cannot say.
+            unnamed = _unnamed_rows(binder, c.table, row)
+            doubt = (
+                f"row '{unnamed[0][:40]}' of the table names no section, and the total may count it too"
+                if unnamed
+                else None
+            )
             return Binding(
-                "board", f"total row: aggregates the {len(secs)} rows that name sections", items, sections=secs
+                "board",
+                f"total row: aggregates the {len(secs)} rows that name sections",
+                items,
+                sections=secs,
+                doubt=doubt,
             )
         si2, items = binder.position_scope(c.section)
         if items:
@@ -110,6 +122,20 @@ def bind_table_cell(binder: Binder, c: Counter) -> Binding:
             why = f"row '{first}' of a dashboard table speaks about {where}"
             return Binding("position", why, items, section=si2)
     return Binding("unbound", f"row '{first[:40]}' names no section")
+
+
+def _unnamed_rows(binder: Binder, ti: int, total: TableRow) -> list[str]:
+    """First cells of table ``ti``'s rows that hold a counter, are no total row and name no section."""
+    lines = {c.line for c in binder.doc.counters if c.table == ti}
+    return [
+        r.cells[0].text
+        for r in binder.doc.tables[ti].rows
+        if r is not total
+        and r.cells
+        and r.line in lines
+        and not labels.is_aggregate(r.cells[0].text)
+        and binder.by_label(r.cells[0].text) is None
+    ]
 
 
 def plan_row(binder: Binder, kind: str, first: str) -> int | None:

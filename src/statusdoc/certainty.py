@@ -702,6 +702,32 @@ def agrees_with_part(q: Question) -> str | None:
     return None
 
 
+def agrees_with_whole(q: Question) -> str | None:
+    """`Overall  [██░░░░░░░░] 25%` on a board that lists only the Backend, over a document whose four
+    items are one done: the line agrees with the whole document, which it most likely speaks about,
+    and not with the part it was bound to."""
+    b, ev = q.b, q.ev
+    whole = ev.binder.doc_items
+    if q.confirmed or b.rollup is not None or b.lines_total is not None or len(b.items) >= len(whole):
+        return None
+    if ev.counts_sections(q.c, b):
+        return None
+    t = ev.list_tally(whole)
+    text = ev.doc.text
+    compared, percent = 0, False
+    for o in ev.binder.claim_of(q.c):
+        for n in o.numbers:
+            exp = ev.expected(o, n, b, t)
+            if exp is not None:
+                if exp[1] != text[n.span.start : n.span.end]:
+                    return None
+                compared += 1
+                percent = percent or n.role in _PERCENT_ROLES
+    if compared < 2 and not percent:
+        return None  # one small count (`**Restantes :** 4`) agrees with many scopes by chance
+    return f"the line agrees with the whole document's {t.total} items, not with the {q.scope_size} it was bound to"
+
+
 def _parts(ev: Evaluator, si: int) -> list[tuple[int, str]]:
     """The parts of section ``si``'s scope: its own items and each subsection holding items (once per
     section); none when it has no subsection with items."""
@@ -794,6 +820,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     own_denominator,
     names_other_section,
     whole_in_part,
+    agrees_with_whole,
     agrees_with_part,
     ticked_parent,
     mixed_kinds,
