@@ -326,6 +326,28 @@ ROWS = [
         "rewritten",
         "50%",
     ),
+    # ... a board of coverage, by its caption or its section
+    (
+        "board captioned as coverage",
+        "# S\n\n```\nCoverage by module\nParser [████████░░] 80%\n```\n\n## Parser\n- [x] a\n- [ ] b\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "board under a coverage heading",
+        "# S\n\n## Test coverage\n\n```\nParser [████████░░] 80%\n```\n\n## Parser\n- [x] a\n- [ ] b\n",
+        6,
+        "kept",
+        None,
+    ),
+    (
+        "board of progress drifted",
+        "# S\n\n## Progress\n\n```\nParser [████████░░] 80%\n```\n\n## Parser\n- [x] a\n- [ ] b\n",
+        6,
+        "rewritten",
+        "50%",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

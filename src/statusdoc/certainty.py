@@ -358,6 +358,27 @@ MEASURE_UNITS = frozenset(
 )
 
 
+def measured_board(q: Question) -> Decision | None:
+    """A board captioned `Coverage by module`, or under `## Test coverage`: its bars measure
+    something other than the work's progress, whatever sections their labels name."""
+    c, ev = q.c, q.ev
+    if c.board is None:
+        return None
+    from statusdoc import labels
+
+    board = ev.doc.boards[c.board]
+    rows = {r.line for r in board.rows}
+    first = board.span.line
+    last = ev.lines.line_of(board.span.end)
+    words = [w for ln in range(first + 1, last) if ln not in rows for w in labels.words(ev.lines.line_text(ln))]
+    if board.section is not None:
+        words += labels.title_words(ev.title(board.section))
+    hit = next((w for w in words if w in MEASURE_WORDS), None)
+    if hit is None:
+        return None
+    return Decision("ignore", f"the board measures '{hit}', not the work's progress")
+
+
 def column_unit(q: Question) -> Decision | None:
     """`| Completed | 6 |` under `| Metric | Hours |`: the column's header names what its figures
     measure, and it is not items."""
@@ -803,6 +824,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
     column_unit,
+    measured_board,
     remaining_apart,
     quoted,
     climbed_scope,
