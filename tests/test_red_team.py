@@ -348,6 +348,42 @@ ROWS = [
         "rewritten",
         "50%",
     ),
+    # ... a status table whose cells take a state back, put it off, or do not state one
+    (
+        "status cell reverted",
+        "# Tasks\n\nCompleted: 1/2\n\n| Task | Status |\n|---|---|\n| A | ✅ Done |\n| B | ✅ Reverted |\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "status cell done by a later day",
+        "# Tasks\n\nCompleted: 1/2\n\n| Task | Status |\n|---|---|\n| A | Done |\n| B | Done by Friday |\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "status cell TBD",
+        "# Tasks\n\nCompleted: 0/3\n\n| Task | Status |\n|---|---|\n| A | ✅ Done |\n| B | ⏳ Todo |\n| C | TBD |\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "status cell missing",
+        "# T\n\n| Task | Status |\n|---|---|\n| A | ✅ |\n| B |\n\nCompleted: 0/2\n",
+        8,
+        "kept",
+        None,
+    ),
+    (
+        "status cells drifted, one with a date",
+        "# Tasks\n\nCompleted: 0/2\n\n| Task | Status |\n|---|---|\n| A | ✅ Done (2025-03-01) |\n| B | ⏳ Todo |\n",
+        3,
+        "rewritten",
+        "1/2",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -15,7 +15,7 @@ Front matter is read once, before the scan, when the first line is ``---``.
 
 from __future__ import annotations
 
-from statusdoc import labels, lang
+from statusdoc import _regex, labels, lang
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.counter_forms import dashboard_cell, dashboard_table
@@ -46,6 +46,16 @@ _DIRECTIVE = lazy(
     "_DIRECTIVE",
     r"<!--\s*(statusdoc(?:-disable-next-line|-disable-line|-disable-file|-enable-file|-disable|-enable)?)"
     r"\s*:?\s*(.*?)\s*-->",
+)
+#: Words after a status cell's marker or word that take it back or put it off (see ``table_row``).
+_UNDONE = lazy(
+    globals(),
+    "_UNDONE",
+    r"\b(?:revert(?:ed)?|reopen(?:ed)?|rolled back|rollback|planned|postponed|deferred|pending|later|soon|tbd|eta"
+    r"|until|scheduled|expected|partial(?:ly)?|not|failed|failing|broken|wip)\b"
+    r"|\bby\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|end|eo[dwm]|tomorrow|next|\d)"
+    r"|\bnext\s+(?:week|sprint|release|month|quarter|milestone)\b|\bin\s+v\d|\bq[1-4]\b|→|->|=>|\?",
+    _regex.IGNORECASE,
 )
 #: Header words of a column that holds progress.
 _PROGRESS_HEADERS = frozenset(("progress", "complete", "completion", "done", "status", "tasks", "percent"))
@@ -524,16 +534,28 @@ def table_row(r: Reader, ln: Span, cells: list[Cell], header: list[str], table: 
             )
         )
         return
+    col = table.status_column
+    if status is None and col is not None and col > 0 and len(cells) <= col and cells[0].text.strip():
+        # `| B |` in a status table: a row without its status cell is a task whose state is not known.
+        r.unread_rows.append(UnreadRow(tidx, ln, cells, r.section, r.in_history))
+        return
     if status is not None and status[0] > 0:
         k, masked = status
         cell = cells[k]
         claim_ = claim_in(r, ln, cell.span.start, masked)
-        if claim_ is not None:
+        if claim_ is not None and claim_.free_form and claim_.state != "cancelled" and _UNDONE.search(masked):
+            # `✅ Reverted`, `Done (reopened)`, `Done by Friday`, `✅ → ❌`: the cell takes back or
+            # postpones what its marker says; the row's state is not known.
+            r.status_tables.add(tidx)
+            r.unread_rows.append(UnreadRow(tidx, ln, cells, r.section, r.in_history))
+        elif claim_ is not None:
             if claims.STRUCK.fullmatch(cells[0].text.strip("*_ ")):
                 claim_.state = "cancelled"  # a struck-through row is cancelled
             r.table_claims.append(TableClaim(ln, cells, claim_, r.section, r.in_history))
             r.status_tables.add(tidx)
-        elif cell.text.strip(" *_-–—") and cell.text.strip().lower() not in ("n/a", "tbd", "?"):
+        elif cell.text.strip(" *_").lower() not in ("n/a", "na", "n.a."):
+            # (An empty, `-`, `TBD` or `?` cell too: a task whose state is not known yet is still
+            # one of the table's tasks, and a count that leaves it out is not certain.)
             r.unread_rows.append(UnreadRow(tidx, ln, cells, r.section, r.in_history))
 
 
