@@ -372,8 +372,8 @@ ROWS = [
     ),
     (
         "status cell missing",
-        "# T\n\n| Task | Status |\n|---|---|\n| A | ✅ |\n| B |\n\nCompleted: 0/2\n",
-        8,
+        "# T\n\n| Task | Status |\n|---|---|\n| A | ✅ |\n| B |\n| C | ⏳ |\n\nCompleted: 0/3\n",
+        9,
         "kept",
         None,
     ),
