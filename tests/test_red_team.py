@@ -384,6 +384,29 @@ ROWS = [
         "rewritten",
         "1/2",
     ),
+    # ... a status that holds for the work done so far, beside a list of later work
+    (
+        "status complete beside future work",
+        "# OAuth\n\n**Status:** ✅ Complete\n\n- [x] Google\n\n## Future Work\n- [ ] Apple\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "status complete beside next steps",
+        "# Dark mode\n\n**Status:** ✅ Complete\n\n## Implemented\n- [x] Tokens\n- [x] Toggle\n\n"
+        "## Next Steps\n- [ ] High contrast\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "status complete over an open phase",
+        "# P\n\n**Status:** ✅ Complete\n\n## Phase 1\n- [x] a\n\n## Phase 2\n- [ ] b\n",
+        3,
+        "rewritten",
+        "In Progress",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

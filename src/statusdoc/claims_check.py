@@ -44,7 +44,7 @@ def status_checks(ev: Evaluator) -> list[Check]:
             # `**Status**: ✅ ALL CRITICAL FIXES APPLIED` above the document's open next steps:
             # a sentence scoped by its own words, not by the items below it.
             continue
-        doubt = "free-form claim, left for a person" if sl.free_form else claim_doubt(ev, items, sl.claimed)
+        doubt = "free-form claim, left for a person" if sl.free_form else claim_doubt(ev, items, sl.claimed, si)
         doubt = doubt or kept_count_on_line(ev, sl.span.line)
         fixable = doubt is None and new is not None
         out.append(
@@ -63,11 +63,34 @@ def status_checks(ev: Evaluator) -> list[Check]:
     return out
 
 
-def claim_doubt(ev: Evaluator, items: list[int], claimed: State) -> str | None:
+def claim_doubt(ev: Evaluator, items: list[int], claimed: State, si: int | None = None) -> str | None:
     """Why a contradicted claim is reported rather than rewritten, beyond free form."""
     if len(items) >= 2 and ev.per_scope("one emoji marker", items, lambda: _one_emoji_marker(ev.doc, items)):
         return "every item carries the same marker, which may be decoration: only a person can resolve this"
+    if si is not None:
+        # `**Status:** ✅ Complete` over its own ticked items and a `## Future Work` list: the claim
+        # holds for the section's own work; whether its subsections are part of it is for a person.
+        doc = ev.doc
+        own = [i for i in items if doc.items[i].section == si]
+        if own and len(own) < len(items) and compatible(claimed, ev.list_tally(own).state):
+            return f"the claim holds for the {len(own)} items of the section itself; its subsections hold the rest"
+        subs = [k for k in doc.sections[si].children if doc.sections[k].items and not doc.sections[k].history]
+        against = [k for k in subs if not compatible(claimed, ev.section_tally(k).state)]
+        if against and len(against) < len(subs) and all(_later_work(ev, k) for k in against):
+            return f"the items that disagree are in '{ev.title(against[0])}', which names later work"
     return None
+
+
+#: Title words of a subsection that holds later work (`## Next Steps`, `### Future Work`,
+#: `## Follow-ups (not blocking)`), which a status of the work done so far does not include.
+LATER_WORDS = frozenset(
+    "next future later follow followup followups backlog stretch ideas wishlist someday enhancements "
+    "roadmap nice deferred postponed".split()
+)
+
+
+def _later_work(ev: Evaluator, si: int) -> bool:
+    return any(w.replace("-", "") in LATER_WORDS for w in ev.binder.titles[si])
 
 
 def _one_emoji_marker(doc: Document, items: list[int]) -> bool:
