@@ -407,6 +407,17 @@ ROWS = [
         "rewritten",
         "In Progress",
     ),
+    # ... a fraction beside a bar and percentage of the same line that bind to nothing
+    (
+        "fraction beside an unbound bar",
+        "## Overall Progress\n```\n[████░░░░░░] 40% (4/10 tasks)\n```\n\n## W1\n"
+        + "".join(f"- [x] {k}\n" for k in "abcde")
+        + "\n## W2\n"
+        + "".join(f"- [ ] {k}\n" for k in "fghij"),
+        3,
+        "kept",
+        None,
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -285,6 +285,18 @@ def line_claims_state(q: Question) -> str | None:
     return f"the line also claims '{claimed.replace('_', ' ')}' by its marker: a person must settle both"
 
 
+def unbound_beside(q: Question) -> str | None:
+    """`[████░░░░░░] 40% (4/10 tasks)` whose bar and percentage bind to nothing while its fraction
+    binds to the document: rewriting the fraction alone would leave the line contradicting itself."""
+    ev = q.ev
+    for o in ev.binder.claim_of(q.c):
+        if o is q.c or o.label != q.c.label or o.kind == q.c.kind:
+            continue
+        if ev.bindings[ev._counter_index(o)].rule == "unbound":
+            return f"the line's {o.kind} ('{o.text}') is not bound: rewriting this figure alone would contradict it"
+    return None
+
+
 def unread_fraction(q: Question) -> str | None:
     """`## Score: 4/4 = 100%`: the percentage is computed from a fraction on its line that is not read
     as a counter; rewriting the percentage alone would leave the line contradicting itself."""
@@ -837,6 +849,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     free_form_claim,
     free_form_status,
     line_claims_state,
+    unbound_beside,
     unread_fraction,
     bucket_share,
     own_denominator,
