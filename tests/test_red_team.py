@@ -418,6 +418,15 @@ ROWS = [
         "kept",
         None,
     ),
+    # ... a list item's count of the groups of its own list
+    (
+        "list item counting its groups",
+        "- Backend (1/2)\n  - Models\n    - [x] User\n    - [x] Post\n  - Routes\n    - [ ] Users\n",
+        1,
+        "kept",
+        None,
+    ),
+    ("list item count drifted", "- Backend (1/3)\n  - [x] a\n  - [x] b\n  - [ ] c\n", 1, "rewritten", "(2/3)"),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -581,6 +581,40 @@ def counts_parents(q: Question) -> str | None:
     return None
 
 
+_BULLET = lazy(globals(), "_BULLET", r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def counts_entries(q: Question) -> str | None:
+    """`- Backend (1/2)` over `- Models` and `- Routes`, which hold the checkboxes: the written total
+    equals the entries of its own list (the groups), not the items nested under them."""
+    c, ev = q.c, q.ev
+    total = q.written("total")
+    if not c.children or total is None or total == q.t.total:
+        return None
+    lines, last = ev.lines, ev.doc.items[max(c.children)].line
+
+    def indent(text: str) -> int:
+        return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+    own = indent(lines.line_text(c.line))
+    child: int | None = None
+    entries = 0
+    for ln in range(c.line + 1, last + 1):
+        text = lines.line_text(ln)
+        if not text.strip():
+            continue
+        k = indent(text)
+        if k <= own:
+            break
+        if child is None:
+            child = k
+        if k == child and _BULLET.match(text):
+            entries += 1
+    if entries != total or entries == q.t.total:
+        return None
+    return f"its total ({total:g}) equals the {entries} entries of its own list, which hold the {q.t.total} items"
+
+
 def foreign_unit(q: Question) -> str | None:
     """`3/8 endpoints`, `2/5 phases` over a list of tasks: the unit names something else."""
     unit = (q.c.unit or "").lower()
@@ -862,6 +896,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     unreadable_items,
     complete_either_way,
     counts_parents,
+    counts_entries,
     items_with_percentages,
     foreign_unit,
     finished_only,
