@@ -14,24 +14,24 @@ def codes(text: str) -> list[tuple[int, str]]:
 
 
 def test_without_directives_both_lines_drift() -> None:
-    text = "# T\n**Total:** 5\n**Done:** 0\n" + BODY
+    text = "# T\n**Total:** 3\n**Done:** 0\n" + BODY
     assert codes(text) == [(2, "SD001"), (3, "SD001")]
 
 
 @pytest.mark.parametrize(
     ("text", "silenced", "reported"),
     [
-        ("# T\n<!-- statusdoc-disable-next-line SD001 -->\n**Total:** 5\n**Done:** 0\n", {3}, {4}),
-        ("# T\n**Total:** 5 <!-- statusdoc-disable-line -->\n**Done:** 0\n", {2}, {3}),
+        ("# T\n<!-- statusdoc-disable-next-line SD001 -->\n**Total:** 3\n**Done:** 0\n", {3}, {4}),
+        ("# T\n**Total:** 3 <!-- statusdoc-disable-line -->\n**Done:** 0\n", {2}, {3}),
         (
-            "# T\n<!-- statusdoc-disable SD001 -->\n**Total:** 5\n<!-- statusdoc-enable SD001 -->\n**Done:** 0\n",
+            "# T\n<!-- statusdoc-disable SD001 -->\n**Total:** 3\n<!-- statusdoc-enable SD001 -->\n**Done:** 0\n",
             {3},
             {5},
         ),
-        ("# T\n<!-- statusdoc-disable -->\n**Total:** 5\n<!-- statusdoc-enable -->\n**Done:** 0\n", {3}, {5}),
-        ("<!-- statusdoc-disable-file SD001 -->\n# T\n**Total:** 5\n**Done:** 0\n", {3, 4}, set()),
-        ("# T\n<!-- statusdoc: ignore -->\n**Total:** 5\n**Done:** 0\n", {3}, {4}),
-        ("# T\n<!-- statusdoc-disable-next-line SD002 -->\n**Total:** 5\n**Done:** 0\n", set(), {3, 4}),
+        ("# T\n<!-- statusdoc-disable -->\n**Total:** 3\n<!-- statusdoc-enable -->\n**Done:** 0\n", {3}, {5}),
+        ("<!-- statusdoc-disable-file SD001 -->\n# T\n**Total:** 3\n**Done:** 0\n", {3, 4}, set()),
+        ("# T\n<!-- statusdoc: ignore -->\n**Total:** 3\n**Done:** 0\n", {3}, {4}),
+        ("# T\n<!-- statusdoc-disable-next-line SD002 -->\n**Total:** 3\n**Done:** 0\n", set(), {3, 4}),
     ],
 )
 def test_directive_forms(text: str, silenced: set[int], reported: set[int]) -> None:
@@ -60,7 +60,7 @@ def test_scope_directive_binds_to_the_named_section() -> None:
 @pytest.mark.parametrize(
     ("line", "kinds"),
     [
-        ("<!-- statusdoc-disable-line SD001 --> **Total:** 5", ["disable-line"]),
+        ("<!-- statusdoc-disable-line SD001 --> **Total:** 3", ["disable-line"]),
         ("<!-- statusdoc-disable-next-line SD001 -->", ["disable-next-line"]),
         ("<!-- statusdoc: ignore --> text <!-- statusdoc-disable-line -->", ["ignore", "disable-line"]),
     ],

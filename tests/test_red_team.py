@@ -427,6 +427,27 @@ ROWS = [
         None,
     ),
     ("list item count drifted", "- Backend (1/3)\n  - [x] a\n  - [x] b\n  - [ ] c\n", 1, "rewritten", "(2/3)"),
+    (
+        "heading counting its subsections",
+        "## Workstreams (2 of 3 complete)\n### Auth\n- [x] a\n### Billing\n- [x] b\n### Search\n- [x] c\n- [ ] d\n",
+        1,
+        "kept",
+        None,
+    ),
+    (
+        "heading counting its bullets, plain ones too",
+        "## Backend (2/4)\n- [x] API\n- [x] DB\n- Queue\n- Search\n",
+        1,
+        "kept",
+        None,
+    ),
+    (
+        "heading count over its checkboxes drifted",
+        "## Backend (1/3)\n- [x] API\n- [x] DB\n- [ ] Queue\n",
+        1,
+        "rewritten",
+        "(2/3)",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

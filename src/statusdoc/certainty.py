@@ -585,21 +585,45 @@ _BULLET = lazy(globals(), "_BULLET", r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def counts_entries(q: Question) -> str | None:
-    """`- Backend (1/2)` over `- Models` and `- Routes`, which hold the checkboxes: the written total
-    equals the entries of its own list (the groups), not the items nested under them."""
+    """`- Backend (1/2)` over `- Models` and `- Routes`, which hold the checkboxes; `## Backend (2/4)`
+    over two checkboxes and two plain bullets; `## Workstreams (2 of 3 complete)` over three
+    subsections: the written total equals the entries of its own list, or its subsections, not
+    the items it was bound to."""
     c, ev = q.c, q.ev
     total = q.written("total")
-    if not c.children or total is None or total == q.t.total:
+    if total is None or total == q.t.total or ev.counts_sections(c, q.b):
+        return None  # (a count of sections is bound to them already: `(2/2 tasks)` over task headings)
+    if c.context == "heading" and c.section is not None and q.b.section == c.section:
+        sec = ev.doc.sections[c.section]
+        subs = sum(1 for k in sec.children if ev.doc.sections[k].items and not ev.doc.sections[k].history)
+        if subs and subs == total:
+            return f"its total ({total:g}) equals its {subs} subsections, not the {q.t.total} items under them"
+        end = min((ev.doc.sections[k].first_line - 1 for k in sec.children), default=sec.last_line)
+        entries, plain = _entries(ev, c.line, end, -1)
+    elif c.children:
+        entries, plain = _entries(ev, c.line, ev.doc.items[max(c.children)].line, None)
+    else:
         return None
-    lines, last = ev.lines, ev.doc.items[max(c.children)].line
+    if entries != total or not plain:
+        return None  # (a list of items only: `(0/3)` over two tasks and a struck one is a count that drifted)
+    return f"its total ({total:g}) equals the {entries} entries of its own list, which hold the {q.t.total} items"
+
+
+def _entries(ev: Evaluator, line: int, last: int, own: int | None) -> tuple[int, int]:
+    """The entries of the list below ``line`` (to ``last``), and how many of them are plain bullets
+    (no checkbox, no marker): bullets at the first indentation deeper than ``own`` (the line's own
+    indentation when None; -1: any)."""
+    lines = ev.lines
 
     def indent(text: str) -> int:
         return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
 
-    own = indent(lines.line_text(c.line))
+    if own is None:
+        own = indent(lines.line_text(line))
     child: int | None = None
-    entries = 0
-    for ln in range(c.line + 1, last + 1):
+    entries = plain = 0
+    markers = ev.context.markers
+    for ln in range(line + 1, last + 1):
         text = lines.line_text(ln)
         if not text.strip():
             continue
@@ -607,12 +631,15 @@ def counts_entries(q: Question) -> str | None:
         if k <= own:
             break
         if child is None:
+            if not _BULLET.match(text):
+                continue  # (a paragraph before the list)
             child = k
-        if k == child and _BULLET.match(text):
+        m = _BULLET.match(text) if k == child else None
+        if m is not None:
             entries += 1
-    if entries != total or entries == q.t.total:
-        return None
-    return f"its total ({total:g}) equals the {entries} entries of its own list, which hold the {q.t.total} items"
+            body = text[m.end() :].lstrip()
+            plain += not body.startswith("[") and markers.match(body) is None
+    return entries, plain
 
 
 def foreign_unit(q: Question) -> str | None:
@@ -763,10 +790,22 @@ def agrees_with_part(q: Question) -> str | None:
         return None
     if ev.counts_sections(q.c, b):
         return None
-    for size, name in _parts(ev, b.section):
-        if size == total:
+    parts = _parts(ev, b.section)
+    for size, name, own, _other in parts:
+        # The section's own items, or a subsection beside lists of another kind (later work,
+        # acceptance criteria): `# Plan (0/3)` over phases of three and one item is a count that
+        # grew with a phase, and is rewritten.
+        if size == total and (own or any(o for _, _, _, o in parts)):
             return f"its total ({total:g}) equals the {size} items of {name}, not the {q.scope_size} in scope"
     return None
+
+
+#: Title words of a list that is not the work a task count counts: later work, criteria, checks.
+OTHER_LIST_WORDS = frozenset(
+    "next future later follow followup followups backlog stretch ideas wishlist someday enhancements roadmap "
+    "nice deferred postponed acceptance criteria validation checklist gate gates definition verification "
+    "requirements risks questions notes".split()
+)
 
 
 def agrees_with_whole(q: Question) -> str | None:
@@ -795,19 +834,23 @@ def agrees_with_whole(q: Question) -> str | None:
     return f"the line agrees with the whole document's {t.total} items, not with the {q.scope_size} it was bound to"
 
 
-def _parts(ev: Evaluator, si: int) -> list[tuple[int, str]]:
-    """The parts of section ``si``'s scope: its own items and each subsection holding items (once per
-    section); none when it has no subsection with items."""
+def _parts(ev: Evaluator, si: int) -> list[tuple[int, str, bool, bool]]:
+    """The parts of section ``si``'s scope (once per section): its own items and each subsection
+    holding items, as (size, name, the section's own items?, a list of another kind?); none when it
+    has no subsection with items."""
 
-    def compute() -> list[tuple[int, str]]:
+    def compute() -> list[tuple[int, str, bool, bool]]:
         doc = ev.doc
         sec = doc.sections[si]
         subs = [k for k in sec.children if doc.sections[k].items and not doc.sections[k].history]
         if not subs:
             return []
         own = sum(1 for i in sec.items if doc.items[i].section == si)
-        out = [(own, f"section '{ev.title(si)}' itself")] if own else []
-        return out + [(len(doc.sections[k].items), f"subsection '{ev.title(k)}'") for k in subs]
+        out = [(own, f"section '{ev.title(si)}' itself", True, False)] if own else []
+        for k in subs:
+            other = any(w.replace("-", "") in OTHER_LIST_WORDS for w in ev.binder.titles[k])
+            out.append((len(doc.sections[k].items), f"subsection '{ev.title(k)}'", False, other))
+        return out
 
     return ev.once(("parts", si), compute)
 
@@ -856,6 +899,8 @@ def impossible_count(q: Question) -> str | None:
     counts something else (points, tests, a plan's tasks not listed yet); the items cannot say what."""
     if q.b.rule != "position" or q.confirmed or q.ev.counts_sections(q.c, q.b):
         return None
+    if (q.c.unit or "").lower() in ITEM_UNITS:
+        return None  # `0/9 tasks completed` says what it counts: the tasks, of which some went
     size = q.scope_size
     done, total = q.written("done"), q.written("total")
     if done is not None and done >= 2 * size and done - size >= 3:
