@@ -448,6 +448,39 @@ ROWS = [
         "rewritten",
         "(2/3)",
     ),
+    # ... a struck item with its reason; a heading's target or rollout share; a label of another time
+    (
+        "struck item with its reason",
+        "## Optimizations\n\nProgress: 1/3 (33%)\n\n- [x] Keep-alive\n- [ ] Coalescing\n- [ ] gRPC hops\n"
+        "- [ ] ~~Rewrite in Rust~~ — not worth the risk\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "heading target",
+        "## Raise coverage to 80%\n- [x] core tests\n- [ ] cli tests\n- [ ] api tests\n",
+        1,
+        "kept",
+        None,
+    ),
+    (
+        "heading rollout share",
+        "# Plan\n\n## Canary (5%)\n- [x] Enable flag\n- [x] Watch errors\n- [ ] Compare\n",
+        3,
+        "kept",
+        None,
+    ),
+    ("heading goal with progress", "## Goal: ship (40% complete)\n- [x] a\n- [ ] b\n", 1, "rewritten", "50%"),
+    ("previous status", "# Doc\n\n**Previous status:** ✅ Complete\n\n- [x] a\n- [ ] b\n", 3, "kept", None),
+    (
+        "progress at kickoff",
+        "# Doc\n\nProgress at kickoff: 0/4\n\n- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n",
+        3,
+        "kept",
+        None,
+    ),
+    ("last week's bar quoted", "# T\n\n> Last week: [██░░░░░░░░] 20%\n\n- [x] a\n- [x] b\n- [ ] c\n", 3, "kept", None),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -391,6 +391,36 @@ def measured_board(q: Question) -> Decision | None:
     return Decision("ignore", f"the board measures '{hit}', not the work's progress")
 
 
+#: A heading's words that make its percentage a target, a share or a rate (`## Canary (5%)`,
+#: `## Raise coverage to 80%`, `## Goal: 75%`), and the words right before one (`to`, `by`, `at`).
+TARGET_WORDS = frozenset(
+    "canary rollout ramp traffic target targets goal goals reduce increase raise cut scale improve boost "
+    "discount tax fill budget savings".split()
+)
+_TARGET_BEFORE = frozenset("to by at from under below above over than of".split())
+_PROGRESS_AFTER = frozenset("complete completed done remaining left finished progress".split())
+
+
+def target_percent(q: Question) -> Decision | None:
+    """`## Raise coverage to 80%`, `## Canary (5%)`, `## Metrics at 25%`: a heading whose words make
+    its percentage a target, a rollout share or a rate, not its section's progress."""
+    c = q.c
+    if c.context != "heading" or not any(n.role in _PERCENT_ROLES for n in c.numbers):
+        return None
+    from statusdoc import labels
+
+    after = labels.words(q.line_text[c.span.end - q.line_start :])
+    if after[:1] and after[0] in _PROGRESS_AFTER:
+        return None  # `Week 1 Goal: Complete Phase 1 (40% remaining)`: progress, whatever the goal
+    before = labels.words(q.line_text[: c.span.start - q.line_start])
+    if before and before[-1] in _TARGET_BEFORE:
+        return Decision("ignore", f"'{before[-1]} {c.text}' in the heading is a target or a rate, not progress")
+    hit = next((w for w in labels.words(q.line_text) if w in TARGET_WORDS), None)
+    if hit is not None:
+        return Decision("ignore", f"the heading's '{hit}' makes its percentage a target or a share, not progress")
+    return None
+
+
 def column_unit(q: Question) -> Decision | None:
     """`| Completed | 6 |` under `| Metric | Hours |`: the column's header names what its figures
     measure, and it is not items."""
@@ -758,6 +788,32 @@ def _label_before(q: Question) -> str:
     return q.line_text[:first].strip(" >*_:#-")
 
 
+#: A label's words that date it to another time or make it a plan (`Previous status`, `Progress at
+#: kickoff`, `> Last week:`, `Baseline`, `Expected`).
+_OTHER_TIME = lazy(
+    globals(),
+    "_OTHER_TIME",
+    r"\b(?:previous(?:ly)?|prior|earlier|former|old|original|initial|baseline|kickoff|kick-off|yesterday|expected"
+    r"|planned|last\s+(?:week|sprint|month|quarter|release|update|time|review|session|year)|was|were)\b",
+    _regex.IGNORECASE,
+)
+
+
+def other_time_label(label: str | None) -> bool:
+    """Whether ``label`` dates what it states to another time (:func:`other_time`)."""
+    return bool(label) and _OTHER_TIME.search(label or "") is not None
+
+
+def other_time(q: Question) -> Decision | None:
+    """`Progress at kickoff: 0/4`, `> Last week: [██░░░░░░░░] 20%`: the label dates the figure to
+    another time (or makes it a plan), so the items of today do not say what it should be."""
+    label = _label_before(q)
+    m = _OTHER_TIME.search(label) if label else None
+    if m is None:
+        return None
+    return Decision("ignore", f"the label ('{label}') speaks about another time: '{m.group()}'")
+
+
 def whole_in_part(q: Question) -> str | None:
     """`**Overall progress:** 1/2 (50%)`, or `**Total:** 1/2` after the last phase's items: the
     label speaks about the whole document, and the line stands in a section that holds only part
@@ -915,6 +971,8 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
     column_unit,
+    other_time,
+    target_percent,
     measured_board,
     remaining_apart,
     quoted,

@@ -4,7 +4,7 @@ the one :class:`~statusdoc.checks.Evaluator`, which calls them from ``checks()``
 
 from __future__ import annotations
 
-from statusdoc import _regex, codepages, lang
+from statusdoc import _regex, certainty, codepages, lang
 from statusdoc._regex import lazy
 from statusdoc.tally import Check, compatible
 from statusdoc.vocabulary import DEFAULT_GLYPH, marker_state
@@ -31,6 +31,8 @@ def status_checks(ev: Evaluator) -> list[Check]:
         t = ev.list_tally(items)
         if compatible(sl.claimed, t.state):
             continue
+        if sl.context != "heading" and certainty.other_time_label(sl.label):
+            continue  # `**Previous status:** ✅ Complete`: a claim about another time
         where = f"section '{ev.title(si)}'" if si is not None else "the document"
         msg = (
             f"status says {sl.claimed.replace('_', ' ')}, items say {t.state.replace('_', ' ')} "

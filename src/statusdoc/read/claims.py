@@ -71,6 +71,9 @@ _PROGRESS_ITEM = lazy(
     r"^(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<pct>\d{1,3})%",
 )
 STRUCK = lazy(globals(), "STRUCK", r"~~.+~~")
+#: An item struck through, then perhaps its reason: `~~Rewrite in Rust~~ — not worth the risk`,
+#: `~~Port to Java~~ (dropped)`.
+_STRUCK_ITEM = lazy(globals(), "_STRUCK_ITEM", r"~~(?:(?!~~).)+~~(?:\s*(?:[—–:(,;]|-\s).*)?")
 _YEAR = lazy(globals(), "_YEAR", r"\d{4}")
 _ISO_DATE = lazy(globals(), "_ISO_DATE", r"\d{4}-\d{2}-\d{2}")
 _DECORATION = lazy(globals(), "_DECORATION", r"[*_`#]+")
@@ -371,7 +374,7 @@ def status_item(r: Reader, ln: Span, body: str, off: int, parent: int | None, le
         return None  # `- [ ] None`, `- ✅ = done`
     if (":" in text or "=" in text or "–" in text or "—" in text) and _legend_word(r, text):
         return None  # `- 🟢 **COMPLETE**: …` (a legend)
-    if state != "cancelled" and text.startswith("~~") and STRUCK.fullmatch(text):
+    if state != "cancelled" and text.startswith("~~") and (STRUCK.fullmatch(text) or _STRUCK_ITEM.fullmatch(text)):
         state = "cancelled"
     items = r.doc.items
     idx = len(items)
