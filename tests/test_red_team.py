@@ -481,6 +481,24 @@ ROWS = [
         None,
     ),
     ("last week's bar quoted", "# T\n\n> Last week: [██░░░░░░░░] 20%\n\n- [x] a\n- [x] b\n- [ ] c\n", 3, "kept", None),
+    # ... a heading that names open work; a done marker beside a list of later work
+    ("heading of what remains", "## Remaining (3/5)\n- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n- [ ] e\n", 1, "kept", None),
+    ("German open points", "## Offene Punkte (2/4)\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 1, "kept", None),
+    ("a TODO document's count", "# TODO (3/4)\n- [x] a\n- [ ] b\n- [ ] c\n", 1, "rewritten", "(1/3)"),
+    (
+        "done marker beside next steps",
+        "## Setup ✅\n- [x] Repo\n\n## Auth ✅\n- [x] Login\n- [x] Logout\n\n### Next Steps\n- [ ] SSO\n",
+        4,
+        "kept",
+        None,
+    ),
+    (
+        "done marker over an open item",
+        "## Setup ✅\n- [x] Repo\n\n## Auth ✅\n- [x] Login\n- [ ] Logout\n",
+        4,
+        "rewritten",
+        "## Auth",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -814,6 +814,34 @@ def other_time(q: Question) -> Decision | None:
     return Decision("ignore", f"the label ('{label}') speaks about another time: '{m.group()}'")
 
 
+#: Words that name open work (`## Remaining (3/5)`, `## To do`, `- Open items (2/4)`, `Offene Punkte`):
+#: a count under them may be of what is left, not of what is done.
+_OPEN_WORK = lazy(
+    globals(),
+    "_OPEN_WORK",
+    r"\b(?:remaining|to\s*do|todos?|not\s+started|open|outstanding|left|pending|unchecked|unfinished|incomplete"
+    r"|backlog|offen\w*|pendientes?|restantes?|[àa]\s+faire|em\s+aberto|pendentes?)\b|未完成|未着手|残り",
+    _regex.IGNORECASE,
+)
+
+
+def open_work(q: Question) -> str | None:
+    """`## Remaining (3/5)` over five items, three of them open: a heading or list item that names
+    open work may count what is left; which count it keeps is for a person to say."""
+    c = q.c
+    if c.context not in ("heading", "list_item") or q.written("done") is None:
+        return None
+    if c.context == "heading" and c.section is not None and q.ev.doc.sections[c.section].level == 1:
+        return None  # `# TODO (3/10)`: the document's name, whose count is of what is done
+    if any(n.role in ("remaining", "todo", "in_progress", "blocked") for n in c.numbers):
+        return None  # the words after the number say what it counts
+    label = _label_before(q)
+    m = _OPEN_WORK.search(label) if label else None
+    if m is None:
+        return None
+    return f"'{label}' names open work: its count may be of what is left, not of what is done"
+
+
 def whole_in_part(q: Question) -> str | None:
     """`**Overall progress:** 1/2 (50%)`, or `**Total:** 1/2` after the last phase's items: the
     label speaks about the whole document, and the line stands in a section that holds only part
@@ -991,6 +1019,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     bucket_share,
     own_denominator,
     names_other_section,
+    open_work,
     whole_in_part,
     agrees_with_whole,
     agrees_with_part,

@@ -280,6 +280,10 @@ def convention(ev: Evaluator, siblings: list[int]) -> list[Check]:
             a = sec.marker_span.start
             while a > sec.span.start and doc.text[a - 1] in " \t":
                 a -= 1
+            # `## Auth ✅` over its ticked items and a `### Next Steps` list: the marker holds for
+            # the work it names (claim_doubt), and is not taken away.
+            doubt = claim_doubt(ev, sec.items, "done", s)
+            msg = f"section is not complete ({t.done}/{t.total}) but carries a done marker"
             out.append(
                 Check(
                     "SD004",
@@ -288,9 +292,9 @@ def convention(ev: Evaluator, siblings: list[int]) -> list[Check]:
                     a,
                     sec.marker_span.end,
                     doc.text[a : sec.marker_span.end],
-                    "",
-                    f"section is not complete ({t.done}/{t.total}) but carries a done marker",
-                    True,
+                    "" if doubt is None else doc.text[a : sec.marker_span.end],
+                    msg if doubt is None else f"{msg}; not rewritten: {doubt}",
+                    doubt is None,
                 )
             )
     return out
