@@ -70,6 +70,18 @@ ROWS = [
         [(5, "completed 6 > total 4")],
     ),
     ("completed within total", "# P\n- [x] a\n## Summary\n**Total:** 4\n**Completed:** 3\n", "SD007", []),
+    (
+        "in progress counted apart",
+        "# P\n- [x] a\n## Summary\n**Total:** 6\n**Completed:** 2\n**In Progress:** 1\n**Remaining:** 3\n",
+        "SD007",
+        [],
+    ),
+    (
+        "total that no split adds up to",
+        "# P\n- [x] a\n## Summary\n**Total:** 9\n**Completed:** 2\n**In Progress:** 1\n**Remaining:** 3\n",
+        "SD007",
+        [(4, "total 9 ≠ completed 2 + remaining 3")],
+    ),
 ]
 
 
