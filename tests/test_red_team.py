@@ -499,6 +499,29 @@ ROWS = [
         "rewritten",
         "## Auth",
     ),
+    # ... history under other names: an archive, the last sprint, a session log, other languages
+    (
+        "archive subsection",
+        "## Work (1/4)\n### Now\n- [x] A\n- [x] B\n- [ ] C\n### Archive\n- [x] X\n- [x] Y\n",
+        1,
+        "rewritten",
+        "(2/3)",
+    ),
+    (
+        "French history subsection",
+        "## Travail (1/4)\n### En cours\n- [x] A\n- [x] B\n- [ ] C\n### Historique\n- [x] X\n- [x] Y\n",
+        1,
+        "rewritten",
+        "(2/3)",
+    ),
+    (
+        "last sprint summary",
+        "# Sprint 20\n- [x] A\n- [x] B\n- [ ] C\n- [ ] D\n\n## Last sprint summary\n**Completed:** 3 (75%)\n",
+        8,
+        "kept",
+        None,
+    ),
+    ("session log entry", "# Dev notes\n\n## Session 1 (1/2)\n- [x] a\n- [x] b\n", 3, "kept", None),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -56,13 +56,16 @@ _DATE = lazy(
 _HISTORY_TAIL = lazy(
     globals(),
     "_HISTORY_TAIL",
-    r"(?:\blog|changelog|change log|history|journal|activity|activities|retrospective|diary)\W*$",
+    r"(?:\blog|changelog|change log|history|journal|activity|activities|retrospective|diary|archive|archived"
+    r"|\barchiv|historique|historial|hist[oó]rico|verlauf|änderungsprotokoll|履歴|更新日志|变更日志|历史)\W*$",
     _regex.IGNORECASE,
 )
 _HISTORY_ANY = lazy(
     globals(),
     "_HISTORY_ANY",
-    r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session)\b",
+    r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session"
+    r"|previous sprint|last sprint|done last week|completed last week|old tasks|shipped in v\d[\w.]*)\b"
+    r"|^session\s+\d+\b",
     _regex.IGNORECASE,
 )
 _PROGRESS_ITEM = lazy(
@@ -451,9 +454,22 @@ def is_history_title(title: str) -> bool:
     """
     t = (_DECORATION.sub(" ", title) if "*" in title or "_" in title or "`" in title or "#" in title else title).strip()
     low = t.lower()
-    hint = "log" in low or "histor" in low or "journal" in low or "activit" in low or "session" in low
-    # (`ı`, `İ` and `ſ` match `i` and `s` in a case-insensitive pattern; lower() leaves them.)
-    folds = not t.isascii() and ("ı" in t or "İ" in t or "ſ" in t)
+    hint = (
+        "log" in low
+        or "histor" in low
+        or "journal" in low
+        or "activit" in low
+        or "session" in low
+        or "archiv" in low
+        or "sprint" in low
+        or "last week" in low
+        or "old tasks" in low
+        or "shipped in" in low
+        or "verlauf" in low
+    )
+    # (`ı`, `İ` and `ſ` match `i` and `s` in a case-insensitive pattern; lower() leaves them; the
+    # non-ASCII history words, `Historial`'s accents and `履歴`, are read by the patterns.)
+    folds = not t.isascii()
     if (hint or folds or "retrospective" in low or "diary" in low) and (
         _HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t)
     ):
