@@ -522,6 +522,15 @@ ROWS = [
         None,
     ),
     ("session log entry", "# Dev notes\n\n## Session 1 (1/2)\n- [x] a\n- [x] b\n", 3, "kept", None),
+    (
+        "task count beside a validation checklist",
+        "# Tasks: Photo Albums\n\n**Progress**: 2/4 tasks complete (50%)\n\n## Phase 1\n- [x] T001\n- [x] T002\n\n"
+        "## Phase 2\n- [x] T003\n- [ ] T004\n\n## Validation Checklist\n- [x] All contracts have tests\n"
+        "- [x] All entities have model tasks\n",
+        3,
+        "kept",
+        None,
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -875,12 +875,16 @@ def agrees_with_part(q: Question) -> str | None:
     if ev.counts_sections(q.c, b):
         return None
     parts = _parts(ev, b.section)
+    others = [name for _, name, _, other in parts if other]
     for size, name, own, _other in parts:
         # The section's own items, or a subsection beside lists of another kind (later work,
         # acceptance criteria): `# Plan (0/3)` over phases of three and one item is a count that
         # grew with a phase, and is rewritten.
-        if size == total and (own or any(o for _, _, _, o in parts)):
+        if size == total and (own or others):
             return f"its total ({total:g}) equals the {size} items of {name}, not the {q.scope_size} in scope"
+    if others and total == sum(size for size, _, _, other in parts if not other):
+        # `2/4 tasks` over two phases of two and a `## Validation Checklist` of two.
+        return f"its total ({total:g}) equals the items outside {others[0]}, a list of another kind"
     return None
 
 
