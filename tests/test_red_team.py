@@ -531,6 +531,22 @@ ROWS = [
         "kept",
         None,
     ),
+    # ... a legend that says what a checkbox means in this document
+    (
+        "a legend's in-progress checkbox",
+        "# TODO\n\nFormat: `- [ ]` open, `- [x]` done, `- [~]` in progress.\n\n## P0 (1/3)\n\n"
+        "- [x] Parse output\n- [x] Render list\n- [~] Preview pane\n",
+        5,
+        "rewritten",
+        "(2/3)",
+    ),
+    (
+        "no legend: the tilde box is cancelled",
+        "# TODO\n\n## P0 (1/3)\n\n- [x] Parse output\n- [x] Render list\n- [~] Preview pane\n",
+        3,
+        "rewritten",
+        "(2/2)",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

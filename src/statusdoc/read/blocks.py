@@ -510,7 +510,7 @@ def table_row(r: Reader, ln: Span, cells: list[Cell], header: list[str], table: 
         r.add_counters(ln, off, found, "table_cell", table=tidx, claim=claim)
         cb = claims.CHECKBOX.match(cell.text)
         if cb and checkbox is None and (k == 0 or cell.text.strip() == cb.group(0)):
-            st = r.vocab.checkboxes.get(cb.group(1))
+            st = r.checkboxes.get(cb.group(1))
             if st:
                 checkbox = (st, cb.group(0), r.span(ln, off, off + 3))
         if k == table.status_column:

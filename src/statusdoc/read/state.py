@@ -22,6 +22,31 @@ if TYPE_CHECKING:
 _EOL = lazy(globals(), "_EOL", r"\r\n|\r|\n")
 
 
+#: A legend's checkbox and the state word after it: `` `[~]` in progress ``, `` `[-]` = cancelled ``.
+_LEGEND_PAIR = lazy(
+    globals(),
+    "_LEGEND_PAIR",
+    r"`(?:[-*+] )?\[([ xX\-/~!])\]`\s*(?:[:=\-–—]\s*)?(?:\*\*|__)?([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?)",
+)
+
+
+def legend_checkboxes(text: str, vocab: Vocabulary) -> dict[str, State]:
+    """The vocabulary's checkboxes, with what the document's own legend says they mean
+    (`Legend: `[x]` done · `[~]` in progress · `[ ]` todo`): a line that names two checkboxes or
+    more, each followed by a state word, overrides the vocabulary's reading of those it names."""
+    found: dict[str, State] = {}
+    for line in text.splitlines():
+        if line.count("]`") < 2:
+            continue
+        pairs = [(m.group(1), vocab.word_state(m.group(2))) for m in _LEGEND_PAIR.finditer(line)]
+        named = [(ch, st) for ch, st in pairs if st is not None]
+        if len(named) >= 2:
+            found.update((ch, st) for ch, st in named if ch in vocab.checkboxes)
+    if not found or all(vocab.checkboxes.get(ch) == st for ch, st in found.items()):
+        return vocab.checkboxes
+    return {**vocab.checkboxes, **found}
+
+
 class Lines:
     """The document's lines as offsets in two arrays (two lists in a document below
     :data:`statusdoc.lines.COMPACT_FROM`); a line's :class:`Span` is made when it is read
@@ -116,7 +141,7 @@ class Reader:
         self.vocab = vocab
         self.marker_rx = marker_regex(vocab, with_lights=False)
         self.marker_light_rx = marker_regex(vocab, with_lights=True)
-        self.checkboxes = vocab.checkboxes
+        self.checkboxes = legend_checkboxes(text, vocab) if "[" in text and "]`" in text else vocab.checkboxes
         self.word_firsts = frozenset(w[:1].lower() for w in vocab.words)
         self.word_rx = word_regex(vocab)
         self.doc = Document(text=text, path=path, dialect=Dialect())
