@@ -623,3 +623,13 @@ def test_fix_encoding_check_reports_each_run_like_lint(capsys: pytest.CaptureFix
         "doc.md:4:8: 'â€”' → '—' (Windows-1252)",
         "would repair doc.md (2 runs)",
     ]
+
+
+def test_a_long_quote_is_cut_but_not_the_words_between_two_quotes() -> None:
+    # The red team's L4: `'Backend (2/3)'); not rewritten: … section 'Backend (2/3)' itself` was
+    # read as one long excerpt between the closing quote of one and the opening quote of the next.
+    from statusdoc.output import short
+
+    between = "in section 'A (2/3)'); not rewritten: its total (3) equals the 3 items of section 'A (2/3)' itself"
+    assert short(between) == between
+    assert short("section '" + "x" * 60 + "' ok") == "section '" + "x" * 48 + "…' ok"

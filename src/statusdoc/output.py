@@ -58,12 +58,20 @@ def write_findings(
 
 
 #: A quoted excerpt (a heading, an item's text) longer than a reader needs to recognise it.
-_LONG_QUOTE = lazy(globals(), "_LONG_QUOTE", r"'([^'\n]{48})[^'\n]{2,}'")
+#: (An opening quote follows a blank, a bracket or the start: the stretch between two excerpts,
+#: `'A'); not rewritten: … section 'B'`, is not one.)
+_LONG_QUOTE = lazy(globals(), "_LONG_QUOTE", r"(?:(?<=[\s(\[])|^)'([^'\n]{48})[^'\n]{2,}'(?!\w)")
 
 
 def short(message: str) -> str:
     """``message`` with each long quoted excerpt cut to its first 48 characters and an ellipsis:
-    a finding stays about one line however long the heading it quotes (JSON keeps it whole)."""
+    a finding stays about one line however long the heading it quotes (JSON keeps it whole).
+
+    >>> short("in section 'A'); not rewritten: it equals the 3 items of section 'Backend' itself")
+    "in section 'A'); not rewritten: it equals the 3 items of section 'Backend' itself"
+    >>> short("heading of section '" + "x" * 60 + "'") == "heading of section '" + "x" * 48 + "…'"
+    True
+    """
     # (a function, not the template r"'\1…'": a template makes the engine import re)
     return _LONG_QUOTE.sub(_cut_quote, message) if "'" in message else message
 
