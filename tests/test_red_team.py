@@ -521,6 +521,20 @@ ROWS = [
         "kept",
         None,
     ),
+    (
+        "Portuguese history subsection",
+        "## Trabalho (1/4)\n### Agora\n- [x] A\n- [x] B\n- [ ] C\n### Histórico\n- [x] X\n- [x] Y\n",
+        1,
+        "rewritten",
+        "(2/3)",
+    ),
+    (
+        "Japanese history subsection",
+        "## 作業 (1/4)\n### 現在\n- [x] A\n- [x] B\n- [ ] C\n### 変更履歴\n- [x] X\n- [x] Y\n",
+        1,
+        "rewritten",
+        "(2/3)",
+    ),
     ("session log entry", "# Dev notes\n\n## Session 1 (1/2)\n- [x] a\n- [x] b\n", 3, "kept", None),
     (
         "task count beside a validation checklist",

@@ -456,7 +456,7 @@ def is_history_title(title: str) -> bool:
     low = t.lower()
     hint = (
         "log" in low
-        or "histor" in low
+        or "hist" in low
         or "journal" in low
         or "activit" in low
         or "session" in low
@@ -469,7 +469,9 @@ def is_history_title(title: str) -> bool:
     )
     # (`ı`, `İ` and `ſ` match `i` and `s` in a case-insensitive pattern; lower() leaves them; the
     # non-ASCII history words, `Historial`'s accents and `履歴`, are read by the patterns.)
-    folds = not t.isascii()
+    folds = not t.isascii() and (
+        "ı" in t or "İ" in t or "ſ" in t or "änderung" in low or "履歴" in t or "日志" in t or "历史" in t
+    )
     if (hint or folds or "retrospective" in low or "diary" in low) and (
         _HISTORY_ANY.search(t) or _HISTORY_TAIL.search(t)
     ):
