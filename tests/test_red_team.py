@@ -274,6 +274,14 @@ ROWS = [
         None,
     ),
     (
+        "dashboard whose note says hours",
+        "# Sprint\n\n| Metric | Value |\n|---|---|\n| Done | 6 |\n| Total | 8 |\n\nValues are in hours.\n\n## Work\n"
+        + "".join(f"- [{'x' if k < 3 else ' '}] t{k}\n" for k in range(8)),
+        5,
+        "kept",
+        None,
+    ),
+    (
         "dashboard column of values drifted",
         "# Sprint\n\n| Metric | Value |\n|---|---|\n| Completed | 3 |\n| Total | 4 |\n\n"
         "- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n",

@@ -421,6 +421,9 @@ def target_percent(q: Question) -> Decision | None:
     return None
 
 
+_IN_UNITS = lazy(globals(), "_IN_UNITS", r"\bin\s+(?:story\s+)?([a-z]+)\b", _regex.IGNORECASE)
+
+
 def column_unit(q: Question) -> Decision | None:
     """`| Completed | 6 |` under `| Metric | Hours |`: the column's header names what its figures
     measure, and it is not items."""
@@ -433,6 +436,14 @@ def column_unit(q: Question) -> Decision | None:
     row = q.ev.binder.table_rows(c.table).get(c.line)
     if row is None:
         return None
+    # `Values are in hours.` right under the table (or right above it) says the same of every cell.
+    lines = q.ev.lines
+    first, last = table.span.line, lines.line_of(table.span.end)
+    for ln in (first - 2, first - 1, last + 1, last + 2):
+        if 0 < ln <= len(lines):
+            for m in _IN_UNITS.finditer(lines.line_text(ln)):
+                if m.group(1).lower() in MEASURE_UNITS:
+                    return Decision("ignore", f"the line beside the table says its figures are in '{m.group(1)}'")
     k = next((k for k, cell in enumerate(row.cells) if cell.span.start <= c.span.start < cell.span.end + 1), None)
     if k is None or k >= len(table.header):
         return None
