@@ -45,3 +45,14 @@ def test_shared_documents_match_commonmark(path: Path) -> None:
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.md")), ids=lambda p: p.name)
 def test_examples_match_commonmark(path: Path) -> None:
     check(read(path))
+
+
+def test_an_indented_code_block_holds_no_items() -> None:
+    # The red team's r09: `    - [x] code task` after a paragraph and a blank line is an indented
+    # code block for CommonMark, and its checkboxes were counted.
+    text = "# Tasks\n\nProgress: 0/1\n\nExample:\n\n    - [x] code task\n    - [x] another\n\n- [ ] real\n"
+    check(text)
+    assert [it.text for it in parse(text).items] == ["real"]
+    inside_a_list = "# T\n\n- [x] a\n\n    more of a's text\n- [ ] b\n"
+    check(inside_a_list)
+    assert [it.text for it in parse(inside_a_list).items] == ["a", "b"]

@@ -261,11 +261,15 @@ def scan(r: Reader) -> None:
             para_open = False
             i += 1
             continue
-        ln = Span(a, b, i + 1, 1)
         # The first character that is not a blank (no copy of the line for the common case).
         c = raw[0]
         if c.isspace():
+            if not para_open and not r.list_stack and indent_of(raw) >= 4:
+                # An indented code block (CommonMark): `    - [x] example` is code, not an item.
+                i = indented_code(r, i)
+                continue
             c = raw.lstrip()[0]
+        ln = Span(a, b, i + 1, 1)
         if "statusdoc" in raw:
             inline_directives(r, ln, raw)
         nxt = None
@@ -280,6 +284,24 @@ def scan(r: Reader) -> None:
                     break
         para_open = rule is PARAGRAPH
         i = nxt  # type: ignore[assignment]
+
+
+def indent_of(line: str) -> int:
+    """Columns of blanks before the line's text (a tab to the next multiple of four)."""
+    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    return len(lead.expandtabs(4)) if "\t" in lead else len(lead)
+
+
+def indented_code(r: Reader, i: int) -> int:
+    """The line after the indented code block starting at ``i``: it runs while lines are blank
+    or indented four columns or more."""
+    j = i + 1
+    while j < r.n_lines:
+        t = r.line_text(j)
+        if t.strip() and indent_of(t) < 4:
+            break
+        j += 1
+    return j
 
 
 def heading(r: Reader, ln: Span, level: int, a: int, b: int) -> None:
