@@ -569,6 +569,36 @@ ROWS = [
         "rewritten",
         "(2/2)",
     ),
+    # red team, round three: a snapshot under a heading of another time, an example, a link's count
+    (
+        "table under a last-week heading",
+        "# P\n\n## API\n\n- [x] a\n- [ ] b\n\n## Status last week\n\n| Area | Done |\n|---|---|\n| API | 0/2 |\n",
+        12,
+        "kept",
+        None,
+    ),
+    (
+        "an example after 'Example:'",
+        "# Guide\n\nExample:\n\n> **Progress:** 1/3 (33%)\n\n## Our tasks\n\n- [x] Set up\n- [x] Deploy\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "a count in a link to another file",
+        "- Backend: [2/3 done](backend.md)\n\n## Backend\n\n- [x] Review\n- [ ] Sign off\n- [ ] Publish\n",
+        1,
+        "kept",
+        None,
+    ),
+    (
+        "status complete beside known issues",
+        "# Search\n\n**Status:** ✅ Complete\n\n## Indexing\n\n- [x] Tokenizer\n- [x] Stemmer\n\n"
+        "## Known issues\n\n- [ ] Slow on large corpora\n",
+        3,
+        "kept",
+        None,
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -816,13 +816,55 @@ def other_time_label(label: str | None) -> bool:
 
 
 def other_time(q: Question) -> Decision | None:
-    """`Progress at kickoff: 0/4`, `> Last week: [██░░░░░░░░] 20%`: the label dates the figure to
-    another time (or makes it a plan), so the items of today do not say what it should be."""
+    """`Progress at kickoff: 0/4`, `> Last week: [██░░░░░░░░] 20%`, a table under `## Status last
+    week`: the label or the section dates the figure to another time (or makes it a plan), so the
+    items of today do not say what it should be."""
     label = _label_before(q)
     m = _OTHER_TIME.search(label) if label else None
-    if m is None:
+    if m is not None:
+        return Decision("ignore", f"the label ('{label}') speaks about another time: '{m.group()}'")
+    c = q.c
+    if c.section is not None and c.context != "heading":
+        title = q.ev.title(c.section)
+        m = _OTHER_TIME.search(title)
+        if m is not None and m.group().lower() not in ("was", "were"):
+            return Decision("ignore", f"section '{title}' speaks about another time: '{m.group()}'")
+    return None
+
+
+#: The line before an example: `Example:`, `For example, write:`, `e.g.:`, `Template:`.
+_EXAMPLE_INTRO = lazy(
+    globals(),
+    "_EXAMPLE_INTRO",
+    r"\b(?:examples?|e\.g\.|for instance|such as|like this|template|sample)\b[^:]*:\W*$",
+    _regex.IGNORECASE,
+)
+
+
+def example(q: Question) -> Decision | None:
+    """`Example:` then `> **Progress:** 1/3 (33%)`: an example of the form, not a claim."""
+    lines = q.ev.lines
+    ln = q.c.line - 1
+    while ln > 0 and not lines.line_text(ln).strip():
+        ln -= 1
+    if ln > 0 and q.c.line - ln <= 2 and _EXAMPLE_INTRO.search(lines.line_text(ln)):
+        return Decision("ignore", "the line is an example, after an introduction that says so")
+    return None
+
+
+_LINK_TARGET = lazy(globals(), "_LINK_TARGET", r"\]\(\s*([^)\s#][^)\s]*)")
+
+
+def linked_elsewhere(q: Question) -> Decision | None:
+    """`- Backend: [2/3 done](backend.md)`: a count in a link's text is the linked file's."""
+    line, pos = q.line_text, q.c.span.start - q.line_start
+    open_ = line.rfind("[", 0, pos)
+    if open_ < 0 or "]" in line[open_:pos]:
         return None
-    return Decision("ignore", f"the label ('{label}') speaks about another time: '{m.group()}'")
+    m = _LINK_TARGET.search(line, pos)
+    if m is None or "[" in line[pos : m.start()]:
+        return None
+    return Decision("ignore", f"the number is the text of a link to '{m.group(1)}': it counts that file's work")
 
 
 #: Words that name open work (`## Remaining (3/5)`, `## To do`, `- Open items (2/4)`, `Offene Punkte`):
@@ -1015,6 +1057,8 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     other_measure,
     column_unit,
     other_time,
+    example,
+    linked_elsewhere,
     target_percent,
     measured_board,
     remaining_apart,

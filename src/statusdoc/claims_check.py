@@ -87,7 +87,7 @@ def claim_doubt(ev: Evaluator, items: list[int], claimed: State, si: int | None 
 #: `## Follow-ups (not blocking)`), which a status of the work done so far does not include.
 LATER_WORDS = frozenset(
     "next future later follow followup followups backlog stretch ideas wishlist someday enhancements "
-    "roadmap nice deferred postponed".split()
+    "roadmap nice deferred postponed known questions".split()
 )
 
 
