@@ -227,6 +227,16 @@ def test_emoji_in_a_mojibake_document_is_written_in_its_form() -> None:
     assert out == garble("# Plan\n\n- ✅ a\n- ⬜ b\n- 🔄 c\n", "mac_roman")
 
 
+def test_a_table_rows_emoji_and_word_change_together() -> None:
+    # The red team's W4: `| Profile | 🔄 In Progress |` marked done read `✅ In Progress`.
+    text = (
+        "# F\n\n| Feature | Status |\n|---|---|\n| Login | ✅ Done |\n| Profile | 🔄 In Progress |\n| Billing | ⬜ |\n"
+    )
+    assert "| Profile | ✅ Done |" in marked(text, "Profile", "done")
+    assert "| Login | ⬜ Not Started |" in marked(text, "Login", "todo")
+    assert "| Billing | 🔄 |" in marked(text, "Billing", "in_progress")  # no word: the emoji alone
+
+
 def test_marker_and_counters_in_one_set_of_edits() -> None:
     text = "# T\n\n## A (1/3)\n\n- [x] a\n- [ ] b\n- [ ] c\n\n**Progress:** 33%\n"
     doc = mark(parse(text), "b", "done")

@@ -287,20 +287,40 @@ def _emoji(doc: Document, item: Item, state: State, vocab: Vocabulary) -> str:
     return encode_for(glyph, cp)
 
 
-def _word(doc: Document, item: Item, state: State, vocab: Vocabulary) -> str:
-    """A status word for a table row, in the case of the word it replaces."""
+def _word(doc: Document, item: Item, state: State, vocab: Vocabulary, old: str | None = None) -> str:
+    """A status word for a table row, in the case of the word it replaces (``old``, else the row's
+    marker)."""
     seen = [
         it.marker
         for it in doc.items
         if it.kind == "table_row" and it.state == state and vocab.word_state(it.marker) == state
+    ] + [
+        w
+        for it in doc.items
+        if it.kind == "table_row" and it.state == state
+        for w in [_word_after(doc, it, vocab)]
+        if w
     ]
-    old = item.marker
+    old = item.marker if old is None else old
     new = lang.word_for(state, document=doc.context.language, replaced=old, own=_most_common(seen))
     if old.isupper():
         return new.upper()
     if old.islower():
         return new.lower()
     return new
+
+
+def _word_after(doc: Document, it: Item, vocab: Vocabulary) -> str | None:
+    """The state word right after a table row's emoji (`✅ Done`), if it states the row's state."""
+    if it.marker_span is None or vocab.word_state(it.marker) is not None:
+        return None
+    from statusdoc.vocabulary import word_regex
+
+    end = it.marker_span.end
+    line_end = doc.text.find("\n", end)
+    rest = doc.text[end : line_end if line_end >= 0 else len(doc.text)]
+    wm = word_regex(vocab).match(rest, len(rest) - len(rest.lstrip(" ")))
+    return wm.group() if wm is not None and vocab.word_state(wm.group()) == it.state else None
 
 
 def _new_marker(doc: Document, item: Item, state: State, vocab: Vocabulary) -> str:
@@ -351,16 +371,28 @@ def mark_item(doc: Document, item: Item, state: State | str, *, config: Config |
     if item.marker_span is None or not item.marker:
         raise _refuse(doc, item, "its state cannot be read")
     span = item.marker_span
-    old = doc.text[span.start : span.end]
+    end = span.end
     new = _new_marker(doc, item, target, vocab)
-    marked_text = doc.text[: span.start] + new + doc.text[span.end :]
+    if item.kind == "table_row" and vocab.word_state(item.marker) is None:
+        # `| Profile | 🔄 In Progress |`: the cell's word goes with its emoji, or the cell would read
+        # `✅ In Progress`.
+        from statusdoc.vocabulary import word_regex
+
+        rest = doc.text[end : doc.text.find("\n", end) if "\n" in doc.text[end:] else len(doc.text)]
+        lead = len(rest) - len(rest.lstrip(" "))
+        wm = word_regex(vocab).match(rest, lead)
+        if wm is not None and vocab.word_state(wm.group()) not in (None, target):
+            new += rest[:lead] + _word(doc, item, target, vocab, old=wm.group())
+            end += wm.end()
+    old = doc.text[span.start : end]
+    marked_text = doc.text[: span.start] + new + doc.text[end:]
     marked = parse(marked_text, path=doc.path, vocabulary=vocab)
     after = next((it for it in marked.items if it.marker_span is not None and it.marker_span.start == span.start), None)
     if after is None or after.state != target:
         reads = "no longer an item" if after is None else after.state
         raise _refuse(doc, item, f"with the marker {new!r} it reads as {reads}, not {target}")
     delta = len(new) - len(old)
-    edits = [Edit(span.start, span.end, old, new, span.line, f"mark {target}")]
+    edits = [Edit(span.start, end, old, new, span.line, f"mark {target}")]
     for e in recompute(marked, config=config).edits:
         if e.end <= span.start:
             edits.append(e)
