@@ -599,6 +599,31 @@ ROWS = [
         "kept",
         None,
     ),
+    # ... a block that counts work in progress over boxes that cannot show it
+    (
+        "in progress over plain checkboxes",
+        "# Pipeline\n\n- **Total tasks:** 6\n- **Completed:** 2\n- **In Progress:** 2\n- **Remaining:** 2\n\n"
+        "- [x] a\n- [x] b\n- [x] c\n- [ ] d\n- [ ] e\n- [ ] f\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "completed beside an in-progress count over plain checkboxes",
+        "# Pipeline\n\n- **Total tasks:** 6\n- **Completed:** 2\n- **In Progress:** 2\n- **Remaining:** 2\n\n"
+        "- [x] a\n- [x] b\n- [x] c\n- [ ] d\n- [ ] e\n- [ ] f\n",
+        4,
+        "kept",
+        None,
+    ),
+    (
+        "completed over plain checkboxes drifted",
+        "# Pipeline\n\n- **Total tasks:** 6\n- **Completed:** 2\n\n"
+        "- [x] a\n- [x] b\n- [x] c\n- [ ] d\n- [ ] e\n- [ ] f\n",
+        4,
+        "rewritten",
+        "3",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

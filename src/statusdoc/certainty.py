@@ -500,6 +500,24 @@ def ticked_parent(q: Question) -> str | None:
     return f"the item at line {it.line} is open under a ticked parent (line {parent}): which counts is for a person"
 
 
+def unshown_in_progress(q: Question) -> str | None:
+    """`**In Progress:** 2` over plain `[ ]`/`[x]` boxes: no item of the document can show work in
+    progress, so that count is the author's knowledge, and the block's split into completed, in
+    progress and remaining is not one the items can redo (rewriting `Completed` alone would leave
+    the block adding up to more than its total)."""
+    c = q.c
+    if q.t.in_progress or not any(n.role in ("in_progress", "done", "remaining") for n in c.numbers):
+        return None
+    if not any(n.role == "in_progress" for n in c.numbers):
+        near = (o for ln in range(c.line - 3, c.line + 4) for o in q.ev.counters_on_line(ln))
+        if not any(o.section == c.section and any(n.role == "in_progress" for n in o.numbers) for o in near):
+            return None
+    doc = q.ev.doc
+    if q.ev.once(("any in progress",), lambda: any(it.state == "in_progress" for it in doc.items)):
+        return None
+    return "no item of the document shows work in progress (plain checkboxes): the count is the author's"
+
+
 def finished_only(q: Question) -> str | None:
     """`## Files created (3/8)` over three ✅: a list of finished work, not the whole."""
     t = q.t
@@ -1056,6 +1074,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
     column_unit,
+    unshown_in_progress,
     other_time,
     example,
     linked_elsewhere,
