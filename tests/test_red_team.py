@@ -624,6 +624,13 @@ ROWS = [
         "rewritten",
         "3",
     ),
+    (
+        "percentage beside an unread 'of' count",
+        "# S\n\nProgress: 50% (2 of 4)\n\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n",
+        3,
+        "kept",
+        None,
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

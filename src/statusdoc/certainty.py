@@ -126,6 +126,7 @@ SUMMARY_WORDS = frozenset(
 #: is usually its share of the whole, not its own completion.
 _PERCENT_ROLES = ("percent", "percent_remaining")
 _LITERAL_FRACTION = lazy(globals(), "_LITERAL_FRACTION", r"(?<![\w./])\d{1,6}\s?/\s?\d{1,6}(?![\w/])")
+_LITERAL_OF = lazy(globals(), "_LITERAL_OF", r"(?<![\w.])\d{1,6}\s+of\s+\d{1,6}(?![\w/%])")
 _OF_DENOMINATOR = lazy(globals(), "_OF_DENOMINATOR", r"\bof\s+(\d{1,6})\b(?!\s*%)", _regex.IGNORECASE)
 _OWN_PERCENT = lazy(
     globals(),
@@ -303,6 +304,11 @@ def unread_fraction(q: Question) -> str | None:
     for m in _LITERAL_FRACTION.finditer(q.line_text):
         if not q.in_claim(m.start()):
             return f"the line states a fraction ('{m.group()}') that is not read as a counter"
+    if "of" in q.line_text:
+        # `Progress: 50% (2 of 4)`: rewriting the percentage alone would leave `2 of 4` behind.
+        for m in _LITERAL_OF.finditer(q.line_text):
+            if not q.in_claim(m.start()):
+                return f"the line states a count ('{m.group()}') that is not read as a counter"
     return None
 
 
