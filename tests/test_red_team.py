@@ -631,6 +631,22 @@ ROWS = [
         "kept",
         None,
     ),
+    (
+        "an archive in a details block",
+        "# Board\n\n**Progress:** 1/3 (33%)\n\n- [x] A\n- [x] B\n- [ ] C\n\n<details>\n"
+        "<summary>Archive</summary>\n\n- [x] D\n- [ ] E\n\n</details>\n",
+        3,
+        "rewritten",
+        "2/3 (67%)",
+    ),
+    (
+        "a details block of sub-tasks counts",
+        "# Board\n\n**Progress:** 1/3 (33%)\n\n- [x] A\n- [x] B\n- [ ] C\n\n<details>\n"
+        "<summary>More tasks</summary>\n\n- [x] D\n- [ ] E\n\n</details>\n",
+        3,
+        "rewritten",
+        "3/5 (60%)",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

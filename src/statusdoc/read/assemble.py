@@ -68,15 +68,16 @@ def collect_section_items(r: Reader) -> None:
 
     A section's leaves are its own, then its subsections' in turn (its own items all come
     before its first subheading); a history subsection's only count within history.  An item
-    is history exactly when its section is (both come from ``in_history``), so a section's
-    flag stands for its items'.
+    is history when its section is (both come from ``in_history``), or when it stands in a
+    `<details>` block whose summary names history: such an item counts nowhere but in history.
     Sections are in document order, so going backwards reaches subsections first, and the
     lists are joined, not walked item by item up every chain of sections.
     """
     sections = r.doc.sections
     own: list[list[int]] = [[] for _ in sections]
     for ii, it in enumerate(r.doc.items):
-        if not it.children and it.section is not None:
+        # (An item of a `<details>` block of history in a current section is history alone.)
+        if not it.children and it.section is not None and (not it.history or sections[it.section].history):
             own[it.section].append(ii)
     for k in range(len(sections) - 1, -1, -1):
         sec = sections[k]

@@ -272,6 +272,8 @@ def scan(r: Reader) -> None:
         ln = Span(a, b, i + 1, 1)
         if "statusdoc" in raw:
             inline_directives(r, ln, raw)
+        if c == "<" and ("<summary" in raw or "</details" in raw):
+            details_line(r, raw)
         nxt = None
         for rule in _first_rules(_READERS, c):
             nxt = rule.read(r, i, raw, ln, c, para_open)  # type: ignore[misc]
@@ -284,6 +286,20 @@ def scan(r: Reader) -> None:
                     break
         para_open = rule is PARAGRAPH
         i = nxt  # type: ignore[assignment]
+
+
+_SUMMARY = lazy(globals(), "_SUMMARY", r"<summary[^>]*>(.*?)(?:</summary>|$)")
+
+
+def details_line(r: Reader, raw: str) -> None:
+    """`<details><summary>Archive</summary>` … `</details>`: a collapsed block whose summary names
+    history holds history, as a heading that names it would."""
+    if "</details" in raw and r.details_history:
+        r.details_history = False
+        r.in_history = r.history_depth is not None
+    m = _SUMMARY.search(raw)
+    if m is not None and claims.is_history_title(m.group(1)):
+        r.details_history = r.in_history = True
 
 
 def indent_of(line: str) -> int:

@@ -155,6 +155,8 @@ class Reader:
         # attributes that heading() updates rather than computed.
         self.section: int | None = None
         self.in_history = False
+        #: Inside a `<details>` block whose `<summary>` names history (`Archive`, `Previous sprint`).
+        self.details_history = False
         self.clean_titles: list[str] = []  # titles without markers; their words on first need
         self.progress_candidates: list[ProgressCandidate] = []
         self.extra_items: list[Item] = []
