@@ -311,10 +311,26 @@ class Evaluator:
             from statusdoc import claims_check
 
             doc = self.doc
-            self._managed = {sl.line for sl in doc.status_lines if not sl.free_form}
+            self._managed = set()
+            for sl in doc.status_lines:
+                if sl.free_form:
+                    continue
+                # (A claim reported rather than rewritten — it holds for the section's own items
+                # beside later work — stays as written: the counters beside it must see it.)
+                scope = self.status_scope(sl)
+                part = scope[0] if scope is not None and sl.target is None else None
+                if scope is not None and scope[1] and claims_check.claim_doubt(self, scope[1], sl.claimed, part):
+                    continue
+                self._managed.add(sl.line)
             for siblings in self.sibling_groups():
                 if claims_check.follows_convention(self, self.marked(siblings)):
-                    self._managed.update(doc.sections[s].line for s in siblings)
+                    self._managed.update(
+                        doc.sections[s].line
+                        for s in siblings
+                        if doc.sections[s].marker_position != "trailing"
+                        or not doc.sections[s].items
+                        or claims_check.claim_doubt(self, doc.sections[s].items, "done", s) is None
+                    )
         return self._managed
 
     def sibling_groups(self) -> list[list[int]]:

@@ -46,7 +46,10 @@ def status_checks(ev: Evaluator) -> list[Check]:
             # `**Status**: ✅ ALL CRITICAL FIXES APPLIED` above the document's open next steps:
             # a sentence scoped by its own words, not by the items below it.
             continue
-        doubt = "free-form claim, left for a person" if sl.free_form else claim_doubt(ev, items, sl.claimed, si)
+        # (A table row that names a section states the whole section's state: the section's own
+        # items and later work are the text's distinctions, not the row's.)
+        part = si if sl.target is None else None
+        doubt = "free-form claim, left for a person" if sl.free_form else claim_doubt(ev, items, sl.claimed, part)
         doubt = doubt or kept_count_on_line(ev, sl.span.line)
         fixable = doubt is None and new is not None
         out.append(
