@@ -647,6 +647,13 @@ ROWS = [
         "rewritten",
         "3/5 (60%)",
     ),
+    (
+        "a dashboard row's state follows its whole section",
+        "# P\n\n| Step | Status | Tasks |\n|---|---|---|\n| Auth | ✅ | 1/1 |\n\n## Auth\n- [x] a\n\n### More\n- [ ] b\n",
+        5,
+        "rewritten",
+        "| 🔄 | 1/2 |",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]
