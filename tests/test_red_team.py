@@ -649,7 +649,8 @@ ROWS = [
     ),
     (
         "a dashboard row's state follows its whole section",
-        "# P\n\n| Step | Status | Tasks |\n|---|---|---|\n| Auth | ✅ | 1/1 |\n\n## Auth\n- [x] a\n\n### More\n- [ ] b\n",
+        "# P\n\n| Step | Status | Tasks |\n|---|---|---|\n| Auth | ✅ | 1/1 |\n\n"
+        "## Auth\n- [x] a\n\n### More\n- [ ] b\n",
         5,
         "rewritten",
         "| 🔄 | 1/2 |",
