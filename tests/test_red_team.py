@@ -177,6 +177,14 @@ ROWS = [
         "kept",
         None,
     ),
+    (
+        "overall footer confirmed by the whole document",
+        "## Backend (3/4)\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n\n## Frontend (1/3)\n- [x] e\n- [x] f\n- [ ] g\n\n"
+        "---\n\n**Overall:** 4/7 complete (57%)\n",
+        14,
+        "rewritten",
+        "5/7 complete (71%)",
+    ),
     ("Spanish total footer", "## P1\n- [x] a\n\n## P2\n- [ ] b\n\n**Progreso total:** 2/4 (50%)\n", 7, "kept", None),
     (
         "total footer after the last section",

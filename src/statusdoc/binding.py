@@ -244,7 +244,30 @@ class Binder:
         unit_binding = self.bind_unit(c)
         if unit_binding is not None:
             return unit_binding
+        whole = self.bind_whole(c)
+        if whole is not None:
+            return whole
         return self.bind_position(c)
+
+    def bind_whole(self, c: Counter) -> Binding | None:
+        """`**Overall progress:** 4/7` in (or after) the last phase: a label that names the whole
+        document binds to the whole document, wherever it stands (certainty rewrites it only when
+        its written total confirms that: :func:`statusdoc.certainty.whole_from_part`)."""
+        if c.context not in ("paragraph", "status_line", "list_item") or c.children or c.section is None:
+            return None
+        from statusdoc import certainty
+
+        if not c.label or not certainty.names_whole(c.label):
+            return None
+        si, items = self.position_scope(c.section)
+        if si is None or len(items) >= len(self.doc_items) or not self.doc_items:
+            return None
+        return Binding(
+            "position",
+            f"the label '{c.label}' names the whole document, from inside section '{self.context.title(si)}'",
+            self.doc_items,
+            section=None,
+        )
 
     def _is_own_section(self, c: Counter, si: int) -> bool:
         return c.section == si

@@ -802,17 +802,17 @@ def number_agreement(q: Question) -> str | None:
     return None
 
 
-#: A label's words that name the whole document (`**Overall progress:**`, `Project total`, `Gesamt`),
+#: A label's words that name the whole document (`**Overall progress:**`, `Project total`, `Avancement global`),
 #: whichever section the line stands in.
 _WHOLE_LABEL = lazy(
     globals(),
     "_WHOLE_LABEL",
-    r"\b(?:overall|project|whole|entire|global|gesamt\w*|insgesamt|g[ée]n[ée]ral[e]?|geral)\b|整体|全体|总体|總體",
+    r"\b(?:overall|project|whole|entire|global|g[ée]n[ée]ral[e]?|geral)\b|整体|全体|总体|總體",
     _regex.IGNORECASE,
 )
-#: `Total`: the whole document's only in a footer (after the last item of the section it stands in);
-#: `**Total Tasks:** 5` at the top of a phase is that phase's.
-_TOTAL_LABEL = lazy(globals(), "_TOTAL_LABEL", r"\btotal\b", _regex.IGNORECASE)
+#: `Total` (`Gesamt`): the whole document's only in a footer (after the last item of the section it
+#: stands in); `**Total Tasks:** 5` at the top of a phase is that phase's.
+_TOTAL_LABEL = lazy(globals(), "_TOTAL_LABEL", r"\b(?:total|gesamt\w*|insgesamt)\b", _regex.IGNORECASE)
 
 
 def _label_before(q: Question) -> str:
@@ -917,6 +917,26 @@ def open_work(q: Question) -> str | None:
     if m is None:
         return None
     return f"'{label}' names open work: its count may be of what is left, not of what is done"
+
+
+def names_whole(label: str) -> bool:
+    """Whether a label names the whole document (`Overall progress`, `Project total`, `Avancement global`)."""
+    return _WHOLE_LABEL.search(label) is not None
+
+
+def whole_from_part(q: Question) -> str | None:
+    """`**Overall progress:** 2/3` inside `## Phase 2`, bound to the whole document by its label:
+    certain only when its written total is the document's item count; otherwise the author may
+    have meant the section the line stands in."""
+    b = q.b
+    if b.section is not None or not b.reason.startswith("the label '") or "from inside" not in b.reason:
+        return None
+    if q.confirmed:
+        return None
+    return (
+        f"{b.reason.removeprefix('the label ')}, and its total does not confirm it: "
+        "which it counts is for a person to say"
+    )
 
 
 def whole_in_part(q: Question) -> str | None:
@@ -1104,6 +1124,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     own_denominator,
     names_other_section,
     open_work,
+    whole_from_part,
     whole_in_part,
     agrees_with_whole,
     agrees_with_part,
