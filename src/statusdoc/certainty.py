@@ -514,13 +514,13 @@ def unshown_in_progress(q: Question) -> str | None:
     c = q.c
     if q.t.in_progress or not any(n.role in ("in_progress", "done", "remaining") for n in c.numbers):
         return None
+    doc = q.ev.doc
+    if q.ev.once(("any in progress",), lambda: any(it.state == "in_progress" for it in doc.items)):
+        return None
     if not any(n.role == "in_progress" for n in c.numbers):
         near = (o for ln in range(c.line - 3, c.line + 4) for o in q.ev.counters_on_line(ln))
         if not any(o.section == c.section and any(n.role == "in_progress" for n in o.numbers) for o in near):
             return None
-    doc = q.ev.doc
-    if q.ev.once(("any in progress",), lambda: any(it.state == "in_progress" for it in doc.items)):
-        return None
     return "no item of the document shows work in progress (plain checkboxes): the count is the author's"
 
 
