@@ -646,7 +646,23 @@ def counts_parents(q: Question) -> str | None:
     return None
 
 
-_BULLET = lazy(globals(), "_BULLET", r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+def _bullet_end(text: str) -> int | None:
+    """Where a list item's bullet (`- `, `* `, `+ `, `1. `, `1) `) and its blank end, or None.
+
+    >>> _bullet_end("  - a"), _bullet_end("12) b"), _bullet_end("-a"), _bullet_end("1.5 c")
+    (4, 4, None, None)
+    """
+    k = len(text) - len(text.lstrip(" \t"))
+    if text[k : k + 1] in ("-", "*", "+"):
+        k += 1
+    else:
+        j = k
+        while j < len(text) and j - k < 9 and text[j].isdigit():
+            j += 1
+        if j == k or text[j : j + 1] not in (".", ")"):
+            return None
+        k = j + 1
+    return k + 1 if text[k : k + 1] in (" ", "\t") else None
 
 
 def counts_entries(q: Question) -> str | None:
@@ -696,13 +712,13 @@ def _entries(ev: Evaluator, line: int, last: int, own: int | None) -> tuple[int,
         if k <= own:
             break
         if child is None:
-            if not _BULLET.match(text):
+            if _bullet_end(text) is None:
                 continue  # (a paragraph before the list)
             child = k
-        m = _BULLET.match(text) if k == child else None
-        if m is not None:
+        end = _bullet_end(text) if k == child else None
+        if end is not None:
             entries += 1
-            body = text[m.end() :].lstrip()
+            body = text[end:].lstrip()
             plain += not body.startswith("[") and markers.match(body) is None
     return entries, plain
 
@@ -834,9 +850,21 @@ _OTHER_TIME = lazy(
 )
 
 
+#: Substrings one of which every match of _OTHER_TIME holds (checked before the pattern is compiled).
+_OTHER_TIME_HINTS = (
+    "previous", "prior", "earlier", "former", "old", "original", "initial", "baseline", "kick",
+    "yesterday", "expected", "planned", "last", "was", "were",
+)  # fmt: skip
+
+
+def _may_be_other_time(text: str) -> bool:
+    low = text.lower()
+    return any(h in low for h in _OTHER_TIME_HINTS)
+
+
 def other_time_label(label: str | None) -> bool:
     """Whether ``label`` dates what it states to another time (:func:`other_time`)."""
-    return bool(label) and _OTHER_TIME.search(label or "") is not None
+    return bool(label) and _may_be_other_time(label or "") and _OTHER_TIME.search(label or "") is not None
 
 
 def other_time(q: Question) -> Decision | None:
@@ -844,13 +872,13 @@ def other_time(q: Question) -> Decision | None:
     week`: the label or the section dates the figure to another time (or makes it a plan), so the
     items of today do not say what it should be."""
     label = _label_before(q)
-    m = _OTHER_TIME.search(label) if label else None
+    m = _OTHER_TIME.search(label) if label and _may_be_other_time(label) else None
     if m is not None:
         return Decision("ignore", f"the label ('{label}') speaks about another time: '{m.group()}'")
     c = q.c
     if c.section is not None and c.context != "heading":
         title = q.ev.title(c.section)
-        m = _OTHER_TIME.search(title)
+        m = _OTHER_TIME.search(title) if _may_be_other_time(title) else None
         if m is not None and m.group().lower() not in ("was", "were"):
             return Decision("ignore", f"section '{title}' speaks about another time: '{m.group()}'")
     return None
@@ -871,9 +899,18 @@ def example(q: Question) -> Decision | None:
     ln = q.c.line - 1
     while ln > 0 and not lines.line_text(ln).strip():
         ln -= 1
-    if ln > 0 and q.c.line - ln <= 2 and _EXAMPLE_INTRO.search(lines.line_text(ln)):
+    if ln <= 0 or q.c.line - ln > 2:
+        return None
+    before = lines.line_text(ln)
+    low = before.lower()
+    if ":" not in before or not any(h in low for h in _EXAMPLE_HINTS):
+        return None
+    if _EXAMPLE_INTRO.search(before):
         return Decision("ignore", "the line is an example, after an introduction that says so")
     return None
+
+
+_EXAMPLE_HINTS = ("exampl", "e.g.", "instance", "such as", "like this", "templat", "sample")
 
 
 _LINK_TARGET = lazy(globals(), "_LINK_TARGET", r"\]\(\s*([^)\s#][^)\s]*)")
@@ -902,6 +939,14 @@ _OPEN_WORK = lazy(
 )
 
 
+#: Substrings one of which every match of _OPEN_WORK holds (checked before the pattern is compiled).
+_OPEN_WORK_HINTS = (
+    "remaining", "todo", "to do", "to-do", "not started", "open", "outstanding", "left", "pending",
+    "unchecked", "unfinished", "incomplete", "backlog", "offen", "pendient", "restant", "faire",
+    "aberto", "pendent", "未完成", "未着手", "残り",
+)  # fmt: skip
+
+
 def open_work(q: Question) -> str | None:
     """`## Remaining (3/5)` over five items, three of them open: a heading or list item that names
     open work may count what is left; which count it keeps is for a person to say."""
@@ -913,15 +958,35 @@ def open_work(q: Question) -> str | None:
     if any(n.role in ("remaining", "todo", "in_progress", "blocked") for n in c.numbers):
         return None  # the words after the number say what it counts
     label = _label_before(q)
-    m = _OPEN_WORK.search(label) if label else None
+    low = label.lower() if label else ""
+    m = _OPEN_WORK.search(label) if low and any(h in low for h in _OPEN_WORK_HINTS) else None
     if m is None:
         return None
     return f"'{label}' names open work: its count may be of what is left, not of what is done"
 
 
+#: Substrings one of which every match of _WHOLE_LABEL holds (checked first: most labels hold none,
+#: and compiling the pattern is the larger part of its cost on a 20 KB document).
+_WHOLE_HINTS = (
+    "overall",
+    "project",
+    "whole",
+    "entire",
+    "global",
+    "neral",
+    "néral",
+    "geral",
+    "整体",
+    "全体",
+    "总体",
+    "總體",
+)
+
+
 def names_whole(label: str) -> bool:
     """Whether a label names the whole document (`Overall progress`, `Project total`, `Avancement global`)."""
-    return _WHOLE_LABEL.search(label) is not None
+    low = label.lower()
+    return any(h in low for h in _WHOLE_HINTS) and _WHOLE_LABEL.search(label) is not None
 
 
 def whole_from_part(q: Question) -> str | None:
@@ -950,7 +1015,10 @@ def whole_in_part(q: Question) -> str | None:
     if len(b.items) >= whole:
         return None
     label = _label_before(q)
-    if _WHOLE_LABEL.search(label) is None:
+    if not names_whole(label):
+        low = label.lower()
+        if "total" not in low and "gesamt" not in low:
+            return None
         footer = bool(b.items) and q.c.line > max(doc.items[i].line for i in b.items)
         if not footer or _TOTAL_LABEL.search(label) is None:
             return None
@@ -1053,6 +1121,9 @@ def weighted_figure(q: Question) -> str | None:
     """`**Progress:** 35% (weighted by effort)`: the line says its figure is weighed or estimated,
     which a count of items cannot redo."""
     end = max(o.span.end for o in q.ev.binder.claim_of(q.c)) - q.line_start
+    low = q.line_text[end : end + 60].lower()
+    if not any(h in low for h in ("weigh", "estimat", "est.", "effort", "point")):
+        return None
     m = _WEIGHTED.search(q.line_text, end, end + 60)
     if m is None:
         return None
