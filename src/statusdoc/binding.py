@@ -264,7 +264,7 @@ class Binder:
             return None
         return Binding(
             "position",
-            f"the label '{c.label}' names the whole document, from inside section '{self.context.title(si)}'",
+            f"the label '{c.label}' {WHOLE_BY_LABEL} '{self.context.title(si)}'",
             self.doc_items,
             section=None,
         )
@@ -543,6 +543,10 @@ class Binder:
         if not items:
             return Binding("unbound", "no items in scope")
         return Binding("position", reason, items, section=si)
+
+
+#: The words of a binding's reason that :meth:`Binder.bind_whole` made (certainty reads them).
+WHOLE_BY_LABEL = "names the whole document, from inside section"
 
 
 def _subtree_ends(doc: Document) -> list[int]:

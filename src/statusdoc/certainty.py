@@ -993,8 +993,10 @@ def whole_from_part(q: Question) -> str | None:
     """`**Overall progress:** 2/3` inside `## Phase 2`, bound to the whole document by its label:
     certain only when its written total is the document's item count; otherwise the author may
     have meant the section the line stands in."""
+    from statusdoc.binding import WHOLE_BY_LABEL
+
     b = q.b
-    if b.section is not None or not b.reason.startswith("the label '") or "from inside" not in b.reason:
+    if b.section is not None or WHOLE_BY_LABEL not in b.reason:
         return None
     if q.confirmed:
         return None
