@@ -663,6 +663,122 @@ ROWS = [
         "rewritten",
         "| 🔄 | 1/2 |",
     ),
+    # red team, round four: where the new rules must not fire (each was a missed or wrong rewrite)
+    (
+        "a feature named Data archive is current work",
+        "# Storage\n\nProgress: 75%\n\n## Upload API\n- [x] Multipart\n- [ ] Quotas\n\n## Data archive\n"
+        "- [x] Cold tier\n- [x] Restore\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "a session-timeout feature is current work",
+        "# Auth\n\n**Completed:** 1/4\n\n## Session 15-minute timeout\n- [x] Idle timer\n- [x] Warn dialog\n"
+        "- [ ] Expiry\n- [ ] Config flag\n",
+        3,
+        "rewritten",
+        "2/4",
+    ),
+    (
+        "cleaning up old tasks is current work",
+        "# P\n\n## Clean up old tasks (2/4)\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n",
+        3,
+        "rewritten",
+        "(3/4)",
+    ),
+    (
+        "a details block about archive support counts",
+        "# Mail\n\n**Progress:** 2/5 (40%)\n\n## Inbox\n- [x] Threading\n- [ ] Search\n\n<details>\n"
+        "<summary>Archive folder support</summary>\n\n- [x] Archive action\n- [x] Archive view\n- [ ] Rules\n\n"
+        "</details>\n",
+        3,
+        "rewritten",
+        "3/5 (60%)",
+    ),
+    (
+        "a done cell with a note is done",
+        "# Q3\n\n**Progress:** 1/4 (25%)\n\n| Task | Status |\n|---|---|\n| Auth | ✅ Done |\n"
+        "| Billing | ✅ Done (not blocking) |\n| Search | 🔄 In progress |\n| Reports | ⬜ Not started |\n",
+        3,
+        "rewritten",
+        "2/4 (50%)",
+    ),
+    (
+        "bold group rows of a status table are no tasks",
+        "# Q3\n\n**Progress:** 1/3 (33%)\n\n| Task | Status |\n|---|---|\n| **Backend** | |\n| Auth | ✅ Done |\n"
+        "| Billing | ✅ Done |\n| **Frontend** | |\n| Reports | ⬜ Not started |\n",
+        3,
+        "rewritten",
+        "2/3 (67%)",
+    ),
+    (
+        "a legend cannot make a ticked box open",
+        "# Browsers\n\nKey: `[x]` current, `[ ]` planned\n\n## Targets (1/3)\n\n"
+        "- [x] Chrome\n- [x] Firefox\n- [ ] Safari\n",
+        5,
+        "rewritten",
+        "(2/3)",
+    ),
+    (
+        "a legend in a code block is another syntax's",
+        "# T\n\n```\n`[x]` done · `[-]` cancelled · `[/]` in progress\n```\n\n## Tasks (0/3)\n\n"
+        "- [x] a\n- [-] b\n- [ ] c\n",
+        7,
+        "rewritten",
+        "(1/3)",
+    ),
+    (
+        "status over real subsections",
+        "# Project\n\n## Auth\n\n**Status:** ✅ Complete\n\n- [x] Design doc\n\n### Login\n\n- [x] Form\n"
+        "- [ ] Rate limiting\n",
+        5,
+        "rewritten",
+        "In Progress",
+    ),
+    (
+        "a project's own progress in a portfolio",
+        "# Portfolio\n\n## Project Alpha\n\n**Project Alpha progress:** 0/2\n\n- [x] Spec\n- [ ] Build\n\n"
+        "## Project Beta\n\n- [x] x\n- [ ] y\n- [ ] z\n",
+        5,
+        "rewritten",
+        "1/2",
+    ),
+    (
+        "a feature heading with budget in its name",
+        "## Budget tracking feature (25%)\n- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n",
+        1,
+        "rewritten",
+        "(50%)",
+    ),
+    (
+        "progress at a percentage in a heading",
+        "## Backend — progress at 25%\n- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n",
+        1,
+        "rewritten",
+        "50%",
+    ),
+    (
+        "initial setup is current work",
+        "# P\n\n## Initial setup (1/3)\n- [x] a\n- [x] b\n- [ ] c\n",
+        3,
+        "rewritten",
+        "(2/3)",
+    ),
+    (
+        "open source release is a feature",
+        "# P\n\n## Open source release (1/3)\n- [x] a\n- [x] b\n- [ ] c\n",
+        3,
+        "rewritten",
+        "(2/3)",
+    ),
+    (
+        "a template line before a heading",
+        "# Sprint 3\n\nCopied from the team template:\n\n## Tasks (1/3)\n\n- [x] Login\n- [x] Logout\n- [ ] Reset\n",
+        5,
+        "rewritten",
+        "(2/3)",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

@@ -257,8 +257,8 @@ class Binder:
             return None
         from statusdoc import certainty
 
-        if not c.label or not certainty.names_whole(c.label):
-            return None
+        if not c.label or not certainty.names_whole(c.label) or self.by_label(c.label) is not None:
+            return None  # (`**Global search:** 2/3` under `## Global search` names its section)
         si, items = self.position_scope(c.section)
         if si is None or len(items) >= len(self.doc_items) or not self.doc_items:
             return None

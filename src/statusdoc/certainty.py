@@ -405,6 +405,8 @@ TARGET_WORDS = frozenset(
 )
 _TARGET_BEFORE = frozenset("to by at from under below above over than of".split())
 _PROGRESS_AFTER = frozenset("complete completed done remaining left finished progress".split())
+#: `## Backend — progress at 25%`, `## Docs: now at 25%`: the preposition states where progress is.
+_NOW_WORDS = frozenset("progress now currently is stands".split())
 
 
 def target_percent(q: Question) -> Decision | None:
@@ -419,9 +421,13 @@ def target_percent(q: Question) -> Decision | None:
     if after[:1] and after[0] in _PROGRESS_AFTER:
         return None  # `Week 1 Goal: Complete Phase 1 (40% remaining)`: progress, whatever the goal
     before = labels.words(q.line_text[: c.span.start - q.line_start])
-    if before and before[-1] in _TARGET_BEFORE:
+    if before and before[-1] in _TARGET_BEFORE and (len(before) < 2 or before[-2] not in _NOW_WORDS):
         return Decision("ignore", f"'{before[-1]} {c.text}' in the heading is a target or a rate, not progress")
-    hit = next((w for w in labels.words(q.line_text) if w in TARGET_WORDS), None)
+    # Only the words right beside the number: `## Canary (5%)`, `## Goal: 75%`, `(50% rollout)`;
+    # `## Rollout tooling (25%)` and `## Budget tracking feature (25%)` name features.
+    hit = before[-1] if before and before[-1] in TARGET_WORDS else None
+    if hit is None and after[:1] and after[0] in TARGET_WORDS:
+        hit = after[0]
     if hit is not None:
         return Decision("ignore", f"the heading's '{hit}' makes its percentage a target or a share, not progress")
     return None
@@ -844,16 +850,17 @@ def _label_before(q: Question) -> str:
 _OTHER_TIME = lazy(
     globals(),
     "_OTHER_TIME",
-    r"\b(?:previous(?:ly)?|prior|earlier|former|old|original|initial|baseline|kickoff|kick-off|yesterday|expected"
-    r"|planned|last\s+(?:week|sprint|month|quarter|release|update|time|review|session|year)|was|were)\b",
+    # (`Initial setup`, `Original scope`, `Old API removal`, `Planned items`, `What was promised` name
+    # current work: only words that date a figure.)
+    r"\b(?:previous(?:ly)?|prior|earlier|former|baseline|at\s+kick-?off|yesterday|expected|original\s+estimate"
+    r"|last\s+(?:week|sprint|month|quarter|release|update|time|review|session|year))\b",
     _regex.IGNORECASE,
 )
 
 
 #: Substrings one of which every match of _OTHER_TIME holds (checked before the pattern is compiled).
 _OTHER_TIME_HINTS = (
-    "previous", "prior", "earlier", "former", "old", "original", "initial", "baseline", "kick",
-    "yesterday", "expected", "planned", "last", "was", "were",
+    "previous", "prior", "earlier", "former", "baseline", "kick", "yesterday", "expected", "original", "last",
 )  # fmt: skip
 
 
@@ -879,7 +886,7 @@ def other_time(q: Question) -> Decision | None:
     if c.section is not None and c.context != "heading":
         title = q.ev.title(c.section)
         m = _OTHER_TIME.search(title) if _may_be_other_time(title) else None
-        if m is not None and m.group().lower() not in ("was", "were"):
+        if m is not None:
             return Decision("ignore", f"section '{title}' speaks about another time: '{m.group()}'")
     return None
 
@@ -888,7 +895,7 @@ def other_time(q: Question) -> Decision | None:
 _EXAMPLE_INTRO = lazy(
     globals(),
     "_EXAMPLE_INTRO",
-    r"\b(?:examples?|e\.g\.|for instance|such as|like this|template|sample)\b[^:]*:\W*$",
+    r"\b(?:examples?|e\.g\.|for instance|such as|like this|sample)\b[^:]*:\W*$",
     _regex.IGNORECASE,
 )
 
@@ -899,7 +906,7 @@ def example(q: Question) -> Decision | None:
     ln = q.c.line - 1
     while ln > 0 and not lines.line_text(ln).strip():
         ln -= 1
-    if ln <= 0 or q.c.line - ln > 2:
+    if ln <= 0 or q.c.line - ln > 2 or q.c.context == "heading":
         return None
     before = lines.line_text(ln)
     low = before.lower()
@@ -910,7 +917,7 @@ def example(q: Question) -> Decision | None:
     return None
 
 
-_EXAMPLE_HINTS = ("exampl", "e.g.", "instance", "such as", "like this", "templat", "sample")
+_EXAMPLE_HINTS = ("exampl", "e.g.", "instance", "such as", "like this", "sample")
 
 
 _LINK_TARGET = lazy(globals(), "_LINK_TARGET", r"\]\(\s*([^)\s#][^)\s]*)")
@@ -947,6 +954,13 @@ _OPEN_WORK_HINTS = (
 )  # fmt: skip
 
 
+_OPEN_WORK_WORDS = frozenset(
+    "remaining to do todo todos not started open outstanding left pending unchecked unfinished incomplete backlog "
+    "items item tasks task work issues points offen offene offenen punkte aufgaben pendiente pendientes tareas "
+    "restante restantes à a faire em aberto pendente pendentes".split()
+)
+
+
 def open_work(q: Question) -> str | None:
     """`## Remaining (3/5)` over five items, three of them open: a heading or list item that names
     open work may count what is left; which count it keeps is for a person to say."""
@@ -961,6 +975,12 @@ def open_work(q: Question) -> str | None:
     low = label.lower() if label else ""
     m = _OPEN_WORK.search(label) if low and any(h in low for h in _OPEN_WORK_HINTS) else None
     if m is None:
+        return None
+    from statusdoc import labels
+
+    # `## Open source release`, `## Left sidebar`, `## Pending payments screen`: a word of open work
+    # that names a feature; the label must be open-work words and what they count, nothing else.
+    if not set(labels.words(label)) <= _OPEN_WORK_WORDS and not any(h in label for h in ("未完成", "未着手", "残り")):
         return None
     return f"'{label}' names open work: its count may be of what is left, not of what is done"
 
@@ -983,10 +1003,22 @@ _WHOLE_HINTS = (
 )
 
 
+#: Words a label that names the project as a whole may hold beside `project` (`Project progress`,
+#: `Project total`); `Project Alpha progress` names a section, `Project setup` a step.
+_PROJECT_WORDS = frozenset("project overall progress total status completion".split())
+
+
 def names_whole(label: str) -> bool:
     """Whether a label names the whole document (`Overall progress`, `Project total`, `Avancement global`)."""
     low = label.lower()
-    return any(h in low for h in _WHOLE_HINTS) and _WHOLE_LABEL.search(label) is not None
+    if not any(h in low for h in _WHOLE_HINTS) or _WHOLE_LABEL.search(label) is None:
+        return False
+    from statusdoc import labels
+
+    words = labels.words(label)
+    if "project" in words and not (set(words) - {"project"}) & {"overall", "whole", "entire", "global"}:
+        return set(words) <= _PROJECT_WORDS
+    return True
 
 
 def whole_from_part(q: Question) -> str | None:
@@ -1017,7 +1049,11 @@ def whole_in_part(q: Question) -> str | None:
     if len(b.items) >= whole:
         return None
     label = _label_before(q)
-    if not names_whole(label):
+    from statusdoc import labels
+
+    # (`## Phase 2 — project now 40% complete`: the word right before the number names the whole.)
+    near = labels.words(label)[-3:] if "project" in label.lower() else ()
+    if not names_whole(label) and "project" not in near:
         low = label.lower()
         if "total" not in low and "gesamt" not in low:
             return None

@@ -77,11 +77,11 @@ def claim_doubt(ev: Evaluator, items: list[int], claimed: State, si: int | None 
         # holds for the section's own work; whether its subsections are part of it is for a person.
         doc = ev.doc
         own = [i for i in items if doc.items[i].section == si]
-        if own and len(own) < len(items) and compatible(claimed, ev.list_tally(own).state):
-            return f"the claim holds for the {len(own)} items of the section itself; its subsections hold the rest"
         subs = [k for k in doc.sections[si].children if doc.sections[k].items and not doc.sections[k].history]
         against = [k for k in subs if not compatible(claimed, ev.section_tally(k).state)]
-        if against and len(against) < len(subs) and all(_later_work(ev, k) for k in against):
+        agreeing = (own and compatible(claimed, ev.list_tally(own).state)) or len(against) < len(subs)
+        # (Only later work: `### Login` and `### Logout` under `## Auth` are Auth's own work.)
+        if against and agreeing and all(_later_work(ev, k) for k in against):
             return f"the items that disagree are in '{ev.title(against[0])}', which names later work"
     return None
 
@@ -95,7 +95,16 @@ LATER_WORDS = frozenset(
 
 
 def _later_work(ev: Evaluator, si: int) -> bool:
-    return any(w.replace("-", "") in LATER_WORDS for w in ev.binder.titles[si])
+    """Whether section ``si``'s title begins with a word of later work (`Next Steps`, `Future Work`,
+    `Follow-ups`, `Known issues`; `Future-proofing the format` and `Ideas board` begin so too)."""
+    words = ev.binder.titles[si]
+    if not words:
+        return False
+    first = words[0].replace("-", "")
+    if first in ("future", "ideas"):
+        # `Future Work`, `Future plans`, `Ideas`; not `Future-proofing the format`, `Ideas board`.
+        return len(words) == 1 or words[1] in ("work", "plans", "ideas", "improvements", "enhancements", "features")
+    return first in LATER_WORDS
 
 
 def _one_emoji_marker(doc: Document, items: list[int]) -> bool:

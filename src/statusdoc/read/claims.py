@@ -56,16 +56,19 @@ _DATE = lazy(
 _HISTORY_TAIL = lazy(
     globals(),
     "_HISTORY_TAIL",
-    r"(?:\blog|changelog|change log|history|journal|activity|activities|retrospective|diary|archive|archived"
-    r"|\barchiv|historique|historial|hist[oó]rico|verlauf|änderungsprotokoll|履歴|更新日志|变更日志|历史)\W*$",
+    r"(?:\blog|changelog|change log|history|journal|activity|activities|retrospective|diary"
+    r"|historique|historial|hist[oó]rico|verlauf|änderungsprotokoll|履歴|更新日志|变更日志|历史)\W*$",
     _regex.IGNORECASE,
 )
 _HISTORY_ANY = lazy(
     globals(),
     "_HISTORY_ANY",
-    r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session"
-    r"|previous sprint|last sprint|done last week|completed last week|old tasks|shipped in v\d[\w.]*)\b"
-    r"|^session\s+\d+\b",
+    r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session)\b"
+    # (Anchored at the title's start: `## Data archive`, `## Clean up old tasks`, `## Session 15-minute
+    # timeout`, `## Carried over from last sprint` are current work.)
+    r"|^(?:archived|previous sprint|last sprint|done last week|completed last week|shipped in v\d)\b"
+    r"|^archiv(?:e)?\s*(?:$|[(:–—-])"
+    r"|^old tasks\W*$|^session\s+\d+\s*(?:$|[(:–—-]\s*[\d(]|\(\s*\w+\s+\d)",
     _regex.IGNORECASE,
 )
 _PROGRESS_ITEM = lazy(

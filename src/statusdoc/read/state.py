@@ -35,13 +35,21 @@ def legend_checkboxes(text: str, vocab: Vocabulary) -> dict[str, State]:
     (`Legend: `[x]` done · `[~]` in progress · `[ ]` todo`): a line that names two checkboxes or
     more, each followed by a state word, overrides the vocabulary's reading of those it names."""
     found: dict[str, State] = {}
+    fence = ""
     for line in text.splitlines():
-        if line.count("]`") < 2:
+        # (A legend quoted in a code block describes another syntax, not this document's.)
+        bare = line.lstrip()
+        if bare.startswith(("```", "~~~")):
+            fence = "" if fence and bare.startswith(fence) else (fence or bare[:3])
+            continue
+        if fence or line.count("]`") < 2:
             continue
         pairs = [(m.group(1), vocab.word_state(m.group(2))) for m in _LEGEND_PAIR.finditer(line)]
         named = [(ch, st) for ch, st in pairs if st is not None]
         if len(named) >= 2:
-            found.update((ch, st) for ch, st in named if ch in vocab.checkboxes)
+            # `[x]` and `[ ]` keep their meaning whatever a legend calls them (`[x]` current,
+            # `[ ]` planned): only the boxes conventions disagree on (`[~]`, `[-]`, `[/]`, `[!]`) change.
+            found.update((ch, st) for ch, st in named if ch in vocab.checkboxes and ch not in " xX")
     if not found or all(vocab.checkboxes.get(ch) == st for ch, st in found.items()):
         return vocab.checkboxes
     return {**vocab.checkboxes, **found}
