@@ -290,10 +290,18 @@ def unbound_beside(q: Question) -> str | None:
     """`[████░░░░░░] 40% (4/10 tasks)` whose bar and percentage bind to nothing while its fraction
     binds to the document: rewriting the fraction alone would leave the line contradicting itself."""
     ev = q.ev
-    for o in ev.binder.claim_of(q.c):
+    claim = ev.binder.claim_of(q.c)
+    if len(claim) < 2:
+        return None
+    # A claim's counters stand one after another in the document's list (read from one line):
+    # their indexes follow from this one's, without an index of every counter.
+    first = q.ci - claim.index(q.c)
+    counters = ev.doc.counters
+    for k, o in enumerate(claim):
         if o is q.c or o.label != q.c.label or o.kind == q.c.kind:
             continue
-        if ev.bindings[ev._counter_index(o)].rule == "unbound":
+        ci = first + k
+        if 0 <= ci < len(counters) and counters[ci] is o and ev.bindings[ci].rule == "unbound":
             return f"the line's {o.kind} ('{o.text}') is not bound: rewriting this figure alone would contradict it"
     return None
 
@@ -1126,24 +1134,23 @@ def agrees_with_whole(q: Question) -> str | None:
 
 
 def _parts(ev: Evaluator, si: int) -> list[tuple[int, str, bool, bool]]:
-    """The parts of section ``si``'s scope (once per section): its own items and each subsection
-    holding items, as (size, name, the section's own items?, a list of another kind?); none when it
-    has no subsection with items."""
-
-    def compute() -> list[tuple[int, str, bool, bool]]:
-        doc = ev.doc
-        sec = doc.sections[si]
-        subs = [k for k in sec.children if doc.sections[k].items and not doc.sections[k].history]
-        if not subs:
-            return []
-        own = sum(1 for i in sec.items if doc.items[i].section == si)
-        out = [(own, f"section '{ev.title(si)}' itself", True, False)] if own else []
-        for k in subs:
-            other = any(w.replace("-", "") in OTHER_LIST_WORDS for w in ev.binder.titles[k])
-            out.append((len(doc.sections[k].items), f"subsection '{ev.title(k)}'", False, other))
-        return out
-
-    return ev.once(("parts", si), compute)
+    """The parts of section ``si``'s scope: its own items and each subsection holding items, as
+    (size, name, the section's own items?, a list of another kind?); none when it has no subsection
+    with items.  Worked out when asked, not kept: a list a section held lint's memory up by a
+    quarter on a document of many small sections (``tests/reliability/test_memory.py``)."""
+    doc = ev.doc
+    sec = doc.sections[si]
+    if not sec.children:
+        return []
+    subs = [k for k in sec.children if doc.sections[k].items and not doc.sections[k].history]
+    if not subs:
+        return []
+    own = sum(1 for i in sec.items if doc.items[i].section == si)
+    out = [(own, f"section '{ev.title(si)}' itself", True, False)] if own else []
+    for k in subs:
+        other = any(w.replace("-", "") in OTHER_LIST_WORDS for w in ev.binder.titles[k])
+        out.append((len(doc.sections[k].items), f"subsection '{ev.title(k)}'", False, other))
+    return out
 
 
 #: Words that make a figure an estimate or a weighing (`35% (weighted by effort)`, `~40% (est.)`).

@@ -318,8 +318,12 @@ class Evaluator:
                 # (A claim reported rather than rewritten — it holds for the section's own items
                 # beside later work — stays as written: the counters beside it must see it.)
                 scope = self.status_scope(sl)
-                part = scope[0] if scope is not None and sl.target is None else None
-                if scope is not None and scope[1] and claims_check.claim_doubt(self, scope[1], sl.claimed, part):
+                if (
+                    scope is not None
+                    and scope[1]
+                    and not compatible(sl.claimed, self.list_tally(scope[1]).state)
+                    and claims_check.claim_doubt(self, scope[1], sl.claimed, scope[0] if sl.target is None else None)
+                ):
                     continue
                 self._managed.add(sl.line)
             for siblings in self.sibling_groups():

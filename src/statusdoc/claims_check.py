@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from statusdoc import _regex, certainty, codepages, lang
 from statusdoc._regex import lazy
-from statusdoc.tally import Check, compatible
+from statusdoc.tally import Check, compatible, tally
 from statusdoc.vocabulary import DEFAULT_GLYPH, marker_state
 
 TYPE_CHECKING = False
@@ -76,10 +76,16 @@ def claim_doubt(ev: Evaluator, items: list[int], claimed: State, si: int | None 
         # `**Status:** ✅ Complete` over its own ticked items and a `## Future Work` list: the claim
         # holds for the section's own work; whether its subsections are part of it is for a person.
         doc = ev.doc
-        own = [i for i in items if doc.items[i].section == si]
+        if not doc.sections[si].children:
+            return None
         subs = [k for k in doc.sections[si].children if doc.sections[k].items and not doc.sections[k].history]
         against = [k for k in subs if not compatible(claimed, ev.section_tally(k).state)]
-        agreeing = (own and compatible(claimed, ev.list_tally(own).state)) or len(against) < len(subs)
+        if not against or not all(_later_work(ev, k) for k in against):
+            return None
+        # (The section's own items are tallied here, not through the evaluator's cache: a cached
+        # tally per status line held memory through the rest of lint.)
+        own = [i for i in items if doc.items[i].section == si]
+        agreeing = (own and compatible(claimed, tally(doc, own).state)) or len(against) < len(subs)
         # (Only later work: `### Login` and `### Logout` under `## Auth` are Auth's own work.)
         if against and agreeing and all(_later_work(ev, k) for k in against):
             return f"the items that disagree are in '{ev.title(against[0])}', which names later work"
