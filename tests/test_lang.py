@@ -52,6 +52,7 @@ def test_english_table_is_the_vocabulary_statusdoc_always_read() -> None:
         "not started": "todo",
         "pending": "todo",
         "todo": "todo",
+        "to do": "todo",
         "planned": "todo",
         "queued": "todo",
         "blocked": "blocked",

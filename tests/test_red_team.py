@@ -779,6 +779,14 @@ ROWS = [
         "rewritten",
         "(2/3)",
     ),
+    (
+        "a Jira 'To Do' cell is a task to do",
+        "# T\n\n**Done:** 1/4\n\n| Ticket | Status |\n|---|---|\n| PAY-1 | Done |\n| PAY-2 | Done |\n"
+        "| PAY-3 | In Progress |\n| PAY-4 | To Do |\n",
+        3,
+        "rewritten",
+        "2/4",
+    ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
 ]

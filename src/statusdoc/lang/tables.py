@@ -64,7 +64,7 @@ class EN(Table):
     STATES = {
         "done": ("Complete", "completed", "done", "implemented"),
         "in_progress": ("In Progress", "wip", "partial", "current"),
-        "todo": ("Not Started", "pending", "todo", "planned", "queued"),
+        "todo": ("Not Started", "pending", "todo", "to do", "planned", "queued"),
         "blocked": ("Blocked", "missing", "failed", "broken"),
         "cancelled": ("Cancelled", "canceled", "dropped", "won't do"),
     }
