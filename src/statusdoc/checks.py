@@ -91,6 +91,8 @@ class Evaluator:
         self._passing: dict[str, set[int]] = {}
         self._kinds: dict[int | None, set[str]] = {}
         self._claim_decisions: dict[int, Decision] = {}
+        self._raw_claim_decisions: dict[int, Decision] = {}
+        self._block_members: dict[int, list[Counter]] | None = None
         self._claim_spans: dict[int, tuple[list[int], list[int]]] = {}
         self._blocks: dict[int, float] | None = None
         #: Lines of the counters bound to each item list (by the list's identity; bindings keep them alive).
@@ -404,8 +406,44 @@ class Evaluator:
         fall together, or rewriting one (a total) would change the doubt about another next time."""
         got = self._claim_decisions.get(c.claim)
         if got is None:
-            got = self._claim_decisions[c.claim] = self._claim_decision(c)
+            got = self._raw_claim_decision(c)
+            if got.action == "rewrite" and c.kind == "number":
+                mate = self._reported_block_mate(c)
+                if mate is not None:
+                    # `**Total Files:** 4` over one item, beside `**Completed:** 3` that is reported: a
+                    # summary block is rewritten whole or not at all, or the rewritten total would
+                    # confirm the other line next time (recompute would not be idempotent).
+                    got = certainty.Decision(
+                        "report", f"another figure of its summary block (line {mate.line}) is left for a person"
+                    )
+            self._claim_decisions[c.claim] = got
         return got
+
+    def _raw_claim_decision(self, c: Counter) -> Decision:
+        got = self._raw_claim_decisions.get(c.claim)
+        if got is None:
+            got = self._raw_claim_decisions[c.claim] = self._claim_decision(c)
+        return got
+
+    def _reported_block_mate(self, c: Counter) -> Counter | None:
+        """A drifted number of ``c``'s summary block (other lines) that is reported, not rewritten."""
+        if self._block_members is None:
+            self._block_members = summary_block_members(self.doc)
+        for o in self._block_members.get(id(c), ()):
+            if o.claim == c.claim or self._raw_claim_decision(o).action != "report":
+                continue
+            ci = self._counter_index(o)
+            b = self.bindings[ci]
+            if not b.bound:
+                continue
+            t = self.bound_tally(b)
+            text = self.doc.text
+            if t.total and any(
+                (exp := self.expected(o, n, b, t)) is not None and exp[1] != text[n.span.start : n.span.end]
+                for n in o.numbers
+            ):
+                return o
+        return None
 
     def _claim_decision(self, c: Counter) -> Decision:
         rank = {"rewrite": 0, "report": 1, "ignore": 2}
@@ -514,6 +552,25 @@ def summary_blocks(doc: Document) -> dict[int, float]:
     """For each labelled number (`kind == "number"`) of a summary block, the block's one written
     total, by the counter's identity.  A block is a table's labelled numbers, or labelled numbers
     of one section on lines at most two apart; a block with no total or several has none."""
+    out: dict[int, float] = {}
+    for block in _summary_block_lists(doc):
+        totals = {n.value for c in block for n in c.numbers if n.role == "total"}
+        if len(totals) == 1:
+            total = totals.pop()
+            out.update((id(c), total) for c in block)
+    return out
+
+
+def summary_block_members(doc: Document) -> dict[int, list[Counter]]:
+    """For each labelled number of a summary block with a total, the block's numbers (by identity)."""
+    out: dict[int, list[Counter]] = {}
+    for block in _summary_block_lists(doc):
+        if len(block) > 1 and any(n.role == "total" for c in block for n in c.numbers):
+            out.update((id(c), block) for c in block)
+    return out
+
+
+def _summary_block_lists(doc: Document) -> list[list[Counter]]:
     blocks: list[list[Counter]] = []
     by_table: dict[int, list[Counter]] = {}
     run: list[Counter] = []
@@ -528,13 +585,7 @@ def summary_blocks(doc: Document) -> dict[int, float]:
             run = []
         run.append(c)
     blocks += [run, *by_table.values()]
-    out: dict[int, float] = {}
-    for block in blocks:
-        totals = {n.value for c in block for n in c.numbers if n.role == "total"}
-        if len(totals) == 1:
-            total = totals.pop()
-            out.update((id(c), total) for c in block)
-    return out
+    return blocks
 
 
 def evaluate(doc: Document, *, rounding: Rounding = "nearest", vocabulary: Vocabulary | None = None) -> list[Check]:
