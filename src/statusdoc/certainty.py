@@ -16,10 +16,12 @@ from __future__ import annotations
 import bisect
 import operator
 
-from statusdoc import _regex
+from statusdoc import _regex, labels
 from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.counters import ITEM_UNITS, SECTION_UNITS
+from statusdoc.lines import indent_of
+from statusdoc.vocabulary import marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -390,8 +392,6 @@ def measured_board(q: Question) -> Decision | None:
     c, ev = q.c, q.ev
     if c.board is None:
         return None
-    from statusdoc import labels
-
     board = ev.doc.boards[c.board]
     rows = {r.line for r in board.rows}
     first = board.span.line
@@ -423,8 +423,6 @@ def target_percent(q: Question) -> Decision | None:
     c = q.c
     if c.context != "heading" or not any(n.role in _PERCENT_ROLES for n in c.numbers):
         return None
-    from statusdoc import labels
-
     after = labels.words(q.line_text[c.span.end - q.line_start :])
     if after[:1] and after[0] in _PROGRESS_AFTER:
         return None  # `Week 1 Goal: Complete Phase 1 (40% remaining)`: progress, whatever the goal
@@ -450,8 +448,6 @@ def column_unit(q: Question) -> Decision | None:
     c = q.c
     if c.table is None:
         return None
-    from statusdoc import labels
-
     table = q.ev.doc.tables[c.table]
     row = q.ev.binder.table_rows(c.table).get(c.line)
     if row is None:
@@ -506,8 +502,6 @@ def ticked_parent(q: Question) -> str | None:
         if parent.kind == "checkbox":
             own = ev.vocab.checkboxes.get(parent.marker[1:2])
         elif parent.kind == "emoji":
-            from statusdoc.vocabulary import marker_state
-
             own = marker_state(ev.vocab, parent.marker, with_lights=True)
         else:
             return False
@@ -710,11 +704,8 @@ def _entries(ev: Evaluator, line: int, last: int, own: int | None) -> tuple[int,
     indentation when None; -1: any)."""
     lines = ev.lines
 
-    def indent(text: str) -> int:
-        return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
-
     if own is None:
-        own = indent(lines.line_text(line))
+        own = indent_of(lines.line_text(line))
     child: int | None = None
     entries = plain = 0
     markers = ev.context.markers
@@ -722,7 +713,7 @@ def _entries(ev: Evaluator, line: int, last: int, own: int | None) -> tuple[int,
         text = lines.line_text(ln)
         if not text.strip():
             continue
-        k = indent(text)
+        k = indent_of(text)
         if k <= own:
             break
         if child is None:
@@ -984,8 +975,6 @@ def open_work(q: Question) -> str | None:
     m = _OPEN_WORK.search(label) if low and any(h in low for h in _OPEN_WORK_HINTS) else None
     if m is None:
         return None
-    from statusdoc import labels
-
     # `## Open source release`, `## Left sidebar`, `## Pending payments screen`: a word of open work
     # that names a feature; the label must be open-work words and what they count, nothing else.
     if not set(labels.words(label)) <= _OPEN_WORK_WORDS and not any(h in label for h in ("未完成", "未着手", "残り")):
@@ -1021,8 +1010,6 @@ def names_whole(label: str) -> bool:
     low = label.lower()
     if not any(h in low for h in _WHOLE_HINTS) or _WHOLE_LABEL.search(label) is None:
         return False
-    from statusdoc import labels
-
     words = labels.words(label)
     if "project" in words and not (set(words) - {"project"}) & {"overall", "whole", "entire", "global"}:
         return set(words) <= _PROJECT_WORDS
@@ -1057,8 +1044,6 @@ def whole_in_part(q: Question) -> str | None:
     if len(b.items) >= whole:
         return None
     label = _label_before(q)
-    from statusdoc import labels
-
     # (`## Phase 2 — project now 40% complete`: the word right before the number names the whole.)
     near = labels.words(label)[-3:] if "project" in label.lower() else ()
     if not names_whole(label) and "project" not in near:

@@ -40,6 +40,16 @@ def int_store(size: int, values: Iterable[int] = ()) -> list[int] | array[int]:
     return array("q", values)
 
 
+def indent_of(line: str) -> int:
+    """Columns of blanks before the line's text (a tab to the next multiple of four).
+
+    >>> indent_of("  - a"), indent_of("\\t- b"), indent_of(" \\t x")
+    (2, 4, 5)
+    """
+    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    return len(lead.expandtabs(4)) if "\t" in lead else len(lead)
+
+
 class LineIndex:
     """Line starts of ``text``: ``\\n``, ``\\r\\n`` and a lone ``\\r`` each end a line.
 

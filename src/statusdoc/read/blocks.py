@@ -20,12 +20,14 @@ from statusdoc._record import record
 from statusdoc._regex import lazy
 from statusdoc.counter_forms import dashboard_cell, dashboard_table
 from statusdoc.counters import Found, FoundNumber, find_counters, may_hold_bar, may_hold_counter
+from statusdoc.lines import indent_of
 from statusdoc.model import Board, BoardRow, Cell, Directive, FrontMatter, Item, Span, Table, TableRow
 from statusdoc.read import claims
 from statusdoc.read.assemble import open_section
 from statusdoc.read.claims import claim_in, heading_claims, paragraph, status_item, status_line
 from statusdoc.read.inline import mask
 from statusdoc.read.state import NO_WEAK, ListEntry, Reader, TableClaim, UnreadRow
+from statusdoc.vocabulary import marker_state
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -303,12 +305,6 @@ def details_line(r: Reader, raw: str) -> None:
     m = _SUMMARY.search(raw)
     if m is not None and claims.is_history_title(m.group(1)):
         r.details_history = r.in_history = True
-
-
-def indent_of(line: str) -> int:
-    """Columns of blanks before the line's text (a tab to the next multiple of four)."""
-    lead = line[: len(line) - len(line.lstrip(" \t"))]
-    return len(lead.expandtabs(4)) if "\t" in lead else len(lead)
 
 
 def indented_code(r: Reader, i: int) -> int:
@@ -626,8 +622,6 @@ def _takes_back(r: Reader, masked: str) -> bool:
             wm = r.word_rx.match(rest)
             state = r.vocab.word_state(wm.group()) if wm else None
             if mm is not None and state is None:
-                from statusdoc.vocabulary import marker_state
-
                 state = marker_state(r.vocab, mm.group(), with_lights=True)
             if state is not None and state != "done":
                 return True
