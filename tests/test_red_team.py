@@ -789,6 +789,64 @@ ROWS = [
     ),
     ("a heading count drifted by a few", "## S (1/4)\n- [x] a\n- [x] b\n- [ ] c\n", 1, "rewritten", "(2/3)"),
     ("HTTP 2/3 in a heading", "# N\n### HTTP: 2/3\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n", 2, "kept", None),
+    # a lead-in label with parentheses or a code span names a part, not the section it stands in
+    (
+        "bold label with a code span",
+        "# Tasks\n\n**Optional (`*`) tasks:** 1/3\n\n- [x] 1. Setup\n- [ ] 2. Build\n- [ ]* 3. Tests\n- [x]* 4. Docs\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "bold label with a parenthesis",
+        "# Plan\n\n**Backend (API) tasks:** 1/3\n\n## A\n- [x] a\n- [x] b\n\n## B\n- [x] c\n- [ ] d\n- [ ] e\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "plain list label with a parenthesis",
+        "# Plan\n\n- Frontend (web): 1/3 done\n\n## A\n- [x] a\n- [x] b\n\n## B\n- [x] c\n- [ ] d\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "generic bold label with a parenthesis is still the section's",
+        "# Plan\n\n**Status (current):** 1/3 done\n\n- [x] a\n- [x] b\n- [ ] c\n",
+        3,
+        "rewritten",
+        "2/3",
+    ),  # percentages that rise from one sibling heading to the next are a rollout's stages
+    (
+        "rollout stages, three rising",
+        "# Rollout\n\n### Stage 1: 5% ✅\n- [x] a\n- [x] b\n\n### Stage 2: 25%\n- [x] c\n- [ ] d\n\n"
+        "### Stage 3: 50%\n- [ ] e\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "rollout stages, two rising",
+        "# Rollout\n\n### Stage 1: 10%\n- [x] a\n- [x] b\n\n### Stage 2: 50%\n- [x] c\n- [ ] d\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "parallel parts rising with a progress word are progress",
+        "# Plan\n\n### Auth (10% complete)\n- [x] a\n- [x] b\n\n### Billing (60% complete)\n- [x] c\n- [ ] d\n",
+        3,
+        "rewritten",
+        "100%",
+    ),
+    (
+        "phase percentages that fall are progress",
+        "# Plan\n\n### Phase 1: 60%\n- [x] a\n- [x] b\n\n### Phase 2: 10%\n- [x] c\n- [ ] d\n",
+        3,
+        "rewritten",
+        "100%",
+    ),
 ]
 
 

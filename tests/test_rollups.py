@@ -203,6 +203,9 @@ def test_table_rows_bind_to_files(tmp_path: Path, capsys: pytest.CaptureFixture[
         ),
         ("- [ ] Docs (70%)\n- [x] b\n", "**Progress:** 0/2", "state their own percentages"),
         ("- [x] a\n  - [x] a1\n  - [x] a2\n- [ ] b\n", "**Progress:** 0/2", "top-level items"),
+        # The summary counts the work, not the files' later-work lists: its total, or its percentage.
+        ("- [x] a\n- [ ] b\n\n## Future Work\n- [ ] c\n- [ ] d\n", "**Progress:** 0/2", "later work"),
+        ("- [x] a\n- [ ] b\n\n## Future Work\n- [ ] c\n- [ ] d\n", "**Progress:** 50%", "later work"),
     ],
 )
 def test_doubts_about_the_files_items_report_not_rewrite(
@@ -214,6 +217,15 @@ def test_doubts_about_the_files_items_report_not_rewrite(
     assert code == 1 and why in out and "not rewritten" in out
     _cli(capsys, "recompute", str(s))
     assert s.read_text(encoding="utf-8").endswith(line + "\n")
+
+
+def test_a_figure_agreeing_with_neither_count_is_rewritten_from_all_items(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    s = _write(tmp_path / "S.md", "# S\n\n<!-- statusdoc: rollup p.md -->\n**Progress:** 60%\n")
+    _write(tmp_path / "p.md", "# P\n\n- [x] a\n- [ ] b\n\n## Future Work\n- [ ] c\n- [ ] d\n")
+    _cli(capsys, "recompute", str(s))
+    assert s.read_text(encoding="utf-8").endswith("**Progress:** 25%\n")
 
 
 def test_section_units_are_not_counted_as_items(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -119,7 +119,19 @@ INITS[
 
 
 def __init__(
-    self, display, real, title, words, stem_words, tally, unread_line, own_percent_line, parents, checklist, rolls_up
+    self,
+    display,
+    real,
+    title,
+    words,
+    stem_words,
+    tally,
+    unread_line,
+    own_percent_line,
+    parents,
+    checklist,
+    work_tally,
+    rolls_up,
 ):
     self.display = display
     self.real = real
@@ -131,11 +143,12 @@ def __init__(
     self.own_percent_line = own_percent_line
     self.parents = parents
     self.checklist = checklist
+    self.work_tally = work_tally
     self.rolls_up = rolls_up
 
 
 INITS[
-    "def __init__(self, display, real, title, words, stem_words, tally, unread_line, own_percent_line, parents, checklist, rolls_up):\n self.display = display\n self.real = real\n self.title = title\n self.words = words\n self.stem_words = stem_words\n self.tally = tally\n self.unread_line = unread_line\n self.own_percent_line = own_percent_line\n self.parents = parents\n self.checklist = checklist\n self.rolls_up = rolls_up\n"
+    "def __init__(self, display, real, title, words, stem_words, tally, unread_line, own_percent_line, parents, checklist, work_tally, rolls_up):\n self.display = display\n self.real = real\n self.title = title\n self.words = words\n self.stem_words = stem_words\n self.tally = tally\n self.unread_line = unread_line\n self.own_percent_line = own_percent_line\n self.parents = parents\n self.checklist = checklist\n self.work_tally = work_tally\n self.rolls_up = rolls_up\n"
 ] = __init__
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from statusdoc.binding import Binding
     from statusdoc.checks import Evaluator, Tally
-    from statusdoc.model import Counter, Item
+    from statusdoc.model import Counter, Item, Section
 
 
 @record
@@ -437,6 +437,62 @@ def target_percent(q: Question) -> Decision | None:
     if hit is not None:
         return Decision("ignore", f"the heading's '{hit}' makes its percentage a target or a share, not progress")
     return None
+
+
+def rising_stages(q: Question) -> Decision | None:
+    """`### Stage 1: 5%`, `### Stage 2: 25%`, `### Stage 3: 50%`: sibling headings that are a short
+    name and a bare percentage, rising from one to the next, are a rollout's shares (of traffic, of
+    users) or cumulative milestones, not each section's progress (work done in order leaves earlier
+    sections further along).  Three or more rising: not a claim about the items; two: reported.
+    A percentage followed by a progress word (`(60% Complete)`) or after a longer title
+    (`### Forum Service & IPFS - 99%`) is progress: parallel parts rise and fall in any order."""
+    c = q.c
+    if c.context != "heading" or c.section is None or _bare_heading_percent(q.ev, c) is None:
+        return None
+    ev = q.ev
+    s = ev.doc.sections[c.section]
+    values = ev.once(("sibling heading percentages", s.parent, s.level), lambda: _sibling_percentages(ev, s))
+    if len(values) < 2 or any(a >= b for a, b in zip(values, values[1:], strict=False)):
+        return None
+    shown = " → ".join(f"{v:g}%" for v in values[:4]) + (" → …" if len(values) > 4 else "")
+    why = f"the sibling headings' percentages rise one after another ({shown}): stages of a rollout, not progress"
+    return Decision("ignore" if len(values) >= 3 else "report", why)
+
+
+def _bare_heading_percent(ev: Evaluator, c: Counter) -> float | None:
+    """The percentage of a heading that is a short name and that percentage (`Stage 2: 25%`,
+    `Canary 1%`), else None."""
+    n = next((n for n in c.numbers if n.role == "percent"), None)
+    if n is None:
+        return None
+    line = ev.lines.line_text(c.span.line)
+    at = c.span.column - 1
+    after = labels.words(line[at + c.span.end - c.span.start :])
+    before = labels.words(line[:at])
+    if (after and after[0] in _PROGRESS_AFTER) or len(before) > 3:
+        return None
+    return n.value
+
+
+def _sibling_percentages(ev: Evaluator, s: Section) -> list[float]:
+    """The bare percentage (:func:`_bare_heading_percent`) in the heading of each section beside
+    ``s`` (same parent, same level) that has one."""
+    sections = ev.doc.sections
+    if s.parent is not None:
+        siblings = sections[s.parent].children
+    else:
+        siblings = [i for i, x in enumerate(sections) if x.parent is None]
+    out = []
+    for si in siblings:
+        x = sections[si]
+        if x.level != s.level:
+            continue
+        for o in ev.counters_on_line(x.span.line):
+            v = _bare_heading_percent(ev, o) if o.context == "heading" else None
+            if v is not None:
+                out.append(v)
+                break
+    return out
 
 
 _IN_UNITS = lazy(globals(), "_IN_UNITS", r"\bin\s+(?:story\s+)?([a-z]+)\b", _regex.IGNORECASE)
@@ -1206,6 +1262,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     example,
     linked_elsewhere,
     target_percent,
+    rising_stages,
     measured_board,
     remaining_apart,
     quoted,

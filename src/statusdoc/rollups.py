@@ -93,6 +93,9 @@ class Source:
     parents: int
     #: Whether any counted item is a checkbox.
     checklist: bool
+    #: The tally of the counted items outside lists of another kind (`## Future Work`, `## Acceptance
+    #: criteria`), when there are such lists: a summary may count the work without them.
+    work_tally: Tally | None
     #: Real paths of the files this one rolls up (for cycles).
     rolls_up: list[str]
 
@@ -209,11 +212,34 @@ def _doubt(binder: Binder, c: Counter, files: list[Source], t: Tally) -> str | N
                 f"items state their own percentages ({s.display}:{s.own_percent_line}): "
                 "a count of them is not their progress"
             )
-    total = next((n.value for o in binder.claim_of(c) for n in o.numbers if n.role == "total"), None)
+    written = {n.role: n.value for o in binder.claim_of(c) for n in o.numbers}
+    total = written.get("total")
     parents = sum(s.parents for s in files)
     if total is not None and total != t.total and total == parents:
         return f"the written total equals the {parents} top-level items: it may count them, not their sub-items"
+    if any(s.work_tally is not None for s in files):
+        work = _sum([s.work_tally or s.tally for s in files])
+        percent = written.get("percent")
+        if (total is not None and total != t.total and total == work.total) or (
+            total is None
+            and percent is not None
+            and work.total
+            and percent == _whole_percent(work) != _whole_percent(t)
+        ):
+            return (
+                f"it agrees with the {work.total:g} items outside the files' lists of later work or checks "
+                f"({work.done:g}/{work.total:g} done), not with all {t.total:g}"
+            )
     return None
+
+
+def _whole_percent(t: Tally) -> float:
+    """The whole percentage a tally gives, as recompute would write it (SPEC §5)."""
+    from statusdoc.numbers_check import percent
+
+    if not t.total:
+        return -1.0
+    return float(percent(t.done / t.total, 0, "nearest", complete=t.done == t.total, any_done=t.done > 0))
 
 
 # --- resolving ------------------------------------------------------------------------------
@@ -372,6 +398,7 @@ def _load(real: str, display: str, cache: dict[str, Source]) -> Source:
         _own_percent(doc, leaves),
         _parents(doc, leaves),
         any(doc.items[i].kind == "checkbox" for i in leaves),
+        _work_tally(doc, leaves),
         [],
     )
     for spec in _directive_specs(doc) + _config_specs(doc, display):
@@ -411,6 +438,26 @@ def _own_percent(doc: Document, leaves: list[int]) -> int | None:
         if it.fraction is None and it.state != "done" and _OWN_PERCENT.search(it.text):
             return it.line
     return None
+
+
+def _work_tally(doc: Document, leaves: list[int]) -> Tally | None:
+    """The tally of ``leaves`` outside sections whose titles name later work or checks (the words
+    certainty's part doubt reads), or None when no leaf stands in one."""
+    from statusdoc import labels
+    from statusdoc.certainty import OTHER_LIST_WORDS
+    from statusdoc.checks import tally
+
+    other: dict[int | None, bool] = {None: False}
+
+    def is_other(si: int | None) -> bool:
+        if si not in other:
+            sec = doc.sections[si]  # type: ignore[index]
+            own = any(w.replace("-", "") in OTHER_LIST_WORDS for w in labels.title_words(doc.context.title(si)))  # type: ignore[arg-type]
+            other[si] = own or is_other(sec.parent)
+        return other[si]
+
+    work = [i for i in leaves if not is_other(doc.items[i].section)]
+    return tally(doc, work) if len(work) < len(leaves) else None
 
 
 def _parents(doc: Document, leaves: list[int]) -> int:
