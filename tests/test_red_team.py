@@ -817,7 +817,33 @@ ROWS = [
         3,
         "rewritten",
         "2/3",
-    ),  # percentages that rise from one sibling heading to the next are a rollout's stages
+    ),
+    # a summary block that also states counts the reader does not take for items counts those
+    (
+        "blocked beside test-case counts",
+        "# QA\n\n## Summary\n\n**Total:** 150 test cases\n**Passed:** 142 (95%)\n**Failed:** 5\n**Blocked:** 3\n\n"
+        "## Areas\n\n- [x] Login\n- [x] Checkout\n- [ ] Offline\n",
+        8,
+        "kept",
+        None,
+    ),
+    (
+        "remaining beside a total of endpoints, its done count reported",
+        "# D\n\n## Status\n\n**Completed:** 9 (45%)\n**Remaining:** 11\n**Total:** 20 endpoints\n\n## Changes\n\n"
+        "- [x] a\n- [x] b\n- [ ] c\n- [ ] d\n",
+        6,
+        "kept",
+        None,
+    ),
+    (
+        "a summary block beside a sprint number is still rewritten",
+        "# P\n\n**Completed:** 1\n**Remaining:** 2\n**Sprint:** 4\n**Updated:** 2026-01-02\n\n"
+        "- [x] a\n- [x] b\n- [ ] c\n",
+        3,
+        "rewritten",
+        "2",
+    ),
+    # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",
         "# Rollout\n\n### Stage 1: 5% ✅\n- [x] a\n- [x] b\n\n### Stage 2: 25%\n- [x] c\n- [ ] d\n\n"

@@ -380,6 +380,55 @@ def measures_other_things(q: Question) -> Decision | None:
     return None
 
 
+#: `**Passed:** 142 (95%)`, `**Total:** 20 endpoints`: a labelled whole number the reader did not
+#: take for a count of items (its label or unit is another measure's).  Not a date, a version or a
+#: time (`2026-01-02`, `1.2`, `12:30`).
+_LABELLED_WHOLE = lazy(
+    globals(),
+    "_LABELLED_WHOLE",
+    r"^\s*+(?:[-*+]\s++)?(?:\*\*|__)?(?P<label>[^\W\d_]++(?: [^\W\d_]++){0,4})(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*+"
+    r"(?P<n>\d{1,7}(?:,\d{3})*+)(?![\d.,/:\-])",
+)
+#: First words of such a label that make it a count (of tests, of endpoints): with `GENERIC_LABELS`.
+_OUTCOME_WORDS = frozenset(
+    "passed passing failed failing skipped flaky open closed merged resolved fixed migrated upgraded "
+    "deployed shipped released".split()
+)
+
+
+def uncounted_neighbours(q: Question) -> str | None:
+    """`**Blocked:** 3` below `**Total:** 150 test cases`, `**Passed:** 142`, `**Failed:** 5`: the
+    summary block holds counts the reader did not take for counts of items (tests, endpoints),
+    so its lone count it did take most likely counts the same thing, not these items."""
+    c = q.c
+    if c.kind != "number" or c.table is not None or c.board is not None or c.context not in _BLOCK_CONTEXTS:
+        return None
+    from statusdoc.binding import GENERIC_LABELS
+
+    ev = q.ev
+    lines = ev.lines
+    last = len(lines)
+    for step in (-1, 1):
+        ln = c.line + step
+        while 1 <= ln <= last and abs(ln - c.line) <= 4:
+            text = lines.line_text(ln)
+            if not text.strip():
+                break
+            m = _LABELLED_WHOLE.match(text) if ":" in text else None
+            if m is not None and not ev.counters_on_line(ln):
+                first = m.group("label").split()[0].lower()
+                if first in GENERIC_LABELS or first in _OUTCOME_WORDS:
+                    return (
+                        f"its summary block also states '{m.group('label')}: {m.group('n')}' (line {ln}), "
+                        "not a count of these items: the block counts something else"
+                    )
+            ln += step
+    return None
+
+
+_BLOCK_CONTEXTS = frozenset(("paragraph", "status_line", "list_item"))
+
+
 #: Column headers that name a measure other than items (`| Metric | Hours |`, `| Story | Points |`).
 MEASURE_UNITS = frozenset(
     "hour hours hrs day days point points pts sp tests prs minutes mins loc lines cost effort estimate".split()
@@ -1256,6 +1305,7 @@ def impossible_count(q: Question) -> str | None:
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
+    uncounted_neighbours,
     column_unit,
     unshown_in_progress,
     other_time,

@@ -562,10 +562,12 @@ def summary_blocks(doc: Document) -> dict[int, float]:
 
 
 def summary_block_members(doc: Document) -> dict[int, list[Counter]]:
-    """For each labelled number of a summary block with a total, the block's numbers (by identity)."""
+    """For each labelled number of a summary block (two or more on neighbouring lines, or in one
+    table), the block's numbers (by identity).  With or without a written total: `**Completed:** 9`
+    reported as counting something else speaks for `**Remaining:** 11` beside it."""
     out: dict[int, list[Counter]] = {}
     for block in _summary_block_lists(doc):
-        if len(block) > 1 and any(n.role == "total" for c in block for n in c.numbers):
+        if len(block) > 1:
             out.update((id(c), block) for c in block)
     return out
 
