@@ -843,6 +843,126 @@ ROWS = [
         "rewritten",
         "2",
     ),
+    # lists the author put outside the work: a phase is done without them
+    (
+        "a Won't Do subsection keeps the phase's done marker",
+        "# P\n\n### Phase 1 ✅\n- [x] a\n\n### Phase 2 ✅\n\n**Status:** ✅ Complete\n\n- [x] b\n- [x] c\n\n"
+        "#### Won't Do\n- [ ] d (too noisy)\n",
+        6,
+        "kept",
+        None,
+    ),
+    (
+        "a Post-MVP subsection keeps the phase's status",
+        "# P\n\n### Phase 1 ✅\n- [x] a\n\n### Phase 2 ✅\n\n**Status:** ✅ Complete\n\n- [x] b\n- [x] c\n\n"
+        "#### Post-MVP\n- [ ] d\n- [ ] e\n",
+        8,
+        "kept",
+        None,
+    ),
+    (
+        "an open item put off keeps the step's done marker",
+        "# M\n\n## Step 1 ✅\n- [x] a\n\n## Step 2 ✅\n- [x] b\n- [ ] Legacy build (deferred — IE11 dropped)\n\n"
+        "## Step 3\n- [ ] c\n",
+        6,
+        "kept",
+        None,
+    ),
+    (
+        "an open item not put off still takes the done marker away",
+        "# M\n\n## Step 1 ✅\n- [x] a\n\n## Step 2 ✅\n- [x] b\n- [ ] Legacy build\n\n## Step 3\n- [ ] c\n",
+        6,
+        "rewritten",
+        "## Step 2",
+    ),
+    # a legend spelt out as emoji bullets is not a list of items
+    (
+        "a legend of emoji bullets is not counted",
+        "# S\n\n## Overview\n\n[███████████████░░░░░] 75%\n\n### Legend\n- ✅ Complete\n- 🚧 In progress\n"
+        "- ⬜ Not started\n- ❌ Blocked\n\n## Phase 1\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "emoji items with names are still items",
+        "# S\n\n## Overview\n\n**Progress:** 1/4\n\n- ✅ Login\n- ✅ Logout\n- ⬜ Reset\n- ⬜ Delete\n",
+        5,
+        "rewritten",
+        "2/4",
+    ),
+    # a section's lists parted by a caption: a count equal to one list counts that list
+    (
+        "a story count beside its acceptance criteria",
+        "# C\n\n## Story 2: Express payments (2/4)\n\n- [x] Apple Pay\n- [x] Google Pay\n- [ ] PayPal\n- [ ] Klarna\n\n"
+        "**Acceptance criteria:**\n- [x] Buttons above the fold\n- [ ] Fallback\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "a progress line beside questions for the user",
+        "# T\n\n## Phase 2\n**Progress:** 2/4\n\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n\nQuestions for the user:\n"
+        "- [x] Notify? → Yes\n- [ ] Max orders?\n",
+        4,
+        "kept",
+        None,
+    ),
+    (
+        "an endpoint table and a follow-up list",
+        "# S\n\n## API Endpoints (3/5)\n\n| Endpoint | Status |\n|---|---|\n| GET /a | ✅ |\n| POST /a | ✅ |\n"
+        "| GET /b | ✅ |\n| POST /b | ⬜ |\n| DELETE /b | ⬜ |\n\nFollow-ups:\n- [x] rate-limit\n- [ ] docs\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "a count that grew with its only list is rewritten",
+        "# C\n\n## Story 2 (2/4)\n\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n- [ ] e\n",
+        3,
+        "rewritten",
+        "(3/5)",
+    ),
+    (
+        "a summary percentage rides with its block's reported total",
+        "# S\n\n## Overall Progress\n\n**Completed:** 4 (50%)\n**Total:** 8\n\n## Tasks\n- [x] a\n- [x] b\n- [x] c\n"
+        "- [x] d\n- [ ] e\n- [ ] f\n- [ ] g\n- [ ] h\n\n## Next Steps\n- [ ] e\n- [ ] f\n",
+        5,
+        "kept",
+        None,
+    ),
+    # a captioned list of emoji-marked lines beside checkbox tasks is notes (highlights, test results)
+    (
+        "an overview percentage over its highlights",
+        "# P\n\n## Overview\n\n**Progress:** 60%\n\nHighlights:\n- ✅ Backend API deployed\n- ✅ Auth working\n"
+        "- 🚧 Frontend dashboard\n\n## Phase 1\n- [x] API\n- [x] Auth\n- [x] Deploy\n\n## Phase 2\n- [ ] a\n- [ ] b\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "a failing test line keeps the phase's status",
+        "# P\n\n## Phase 1: Auth ✅\n\n**Status:** ✅ Complete\n\n- [x] Login\n- [x] Logout\n\n**Test results:**\n"
+        "- ✅ test_login\n- ❌ test_refresh_expired (flaky)\n\n## Phase 2 ✅\n\n**Status:** ✅ Complete\n\n- [x] a\n",
+        5,
+        "kept",
+        None,
+    ),
+    (
+        "test lines that change nothing leave the percentage rewritten",
+        "# S\n\n## Phase 1: Core (50%)\n- [x] Insert\n- [x] Delete\n\n**Test results:**\n- ✅ insert\n- ✅ delete\n",
+        3,
+        "rewritten",
+        "(100%)",
+    ),
+    (
+        "an open task beside test lines still takes the status away",
+        "# P\n\n## Phase 1: Auth\n\n**Status:** ✅ Complete\n\n- [x] Login\n- [ ] Logout\n\n**Test results:**\n"
+        "- ✅ test_login\n",
+        5,
+        "rewritten",
+        "In Progress",
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",
@@ -884,3 +1004,13 @@ def test_red_team(why: str, text: str, line: int, expect: str, needle: str | Non
         assert needle is not None and new != old and needle in new, (why, new)
     else:
         assert new == old, (why, new)
+
+
+def test_a_wont_do_heading_over_open_items_is_no_error() -> None:
+    """`#### Won't Do` over `- [ ]` items: nobody ticks what will not be done (a false SD004 once)."""
+    from statusdoc import lint
+
+    text = "# P\n\n## Phase 2\n- [x] b\n\n#### Won't Do\n- [ ] d (too noisy)\n"
+    assert [f for f in lint(parse(text)) if f.code == "SD004"] == []
+    ticked = text.replace("- [ ] d", "- [x] d")
+    assert [f.line for f in lint(parse(ticked)) if f.code == "SD004"] == [6]

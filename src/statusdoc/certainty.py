@@ -414,7 +414,8 @@ def uncounted_neighbours(q: Question) -> str | None:
             text = lines.line_text(ln)
             if not text.strip():
                 break
-            m = _LABELLED_WHOLE.match(text) if ":" in text else None
+            # (A line a directive silences holds no counter either: `<!-- statusdoc-disable-line -->`.)
+            m = _LABELLED_WHOLE.match(text) if ":" in text and "<!--" not in text else None
             if m is not None and not ev.counters_on_line(ln):
                 first = m.group("label").split()[0].lower()
                 if first in GENERIC_LABELS or first in _OUTCOME_WORDS:
@@ -729,6 +730,60 @@ def mixed_kinds(q: Question) -> str | None:
         return None
     names = ", ".join(sorted(kinds))
     return f"the scope holds lists of several kinds ({names}): which of them the line counts is not certain"
+
+
+def checkboxes_and_marked_lines(q: Question) -> str | None:
+    """`**Progress:** 60%` over phases of `- [x]` tasks and a `Highlights:` list of `- ✅ …` lines;
+    a phase's `**Test results:**` as `- ✅ test_login`, `- ❌ test_refresh`: where the tasks are
+    checkboxes, a list of emoji-marked lines under a caption of its own is notes about them
+    (highlights, test results, files touched), and a count over both is not certain — unless the
+    notes change nothing (a percentage the checkboxes alone give too)."""
+    notes = marked_notes_beside_boxes(q.ev, q.b.items)
+    if notes is None:
+        return None
+    caption, lines = notes
+    if not any(n.role in ("done", "total", "remaining") for n in q.c.numbers):
+        from statusdoc.checks import tally
+
+        boxes = tally(q.ev.doc, [i for i in q.b.items if q.ev.doc.items[i].line not in lines])
+        if boxes.total and q.t.total and boxes.done * q.t.total == q.t.done * boxes.total:
+            return None
+    return f"the scope holds checkboxes and a captioned list of emoji-marked lines (line {caption}), which may be notes"
+
+
+def marked_notes_beside_boxes(ev: Evaluator, items: list[int]) -> tuple[int, frozenset[int]] | None:
+    """The caption's line and the lines of the lists of emoji-marked items in ``items`` that a
+    caption (`Highlights:`, `**Test results:**`) introduces, when ``items`` also hold checkboxes."""
+
+    def find() -> tuple[int, frozenset[int]] | None:
+        doc, lines = ev.doc, ev.lines
+        # The document's tasks are checkboxes (`Highlights:` may be all a summary section holds).
+        boxes = ev.any_checkbox(items) or ev.once(
+            ("any checkbox",), lambda: any(it.kind == "checkbox" for it in doc.items)
+        )
+        first = None
+        notes: set[int] = set()
+        last = -9
+        for i in items:
+            it = doc.items[i]
+            if it.kind != "emoji":
+                last = -9
+                continue
+            if it.line - last <= 3:
+                notes.add(it.line)
+                last = it.line
+                continue
+            k = it.line - 1
+            while k >= 1 and not lines.line_text(k).strip():
+                k -= 1
+            text = lines.line_text(k) if k >= 1 else ""
+            if it.parent is None and _caption(text) and text.rstrip(" *_").endswith(":"):
+                first = k if first is None else first
+                notes.add(it.line)
+                last = it.line
+        return (first, frozenset(notes)) if boxes and first is not None else None
+
+    return ev.per_scope("captioned marked lines beside checkboxes", items, find)
 
 
 def unreadable_items(q: Question) -> str | None:
@@ -1189,6 +1244,60 @@ def agrees_with_part(q: Question) -> str | None:
     return None
 
 
+def agrees_with_group(q: Question) -> str | None:
+    """`## Story 2 (2/4)` over four tasks, then `**Acceptance criteria:**` and two more boxes;
+    `## API Endpoints (3/5)` over a table of five and a `Follow-ups:` list: the section's own items
+    stand in groups a caption line parts, and the written total equals one group, not the scope.
+    Which list the count meant is for a person."""
+    b, ev = q.b, q.ev
+    total = q.written("total")
+    if total is None or b.rule != "position" or b.section is None or q.confirmed or total == q.scope_size:
+        return None
+    if ev.counts_sections(q.c, b):
+        return None
+    si = b.section
+    groups = ev.once(("item groups", si), lambda: _item_groups(ev, si))
+    if len(groups) < 2:
+        return None
+    for first, size in groups:
+        if size == total:
+            return (
+                f"its total ({total:g}) equals the {size} items of the list at line {first}, "
+                f"not the {q.scope_size} in scope"
+            )
+    return None
+
+
+def _item_groups(ev: Evaluator, si: int) -> list[tuple[int, int]]:
+    """(first line, size) of each run of section ``si``'s own items that a line of text at the
+    left margin (a caption: `Follow-ups:`, `**Acceptance criteria:**`) or a heading-less paragraph
+    parts from the next run."""
+    doc, lines = ev.doc, ev.lines
+    own = [doc.items[i] for i in doc.sections[si].items if doc.items[i].section == si]
+    groups: list[tuple[int, int]] = []
+    prev = None
+    for it in own:
+        line = it.line
+        if prev is None or any(_caption(lines.line_text(k)) for k in range(prev + 1, line)):
+            groups.append((line, 0))
+        groups[-1] = (groups[-1][0], groups[-1][1] + 1)
+        prev = max(prev or 0, line)
+    return groups
+
+
+def _caption(text: str) -> bool:
+    """A line at the left margin that is text, not a list entry, a table row or a blank.
+
+    >>> _caption("**Acceptance criteria:**"), _caption("Follow-ups:"), _caption("* [ ] a"), _caption("<details>")
+    (True, True, False, False)
+    """
+    if not text or text[0].isspace() or text[0] in "|><":
+        return False  # (`<details>` folds the list's own entries away: it parts nothing)
+    if text[0] in "-*+" and text[1:2] in (" ", "\t", ""):
+        return False  # a list entry
+    return not (text[0].isdigit() and text.lstrip("0123456789")[:1] in (".", ")"))
+
+
 #: Title words of a list that is not the work a task count counts: later work, criteria, checks.
 OTHER_LIST_WORDS = frozenset(
     "next future later follow followup followups backlog stretch ideas wishlist someday enhancements roadmap "
@@ -1336,8 +1445,10 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     whole_in_part,
     agrees_with_whole,
     agrees_with_part,
+    agrees_with_group,
     ticked_parent,
     mixed_kinds,
+    checkboxes_and_marked_lines,
     unreadable_items,
     complete_either_way,
     counts_parents,

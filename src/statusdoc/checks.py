@@ -407,8 +407,10 @@ class Evaluator:
         got = self._claim_decisions.get(c.claim)
         if got is None:
             got = self._raw_claim_decision(c)
-            if got.action == "rewrite" and c.kind == "number":
-                mate = self._reported_block_mate(c)
+            # (`**Completed:** 4 (50%)`: the claim's number is the block's member, its percentage rides along.)
+            member = c if c.kind == "number" else next((o for o in self.binder.claim_of(c) if o.kind == "number"), None)
+            if got.action == "rewrite" and member is not None:
+                mate = self._reported_block_mate(member)
                 if mate is not None:
                     # `**Total Files:** 4` over one item, beside `**Completed:** 3` that is reported: a
                     # summary block is rewritten whole or not at all, or the rewritten total would
@@ -429,8 +431,21 @@ class Evaluator:
         """A drifted number of ``c``'s summary block (other lines) that is reported, not rewritten."""
         if self._block_members is None:
             self._block_members = summary_block_members(self.doc)
-        for o in self._block_members.get(id(c), ()):
-            if o.claim == c.claim or self._raw_claim_decision(o).action != "report":
+        block = self._block_members.get(id(c))
+        if not block:
+            return None
+        # Worked out once per block: every member asks (a block of n lines is n askers).
+        reported = self.once(("reported block members", id(block)), lambda: self._reported_members(block))
+        return next((o for o in reported if o.claim != c.claim), None)
+
+    def _reported_members(self, block: list[Counter]) -> list[Counter]:
+        """The members of a summary block that are reported and drifted (two at most: one is
+        enough for every other member, a second for the first's own claim)."""
+        out: list[Counter] = []
+        for o in block:
+            if out and o.claim == out[0].claim:
+                continue
+            if self._raw_claim_decision(o).action != "report":
                 continue
             ci = self._counter_index(o)
             b = self.bindings[ci]
@@ -442,8 +457,10 @@ class Evaluator:
                 (exp := self.expected(o, n, b, t)) is not None and exp[1] != text[n.span.start : n.span.end]
                 for n in o.numbers
             ):
-                return o
-        return None
+                out.append(o)
+                if len(out) == 2:
+                    break
+        return out
 
     def _claim_decision(self, c: Counter) -> Decision:
         rank = {"rewrite": 0, "report": 1, "ignore": 2}

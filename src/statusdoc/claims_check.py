@@ -72,6 +72,18 @@ def claim_doubt(ev: Evaluator, items: list[int], claimed: State, si: int | None 
     """Why a contradicted claim is reported rather than rewritten, beyond free form."""
     if len(items) >= 2 and ev.per_scope("one emoji marker", items, lambda: _one_emoji_marker(ev.doc, items)):
         return "every item carries the same marker, which may be decoration: only a person can resolve this"
+    if claimed == "done":
+        put_off = _only_put_off_open(ev.doc, items)
+        if put_off is not None:
+            return f"the open item at line {put_off} says it is put off or moved: whether that is done is for a person"
+        notes = certainty.marked_notes_beside_boxes(ev, items)
+        if notes is not None and all(
+            ev.doc.items[i].line in notes[1] for i in items if ev.doc.items[i].state not in ("done", "cancelled")
+        ):
+            return (
+                f"the items that disagree are in a captioned list of emoji-marked lines (line {notes[0]}), "
+                "which may be notes"
+            )
     if si is not None:
         # `**Status:** ✅ Complete` over its own ticked items and a `## Future Work` list: the claim
         # holds for the section's own work; whether its subsections are part of it is for a person.
@@ -92,6 +104,30 @@ def claim_doubt(ev: Evaluator, items: list[int], claimed: State, si: int | None 
     return None
 
 
+#: Words of an open item that take it out of the work (`(deferred — IE11 dropped)`, `(moved to
+#: Step 4)`, `— descoped`): a section ticked done over it is done by its author's lights.
+_PUT_OFF = lazy(
+    globals(),
+    "_PUT_OFF",
+    r"\b(?:deferred|postponed|descoped|de-scoped|punted|moved\s+(?:to|into)|won'?t\s+(?:do|fix)|out\s+of\s+scope|"
+    r"not\s+planned|dropped)\b",
+    _regex.IGNORECASE,
+)
+
+
+def _only_put_off_open(doc: Document, items: list[int]) -> int | None:
+    """The line of the first open item when every open item in ``items`` says it is put off."""
+    first = None
+    for i in items:
+        it = doc.items[i]
+        if it.state in ("done", "cancelled") or (it.optional and it.state != "done"):
+            continue
+        if _PUT_OFF.search(it.text) is None:
+            return None
+        first = it.line if first is None else first
+    return first
+
+
 #: Title words of a subsection that holds later work (`## Next Steps`, `### Future Work`,
 #: `## Follow-ups (not blocking)`), which a status of the work done so far does not include.
 LATER_WORDS = frozenset(
@@ -100,12 +136,31 @@ LATER_WORDS = frozenset(
 )
 
 
+#: Title beginnings of several words that put a list outside the work (`#### Won't Do`, `Out of
+#: scope`, `Post-MVP`, `Parking lot`, `Optional`): a phase is complete without them.
+LATER_STARTS = (
+    ("won", "t", "do"),
+    ("wont", "do"),
+    ("won", "t", "fix"),
+    ("wontfix",),
+    ("not", "planned"),
+    ("out", "of", "scope"),
+    ("post", "mvp"),
+    ("postmvp",),
+    ("parking", "lot"),
+    ("optional",),
+)
+
+
 def _later_work(ev: Evaluator, si: int) -> bool:
     """Whether section ``si``'s title begins with a word of later work (`Next Steps`, `Future Work`,
-    `Follow-ups`, `Known issues`; `Future-proofing the format` and `Ideas board` begin so too)."""
+    `Follow-ups`, `Known issues`, `Won't Do`, `Post-MVP`; `Future-proofing the format` and `Ideas
+    board` begin so too)."""
     words = ev.binder.titles[si]
     if not words:
         return False
+    if any(words[: len(p)] == p for p in LATER_STARTS):
+        return True
     first = words[0].replace("-", "")
     if first in ("future", "ideas"):
         # `Future Work`, `Future plans`, `Ideas`; not `Future-proofing the format`, `Ideas board`.
@@ -204,6 +259,8 @@ def heading_checks(ev: Evaluator) -> list[Check]:
             continue  # `## 🚧 Current Sprint`, `CURRENT STATUS`: a time, not a state
         if ev.is_bucket(si) and sec.stated in ("todo", "in_progress"):
             continue  # `## TODO`, `## 🚧 In Progress`: a bucket whose ticked items wait to move
+        if sec.stated == "cancelled" and t.done == 0:
+            continue  # `#### Won't Do` over `- [ ]` items: nobody ticks what will not be done
         out.append(
             Check(
                 "SD004",

@@ -380,6 +380,8 @@ def status_item(r: Reader, ln: Span, body: str, off: int, parent: int | None, le
         return None  # `- [ ] None`, `- ✅ = done`
     if (":" in text or "=" in text or "–" in text or "—" in text) and _legend_word(r, text):
         return None  # `- 🟢 **COMPLETE**: …` (a legend)
+    if kind == "emoji" and _names_own_state(r, text, state):
+        return None  # `- ✅ Complete`, `- 🚧 In progress` under `### Legend`: a marker spelt out
     if state != "cancelled" and text.startswith("~~") and (STRUCK.fullmatch(text) or _STRUCK_ITEM.fullmatch(text)):
         state = "cancelled"
     items = r.doc.items
@@ -394,6 +396,13 @@ def status_item(r: Reader, ln: Span, body: str, off: int, parent: int | None, le
     if parent is not None:
         items[parent].add_child(idx)
     return idx
+
+
+def _names_own_state(r: Reader, text: str, state: State) -> bool:
+    """Whether an emoji item's whole text is a word of its own marker's state (`✅ Complete`,
+    `⬜ Not started`): a legend line, no task is called so."""
+    w = text.strip(" *_.")
+    return bool(w) and _may_start_word(r, w) and r.word_rx.fullmatch(w) is not None and r.vocab.word_state(w) == state
 
 
 def _legend_word(r: Reader, text: str) -> bool:
