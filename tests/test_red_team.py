@@ -963,6 +963,45 @@ ROWS = [
         "rewritten",
         "In Progress",
     ),
+    # a grade, a key result, a parent left open over finished sub-items, follow-ups named later in a title
+    (
+        "a key result's measured percentage",
+        "# OKRs\n\n### KR1: Reduce p95 latency from 800ms to 300ms — 70%\n- [x] a\n- [x] b\n- [ ] c\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "a parent left open over its one finished sub-item",
+        "# M\n\n## Milestone 3: Lakehouse (0/2)\n\n- [ ] Iceberg tables\n  - [x] Spike\n- [ ] Catalog\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "a parent with open and finished sub-items is counted by its leaves",
+        "# M\n\n## Milestone 3 (0/3)\n\n- [ ] Iceberg tables\n  - [x] Spike\n  - [ ] Build\n- [ ] Catalog\n",
+        3,
+        "rewritten",
+        "(1/3)",
+    ),
+    (
+        "follow-ups named after the phase keep its done marker",
+        "# R\n\n## Phase 1: Beta ✅\n\n- [x] Invite users\n- [x] Collect feedback\n\n"
+        "### Phase 1 follow-ups (post-beta, tracked separately)\n\n- [ ] Fix top 3\n- [ ] Retro\n\n"
+        "## Phase 2 ✅\n- [x] a\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "rollout waves whose other shares name their unit",
+        "# F\n\n### Wave 1 — 1% of users ✅\n- [x] Enable for internal org\n\n"
+        "### Wave 3 — 50% of users\n- [ ] Enable\n\n### Wave 4 (100%)\n- [ ] GA announcement\n",
+        9,
+        "kept",
+        None,
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",
@@ -1014,3 +1053,14 @@ def test_a_wont_do_heading_over_open_items_is_no_error() -> None:
     assert [f for f in lint(parse(text)) if f.code == "SD004"] == []
     ticked = text.replace("- [ ] d", "- [x] d")
     assert [f.line for f in lint(parse(ticked)) if f.code == "SD004"] == [6]
+
+
+def test_a_grade_in_a_heading_is_no_count() -> None:
+    """`## Customer satisfaction: 4/5` was reported as drift (SD001 errors that block CI) though
+    it is a grade; a count of the same form under another title still is drift."""
+    from statusdoc import lint
+
+    text = "# Q\n\n## Customer satisfaction: 4/5\n\n- [x] Run survey\n- [ ] Summarise feedback\n"
+    assert [f for f in lint(parse(text)) if f.code == "SD001"] == []
+    plain = text.replace("Customer satisfaction", "Survey")
+    assert {f.line for f in lint(parse(plain)) if f.code == "SD001"} == {3}

@@ -467,6 +467,30 @@ _PROGRESS_AFTER = frozenset("complete completed done remaining left finished pro
 _NOW_WORDS = frozenset("progress now currently is stands".split())
 
 
+#: Heading words that make its figure a grade (`## Customer satisfaction: 4/5`, `## Lighthouse — 87/100`).
+#: (Not `Score`: `## Score: 4/4 = 100%` over four criteria is a count, `unconfirmed_form` decides it.)
+SCORE_WORDS = frozenset("rating ratings satisfaction csat nps lighthouse".split())
+
+
+def scored_heading(q: Question) -> Decision | None:
+    """`## Customer satisfaction: 4/5`, `## Lighthouse accessibility — 87/100`, `### KR1: Reduce p95
+    latency — 70%`: a heading's figure that is a grade, or a key result's measured progress, is
+    not a count of the section's tasks."""
+    c = q.c
+    if c.context != "heading":
+        return None
+    before = labels.words(q.line_text[: c.span.start - q.line_start])
+    hit = next((w for w in before if w in SCORE_WORDS), None)
+    if hit is not None:
+        return Decision("ignore", f"the heading's '{hit}' makes its figure a grade, not a count of tasks")
+    if before and (_KEY_RESULT.fullmatch(before[0]) or before[:2] == ("key", "result")):
+        return Decision("report", "a key result's figure is measured by its metric, not counted from its tasks")
+    return None
+
+
+_KEY_RESULT = lazy(globals(), "_KEY_RESULT", r"kr\d{1,2}")
+
+
 def target_percent(q: Question) -> Decision | None:
     """`## Raise coverage to 80%`, `## Canary (5%)`, `## Metrics at 25%`: a heading whose words make
     its percentage a target, a rollout share or a rate, not its section's progress."""
@@ -525,8 +549,9 @@ def _bare_heading_percent(ev: Evaluator, c: Counter) -> float | None:
 
 
 def _sibling_percentages(ev: Evaluator, s: Section) -> list[float]:
-    """The bare percentage (:func:`_bare_heading_percent`) in the heading of each section beside
-    ``s`` (same parent, same level) that has one."""
+    """The first percentage in the heading of each section beside ``s`` (same parent, same level)
+    that is a short name and a percentage (`Stage 2: 25%`, `Wave 1 — 1% of users`, which is no
+    counter: its unit says what it measures)."""
     sections = ev.doc.sections
     if s.parent is not None:
         siblings = sections[s.parent].children
@@ -537,12 +562,18 @@ def _sibling_percentages(ev: Evaluator, s: Section) -> list[float]:
         x = sections[si]
         if x.level != s.level:
             continue
-        for o in ev.counters_on_line(x.span.line):
-            v = _bare_heading_percent(ev, o) if o.context == "heading" else None
-            if v is not None:
-                out.append(v)
-                break
+        line = ev.lines.line_text(x.span.line)
+        m = _HEADING_PERCENT.search(line) if "%" in line else None
+        if m is None:
+            continue
+        after = labels.words(line[m.end() :])
+        if (after and after[0] in _PROGRESS_AFTER) or len(labels.words(line[: m.start()])) > 3:
+            continue
+        out.append(float(m.group(1)))
     return out
+
+
+_HEADING_PERCENT = lazy(globals(), "_HEADING_PERCENT", r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?%")
 
 
 _IN_UNITS = lazy(globals(), "_IN_UNITS", r"\bin\s+(?:story\s+)?([a-z]+)\b", _regex.IGNORECASE)
@@ -614,10 +645,25 @@ def ticked_parent(q: Question) -> str | None:
         return own == "done"
 
     it = ev.first_item(q.b.items, "under a ticked parent", under_ticked)
+    if it is not None:
+        parent = items[it.parent or 0].line
+        return f"the item at line {it.line} is open under a ticked parent (line {parent}): which counts is for a person"
+
+    def under_open(it: Item) -> bool:
+        # `- [ ] Iceberg tables` over `  - [x] Spike` alone: the box says open, every sub-item done.
+        p = it.parent
+        if it.state != "done" or p is None or items[p].kind != "checkbox":
+            return False
+        parent = items[p]
+        return ev.vocab.checkboxes.get(parent.marker[1:2]) == "todo" and all(
+            items[k].state == "done" for k in parent.children
+        )
+
+    it = ev.first_item(q.b.items, "done under an open parent", under_open)
     if it is None:
         return None
     parent = items[it.parent or 0].line
-    return f"the item at line {it.line} is open under a ticked parent (line {parent}): which counts is for a person"
+    return f"the item at line {parent} is left open over sub-items that are all done: which counts is for a person"
 
 
 def unshown_in_progress(q: Question) -> str | None:
@@ -1421,6 +1467,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     example,
     linked_elsewhere,
     target_percent,
+    scored_heading,
     rising_stages,
     measured_board,
     remaining_apart,

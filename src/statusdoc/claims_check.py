@@ -161,6 +161,16 @@ def _later_work(ev: Evaluator, si: int) -> bool:
         return False
     if any(words[: len(p)] == p for p in LATER_STARTS):
         return True
+    if (
+        "followups" in words
+        or "follow" in words
+        and words[words.index("follow") + 1 : words.index("follow") + 2]
+        in (
+            ("ups",),
+            ("up",),
+        )
+    ):
+        return True  # `### Phase 1 follow-ups (post-beta, tracked separately)`
     first = words[0].replace("-", "")
     if first in ("future", "ideas"):
         # `Future Work`, `Future plans`, `Ideas`; not `Future-proofing the format`, `Ideas board`.
