@@ -1002,6 +1002,30 @@ ROWS = [
         "kept",
         None,
     ),
+    # a convention of done markers on work packages does not reach a list of another kind
+    (
+        "a files-touched list gets no done marker",
+        "# Sprint\n\n### WP1 ✅\n- [x] a\n- [x] b\n\n### WP2 ✅\n- [x] c\n\n### WP3\n- [x] d\n- [ ] e\n\n"
+        "### Files Touched\n- ✅ `web/src/selection.ts`\n- ✅ `api/routes.py`\n",
+        14,
+        "kept",
+        None,
+    ),
+    (
+        "a definition of done gets no done marker",
+        "# Sprint\n\n### WP1 ✅\n- [x] a\n\n### WP2 ✅\n- [x] c\n\n### Definition of Done\n- [x] Reviewed\n"
+        "- [x] Tested\n",
+        9,
+        "kept",
+        None,
+    ),
+    (
+        "a finished work package gets its done marker",
+        "# Sprint\n\n### WP1 ✅\n- [x] a\n\n### WP2 ✅\n- [x] c\n\n### WP3\n- [x] d\n- [x] e\n",
+        9,
+        "rewritten",
+        "### WP3 ✅",
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",

@@ -152,6 +152,17 @@ LATER_STARTS = (
 )
 
 
+def _other_list(ev: Evaluator, si: int) -> bool:
+    """`### Definition of Done`, `### Questions for the user`, `### Next Steps`: a list that is not a
+    work package, which a convention of done markers does not reach."""
+    words = ev.binder.titles[si]
+    return _later_work(ev, si) or (bool(words) and words[0] in _OTHER_LIST_FIRST)
+
+
+#: First title words of such lists (`Files touched`, `Acceptance criteria`, `Risks`).
+_OTHER_LIST_FIRST = frozenset("definition questions acceptance notes files changed touched risks".split())
+
+
 def _later_work(ev: Evaluator, si: int) -> bool:
     """Whether section ``si``'s title begins with a word of later work (`Next Steps`, `Future Work`,
     `Follow-ups`, `Known issues`, `Won't Do`, `Post-MVP`; `Future-proofing the format` and `Ideas
@@ -333,13 +344,23 @@ def convention(ev: Evaluator, siblings: list[int]) -> list[Check]:
     # A done marker also on headings without items is how the document decorates them (an
     # audit's `✅` on every heading), not a convention that tells complete from open.
     unmarked = not any(doc.sections[s].marker_position == "trailing" and not doc.sections[s].items for s in siblings)
+    # The marked siblings' work is checkboxes: a sibling of emoji-marked lines only (`### Files
+    # Touched`: `- ✅ api/routes.py`) is a list of another kind, not a work package left unmarked.
+    boxes = any(ev.any_checkbox(doc.sections[m].items) for m in marked)
     for s in with_items:
         sec = doc.sections[s]
         t = ev.section_tally(s)
         complete = t.done == t.total
         # A struck heading is finished business; a `Status:` heading would become a claim.
         struck = sec.title.strip(" *_").startswith("~~") or _STATUS_HEADING.match(sec.title) is not None
-        if complete and sec.marker_position is None and not struck and sec.stated is None:
+        if (
+            complete
+            and sec.marker_position is None
+            and not struck
+            and sec.stated is None
+            and (not boxes or ev.any_checkbox(sec.items))
+            and not _other_list(ev, s)
+        ):
             end = _title_end(doc, sec)
             out.append(
                 Check(
