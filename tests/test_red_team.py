@@ -1026,6 +1026,21 @@ ROWS = [
         "rewritten",
         "### WP3 ✅",
     ),
+    # a total that counts Kiro's open optional tasks is the author's convention
+    (
+        "a total counting an open optional task",
+        "# Plan\n\n## 3. Sync Engine (2/4)\n- [x] 3.1 a\n- [x] 3.2 b\n- [ ] 3.3 c\n- [ ]* 3.4 Load test\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "a count beside an open optional task that drifted otherwise",
+        "# Plan\n\n## 3. Sync Engine (1/3)\n- [x] 3.1 a\n- [x] 3.2 b\n- [ ] 3.3 c\n- [ ]* 3.4 Load test\n",
+        3,
+        "rewritten",
+        "(2/3)",
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",

@@ -1456,6 +1456,20 @@ def impossible_count(q: Question) -> str | None:
     return None
 
 
+def counts_optional(q: Question) -> str | None:
+    """`## 3. Sync Engine (2/4)` over three tasks and an open `- [ ]* 3.4 Load test (optional)`:
+    SPEC §4 leaves open optional tasks out of the count, and the written total counts them in;
+    the author's convention, not drift."""
+    total = q.written("total")
+    if total is None or q.confirmed or total == q.scope_size:
+        return None
+    doc = q.ev.doc
+    opened = sum(1 for i in q.b.items if doc.items[i].optional and doc.items[i].state != "done")
+    if opened and total == q.scope_size + opened:
+        return f"its total ({total:g}) counts the {opened} open optional tasks (`- [ ]*`), which are not open work"
+    return None
+
+
 #: The doubts, in the order their reasons are the most telling.
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
@@ -1509,6 +1523,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     uniform_done_lists,
     far_total,
     impossible_count,
+    counts_optional,
     number_agreement,
 )
 
