@@ -798,38 +798,50 @@ def checkboxes_and_marked_lines(q: Question) -> str | None:
 
 
 def marked_notes_beside_boxes(ev: Evaluator, items: list[int]) -> tuple[int, frozenset[int]] | None:
-    """The caption's line and the lines of the lists of emoji-marked items in ``items`` that a
-    caption (`Highlights:`, `**Test results:**`) introduces, when ``items`` also hold checkboxes."""
+    """The caption's line of the first list of emoji-marked items in ``items`` that a caption
+    (`Highlights:`, `**Test results:**`) introduces, and the lines of every such list of the
+    document, when ``items`` (or the document) also hold checkboxes."""
+    notes = ev.once(("captioned notes",), lambda: _captioned_notes(ev))
+    if not notes:
+        return None
+    it = ev.first_item(items, "in a captioned list of emoji-marked lines", lambda it: it.line in notes)
+    if it is None:
+        return None
+    doc = ev.doc
+    # The document's tasks are checkboxes (`Highlights:` may be all a summary section holds).
+    if not ev.any_checkbox(items) and not ev.once(
+        ("any checkbox",), lambda: any(i.kind == "checkbox" for i in doc.items)
+    ):
+        return None
+    return notes[it.line], frozenset(notes)
 
-    def find() -> tuple[int, frozenset[int]] | None:
-        doc, lines = ev.doc, ev.lines
-        # The document's tasks are checkboxes (`Highlights:` may be all a summary section holds).
-        boxes = ev.any_checkbox(items) or ev.once(
-            ("any checkbox",), lambda: any(it.kind == "checkbox" for it in doc.items)
-        )
-        first = None
-        notes: set[int] = set()
-        last = -9
-        for i in items:
-            it = doc.items[i]
-            if it.kind != "emoji":
-                last = -9
-                continue
-            if it.line - last <= 3:
-                notes.add(it.line)
-                last = it.line
-                continue
-            k = it.line - 1
-            while k >= 1 and not lines.line_text(k).strip():
-                k -= 1
-            text = lines.line_text(k) if k >= 1 else ""
-            if it.parent is None and _caption(text) and text.rstrip(" *_").endswith(":"):
-                first = k if first is None else first
-                notes.add(it.line)
-                last = it.line
-        return (first, frozenset(notes)) if boxes and first is not None else None
 
-    return ev.per_scope("captioned marked lines beside checkboxes", items, find)
+def _captioned_notes(ev: Evaluator) -> dict[int, int]:
+    """Line of each item in a list of emoji-marked lines that a caption at the margin ending in a
+    colon introduces, to its caption's line (one pass over the document's items)."""
+    doc, lines = ev.doc, ev.lines
+    out: dict[int, int] = {}
+    last, caption = -9, 0
+    for it in doc.items:
+        if it.kind != "emoji":
+            last = -9
+            continue
+        if it.line - last <= 3:
+            if caption:
+                out[it.line] = caption
+            last = it.line
+            continue
+        last, caption = it.line, 0
+        if it.parent is not None:
+            continue
+        k = it.line - 1
+        while k >= 1 and not lines.line_text(k).strip():
+            k -= 1
+        text = lines.line_text(k) if k >= 1 else ""
+        if _caption(text) and text.rstrip(" *_").endswith(":"):
+            caption = k
+            out[it.line] = k
+    return out
 
 
 def unreadable_items(q: Question) -> str | None:
@@ -1464,6 +1476,8 @@ def counts_optional(q: Question) -> str | None:
     if total is None or q.confirmed or total == q.scope_size:
         return None
     doc = q.ev.doc
+    if not q.ev.once(("open optional",), lambda: any(it.optional and it.state != "done" for it in doc.items)):
+        return None
     opened = sum(1 for i in q.b.items if doc.items[i].optional and doc.items[i].state != "done")
     if opened and total == q.scope_size + opened:
         return f"its total ({total:g}) counts the {opened} open optional tasks (`- [ ]*`), which are not open work"

@@ -442,21 +442,23 @@ class Evaluator:
         """The members of a summary block that are reported and drifted (two at most: one is
         enough for every other member, a second for the first's own claim)."""
         out: list[Counter] = []
+        text = self.doc.text
         for o in block:
             if out and o.claim == out[0].claim:
-                continue
-            if self._raw_claim_decision(o).action != "report":
                 continue
             ci = self._counter_index(o)
             b = self.bindings[ci]
             if not b.bound:
                 continue
             t = self.bound_tally(b)
-            text = self.doc.text
-            if t.total and any(
+            # Drift first: a figure that agrees with its items is never decided (the doubts are
+            # the expensive part, and most of a block agrees).
+            if not t.total or not any(
                 (exp := self.expected(o, n, b, t)) is not None and exp[1] != text[n.span.start : n.span.end]
                 for n in o.numbers
             ):
+                continue
+            if self._raw_claim_decision(o).action == "report":
                 out.append(o)
                 if len(out) == 2:
                     break

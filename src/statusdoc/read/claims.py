@@ -402,7 +402,14 @@ def _names_own_state(r: Reader, text: str, state: State) -> bool:
     """Whether an emoji item's whole text is a word of its own marker's state (`✅ Complete`,
     `⬜ Not started`): a legend line, no task is called so."""
     w = text.strip(" *_.")
-    return bool(w) and _may_start_word(r, w) and r.word_rx.fullmatch(w) is not None and r.vocab.word_state(w) == state
+    # (State words are a few short words: most item texts are ruled out by their length alone.)
+    return (
+        0 < len(w) <= 24
+        and w.count(" ") <= 2
+        and _may_start_word(r, w)
+        and r.word_rx.fullmatch(w) is not None
+        and r.vocab.word_state(w) == state
+    )
 
 
 def _legend_word(r: Reader, text: str) -> bool:
