@@ -263,3 +263,16 @@ def test_the_section_a_line_names_does_not_depend_on_the_hash_seed(tmp_path) -> 
         for seed in range(6)
     }
     assert len(outs) == 1 and "names section 'Alpha'" in outs.pop()
+
+
+def test_every_doubt_is_documented_in_the_readme() -> None:
+    """The README's "Truth on real documents" table names every doubt the policy asks, so a reader
+    of a `not rewritten: …` reason can find its rule (a doubt added without a row failed here)."""
+    from pathlib import Path
+
+    from statusdoc import certainty
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Truth on real documents") :]
+    missing = [d.__name__ for d in certainty.DOUBTS if f"`{d.__name__}`" not in table]
+    assert missing == []

@@ -1041,6 +1041,106 @@ ROWS = [
         "rewritten",
         "(2/3)",
     ),
+    # where round five's rules must not fire (round six: documents where the rewrite is right)
+    (
+        "a whole-sprint label with a parenthesis",
+        "# Sprint 12\n\n**Sprint (overall):** 2/5 tasks done\n\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n- [ ] e\n",
+        3,
+        "rewritten",
+        "3/5",
+    ),
+    (
+        "a label with a parenthesis naming its own section",
+        "# P\n\n## Backend (API)\n\n**Backend (API) tasks:** 1/3\n\n- [x] a\n- [x] b\n- [ ] c\n\n## Web\n- [ ] d\n",
+        5,
+        "rewritten",
+        "2/3",
+    ),
+    (
+        "plan phases whose percentages happen to rise",
+        "# Auth rewrite\n\n### Phase 1: Setup — 20%\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n- [ ] e\n\n"
+        "### Phase 2: Build — 40%\n- [x] f\n- [x] g\n- [ ] h\n- [ ] i\n- [ ] j\n",
+        3,
+        "rewritten",
+        "60%",
+    ),
+    (
+        "a block of task counts beside an open-PR count",
+        "# N\n\n**Completed:** 2\n**Remaining:** 4\n**Open PRs:** 2\n\n- [x] a\n- [x] b\n- [x] c\n- [x] d\n"
+        "- [ ] e\n- [ ] f\n",
+        3,
+        "rewritten",
+        "4",
+    ),
+    (
+        "a put-off word that is the task's own",
+        "# W\n\n**Status:** ✅ Complete\n\n- [x] a\n- [ ] Retry dropped webhook events after broker restart\n",
+        3,
+        "rewritten",
+        "In Progress",
+    ),
+    (
+        "an optional-parameters subsection is work",
+        "# SDK\n\n## Client API\n\n**Status:** ✅ Complete\n\n### Required parameters\n- [x] a\n\n"
+        "### Optional parameters support\n- [x] b\n- [ ] c\n",
+        5,
+        "rewritten",
+        "In Progress",
+    ),
+    (
+        "feature steps named Implemented are items",
+        "# R\n\n### Export to CSV (1/3)\n\n- ✅ Implemented\n- ✅ Tested\n- ⬜ Documented\n",
+        3,
+        "rewritten",
+        "(2/3)",
+    ),
+    (
+        "a notes sentence does not part a list",
+        "# E\n\n## Phase 2\n\n**Progress:** 2/4\n\n- [x] a\n- [x] b\n- [x] c\n- [ ] d\n\n"
+        "**Notes:** the tasks below need staging access.\n\n- [x] e\n- [ ] f\n",
+        5,
+        "rewritten",
+        "4/6",
+    ),
+    (
+        "emoji tasks under a Tasks caption are tasks",
+        "# P\n\n## Phase 1 (3/5)\n\n**Tasks:**\n\n- ✅ a\n- ✅ b\n- ✅ c\n- ✅ d\n- ⬜ e\n\n## Phase 2\n\n"
+        "- [x] f\n- [ ] g\n",
+        3,
+        "rewritten",
+        "(4/5)",
+    ),
+    (
+        "a feature named for ratings is counted",
+        "# S\n\n### Ratings & reviews (2/5)\n\n- [x] a\n- [x] b\n- [x] c\n- [x] d\n- [ ] e\n",
+        3,
+        "rewritten",
+        "(4/5)",
+    ),
+    (
+        "a key result's fraction over its deliverables",
+        "# OKRs\n\n### KR1: Migrate 4 services to Kubernetes (2/4)\n\n- [x] billing\n- [x] search\n- [x] auth\n"
+        "- [ ] api\n",
+        3,
+        "rewritten",
+        "(3/4)",
+    ),
+    (
+        "an open grouping parent and a total of the leaves",
+        "# P\n\n**Progress:** 3/4 subtasks\n\n- [ ] **Config**\n  - [x] a\n  - [x] b\n- [ ] **Deploy**\n"
+        "  - [x] c\n  - [x] d\n",
+        3,
+        "rewritten",
+        "4/4",
+    ),
+    (
+        "a German future-work subsection keeps the status",
+        "# Projekt\n\n## Umsetzung\n\n**Status:** ✅ Abgeschlossen\n\n- [x] a\n- [x] b\n\n"
+        "### Zukünftige Erweiterungen\n- [ ] c\n",
+        5,
+        "kept",
+        None,
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",

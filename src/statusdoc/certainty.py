@@ -380,30 +380,77 @@ def measures_other_things(q: Question) -> Decision | None:
     return None
 
 
+#: A lead-in the label pattern cannot read, for parentheses or a code span in it (`**Backend (API)
+#: tasks:**`, `**Optional (`*`) tasks:**`, `- Frontend (web): 1/3`, `` - `@acme/ui` (React): 2/4 ``).
+#: No digits: a lead-in with a number (`**Phase 2 tasks:**`) names a section by its number, which
+#: binding asks about.
+_ODD_LEAD = lazy(
+    globals(),
+    "_ODD_LEAD",
+    r"^\s*+(?:[-*+]\s++)?(?:>\s*+)?(?:(?P<o>\*\*|__)(?P<blabel>(?:[^\W\d_]|`)[^\d\n]{0,60}?)(?::\s*+(?P=o)|(?P=o)\s*+:)"
+    r"|(?P<label>(?:[^\W\d_]|`)[^\d\n:*_|]{0,40}?):\s)",
+)
+#: Words of such a lead-in that speak for the whole (`**Sprint (overall):**`, `**Progress (all tasks):**`).
+_WHOLE_WORDS = frozenset("overall all total whole everything".split())
+
+
+def odd_label(q: Question) -> str | None:
+    """`**Backend (API) tasks:** 1/3`, `- Frontend (web): 1/3 done`: the words before the number are
+    a label the reader cannot read (parentheses, a code span), which may name a part of the section
+    the line stands in; unless they name that section or the whole, which items it counts is for a
+    person."""
+    c = q.c
+    if c.label is not None or c.context not in _BLOCK_CONTEXTS or c.table is not None or c.board is not None:
+        return None
+    text = q.line_text
+    if "(" not in text and "`" not in text:
+        return None
+    lead = _ODD_LEAD.match(text)
+    if lead is None or lead.end() > c.span.start - q.line_start:
+        return None
+    raw = lead.group("blabel") or lead.group("label")
+    if "(" not in raw and "`" not in raw:
+        return None
+    words = labels.words(raw.replace("(", " ").replace(")", " "))
+    from statusdoc.binding import generic_label
+
+    if not words or generic_label(raw.strip(" *_`")) or _WHOLE_WORDS.intersection(words):
+        return None
+    b = q.b
+    if b.section is not None:
+        from statusdoc.binding import GENERIC_LABELS
+
+        title = set(labels.words(q.ev.title(b.section).replace("(", " ").replace(")", " ")))
+        if all(w in title or w in ITEM_UNITS or w in GENERIC_LABELS for w in words):
+            return None  # `**Backend (API) tasks:**` in `## Backend (API)`: its own section
+    return (
+        f"the words before it ('{raw.strip(' *_')}') may name a part of what it stands in: "
+        "which items it counts is for a person"
+    )
+
+
 #: `**Passed:** 142 (95%)`, `**Total:** 20 endpoints`: a labelled whole number the reader did not
 #: take for a count of items (its label or unit is another measure's).  Not a date, a version or a
 #: time (`2026-01-02`, `1.2`, `12:30`).
 _LABELLED_WHOLE = lazy(
     globals(),
     "_LABELLED_WHOLE",
-    r"^\s*+(?:[-*+]\s++)?(?:\*\*|__)?(?P<label>[^\W\d_]++(?: [^\W\d_]++){0,4})(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*+"
+    r"^\s*+(?:[-*+]\s++)?(?:\*\*|__)?(?P<label>[^\W\d_]++(?:[- ][^\W\d_]++){0,5})(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*+"
     r"(?P<n>\d{1,7}(?:,\d{3})*+)(?![\d.,/:\-])",
 )
-#: First words of such a label that make it a count (of tests, of endpoints): with `GENERIC_LABELS`.
-_OUTCOME_WORDS = frozenset(
-    "passed passing failed failing skipped flaky open closed merged resolved fixed migrated upgraded "
-    "deployed shipped released".split()
-)
+#: First words of such a label that make it the block's total (`Total: 150 test cases`, `Total
+#: top-level tasks: 4`): the block counts what that total counts.  (`Open PRs: 2` or `Passing
+#: tests: 214` beside task counts is another line's business, not the block's.)
+_TOTAL_WORDS = frozenset("total totals overall all".split())
 
 
 def uncounted_neighbours(q: Question) -> str | None:
-    """`**Blocked:** 3` below `**Total:** 150 test cases`, `**Passed:** 142`, `**Failed:** 5`: the
-    summary block holds counts the reader did not take for counts of items (tests, endpoints),
-    so its lone count it did take most likely counts the same thing, not these items."""
+    """`**Blocked:** 3` below `**Total:** 150 test cases`; `Completed: 2` below `Total top-level
+    tasks: 4`: the summary block's total is one the reader did not take for a count of these items
+    (tests, endpoints, top-level tasks), so the block's counts it did take count the same thing."""
     c = q.c
     if c.kind != "number" or c.table is not None or c.board is not None or c.context not in _BLOCK_CONTEXTS:
         return None
-    from statusdoc.binding import GENERIC_LABELS
 
     ev = q.ev
     lines = ev.lines
@@ -418,7 +465,7 @@ def uncounted_neighbours(q: Question) -> str | None:
             m = _LABELLED_WHOLE.match(text) if ":" in text and "<!--" not in text else None
             if m is not None and not ev.counters_on_line(ln):
                 first = m.group("label").split()[0].lower()
-                if first in GENERIC_LABELS or first in _OUTCOME_WORDS:
+                if first in _TOTAL_WORDS:
                     return (
                         f"its summary block also states '{m.group('label')}: {m.group('n')}' (line {ln}), "
                         "not a count of these items: the block counts something else"
@@ -480,11 +527,13 @@ def scored_heading(q: Question) -> Decision | None:
     if c.context != "heading":
         return None
     before = labels.words(q.line_text[: c.span.start - q.line_start])
-    hit = next((w for w in before if w in SCORE_WORDS), None)
-    if hit is not None:
-        return Decision("ignore", f"the heading's '{hit}' makes its figure a grade, not a count of tasks")
-    if before and (_KEY_RESULT.fullmatch(before[0]) or before[:2] == ("key", "result")):
-        return Decision("report", "a key result's figure is measured by its metric, not counted from its tasks")
+    # Right before the figure only: `Ratings & reviews (2/5)`, `NPS survey integration — 1/4` are features.
+    if before and before[-1] in SCORE_WORDS:
+        return Decision("ignore", f"the heading's '{before[-1]}' makes its figure a grade, not a count of tasks")
+    percent = any(n.role in _PERCENT_ROLES for n in c.numbers)
+    if percent and before and (_KEY_RESULT.fullmatch(before[0]) or before[:2] == ("key", "result")):
+        # (A key result's fraction over its deliverables, `Migrate 4 services (2/4)`, is a count.)
+        return Decision("report", "a key result's percentage is measured by its metric, not counted from its tasks")
     return None
 
 
@@ -528,9 +577,40 @@ def rising_stages(q: Question) -> Decision | None:
     values = ev.once(("sibling heading percentages", s.parent, s.level), lambda: _sibling_percentages(ev, s))
     if len(values) < 2 or any(a >= b for a, b in zip(values, values[1:], strict=False)):
         return None
+    share = f"{_bare_heading_percent(ev, c):g}%"
+    own = any(share in ev.doc.items[i].text for i in s.items[:20])  # `- [x] Flip flag for 5% cohort`
+    if not own and not ev.once(("rollout words", s.parent), lambda: _rollout_context(ev, s)):
+        return None  # `### Phase 1: Setup — 20%`, `### Phase 2: Build — 40%`: a plan may rise too
     shown = " → ".join(f"{v:g}%" for v in values[:4]) + (" → …" if len(values) > 4 else "")
     why = f"the sibling headings' percentages rise one after another ({shown}): stages of a rollout, not progress"
     return Decision("ignore" if len(values) >= 3 else "report", why)
+
+
+#: Words that make rising shares a rollout (in the headings, their parent's or the document's title).
+ROLLOUT_WORDS = frozenset(
+    "rollout rollouts roll canary traffic ramp cohort cohorts exposure wave waves ring rings".split()
+)
+
+
+def _rollout_context(ev: Evaluator, s: Section) -> bool:
+    """Whether the sibling headings of ``s``, their parent or the document's first title speak of a
+    rollout (`# Feature Flag Rollout`, `### Wave 2`, `## Canary`)."""
+    doc = ev.doc
+    sections = doc.sections
+    if s.parent is not None:
+        siblings = sections[s.parent].children
+    else:
+        siblings = [i for i, x in enumerate(sections) if x.parent is None]
+    titles = [si for si in (s.parent, 0 if sections else None) if si is not None] + siblings
+    if any(ROLLOUT_WORDS.intersection(ev.binder.titles[si]) for si in titles):
+        return True
+    # A stage's items that name its share (`## Phase 1 — 5%` over `- [x] Flip flag for 5% cohort`).
+    for si in siblings:
+        m = _HEADING_PERCENT.search(ev.lines.line_text(sections[si].span.line))
+        share = f"{float(m.group(1)):g}%" if m is not None else None
+        if share and any(share in doc.items[i].text for i in sections[si].items[:20]):
+            return True
+    return False
 
 
 def _bare_heading_percent(ev: Evaluator, c: Counter) -> float | None:
@@ -661,6 +741,10 @@ def ticked_parent(q: Question) -> str | None:
 
     it = ev.first_item(q.b.items, "done under an open parent", under_open)
     if it is None:
+        return None
+    if q.confirmed and q.written("total") != ev.top_items(q.b.items):
+        # `- [ ] **Config**` grouping sub-items, and a written total of the leaves (not also of the
+        # top-level items: `(0/2)` over `- [ ] Iceberg tables` / `  - [x] Spike` and `- [ ] Catalog`).
         return None
     parent = items[it.parent or 0].line
     return f"the item at line {parent} is left open over sub-items that are all done: which counts is for a person"
@@ -838,7 +922,7 @@ def _captioned_notes(ev: Evaluator) -> dict[int, int]:
         while k >= 1 and not lines.line_text(k).strip():
             k -= 1
         text = lines.line_text(k) if k >= 1 else ""
-        if _caption(text) and text.rstrip(" *_").endswith(":"):
+        if _caption(text) and text.rstrip(" *_").endswith(":") and not _TASK_WORDS.intersection(labels.words(text)):
             caption = k
             out[it.line] = k
     return out
@@ -1336,11 +1420,29 @@ def _item_groups(ev: Evaluator, si: int) -> list[tuple[int, int]]:
     prev = None
     for it in own:
         line = it.line
-        if prev is None or any(_caption(lines.line_text(k)) for k in range(prev + 1, line)):
+        if prev is None or any(_other_list_caption(lines.line_text(k)) for k in range(prev + 1, line)):
             groups.append((line, 0))
         groups[-1] = (groups[-1][0], groups[-1][1] + 1)
         prev = max(prev or 0, line)
     return groups
+
+
+#: Caption words that announce the work itself (`**Tasks:**`, `Checklist:`, `Steps:`), not notes about it.
+_TASK_WORDS = frozenset("task tasks todo items steps checklist deliverables work subtasks progress status".split())
+
+
+def _other_list_caption(text: str) -> bool:
+    """A caption that announces a list of another kind (`**Acceptance criteria:**`, `Follow-ups:`,
+    `Questions for the user:`), not a note, a day (`Monday:`) or a sentence.
+
+    >>> _other_list_caption("**Acceptance criteria:**"), _other_list_caption("Monday:")
+    (True, False)
+    >>> _other_list_caption("**Notes:** the API is stable."), _other_list_caption("```bash")
+    (False, False)
+    """
+    if not _caption(text) or not text.rstrip(" *_").endswith(":"):
+        return False
+    return any(w.replace("-", "") in OTHER_LIST_WORDS or w == "bugs" for w in labels.words(text))
 
 
 def _caption(text: str) -> bool:
@@ -1488,6 +1590,7 @@ def counts_optional(q: Question) -> str | None:
 DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
+    odd_label,
     uncounted_neighbours,
     column_unit,
     unshown_in_progress,

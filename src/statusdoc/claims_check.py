@@ -109,8 +109,10 @@ def claim_doubt(ev: Evaluator, items: list[int], claimed: State, si: int | None 
 _PUT_OFF = lazy(
     globals(),
     "_PUT_OFF",
-    r"\b(?:deferred|postponed|descoped|de-scoped|punted|moved\s+(?:to|into)|won'?t\s+(?:do|fix)|out\s+of\s+scope|"
-    r"not\s+planned|dropped)\b",
+    # An annotation, after a bracket, a dash, an arrow or a colon: not the task's own words (`Retry
+    # dropped webhook events`, `Send postponed invoices`, `Document what is out of scope`).
+    r"(?:[(\[]|[—–→:]|\s-\s|->)\s*+(?:[^()\[\]]*?\s)?(?:deferred|postponed|descoped|de-scoped|punted|moved\s+(?:to|into)|"
+    r"won'?t\s+(?:do|fix)|out\s+of\s+scope|not\s+planned|dropped)\b",
     _regex.IGNORECASE,
 )
 
@@ -148,8 +150,29 @@ LATER_STARTS = (
     ("post", "mvp"),
     ("postmvp",),
     ("parking", "lot"),
-    ("optional",),
+    ("optional",),  # the whole title, or `Optional tasks`/`items`/`extras` (see `_later_work`)
+    ("open", "questions"),
+    ("open", "issues"),
+    ("bugs", "found"),
+    # Other languages' `Future work`, `Next steps`, `Future improvements`.
+    ("trabajo", "futuro"),
+    ("próximos", "pasos"),
+    ("mejoras", "futuras"),
+    ("travaux", "futurs"),
+    ("prochaines", "étapes"),
+    ("améliorations", "futures"),
+    ("trabalho", "futuro"),
+    ("próximos", "passos"),
+    ("melhorias", "futuras"),
+    ("nächste", "schritte"),
+    ("zukünftige",),
+    ("künftige",),
+    ("ausblick",),
 )
+#: Chinese and Japanese titles of later work begin so (`后续工作`, `今後の課題`, `次のステップ`).
+LATER_PREFIXES = ("后续", "未来", "下一步", "今後", "次のステップ", "将来")
+#: What may follow `Optional` in such a title (`### Optional parameters support` is work).
+_OPTIONAL_LISTS = frozenset("tasks items extras improvements enhancements".split())
 
 
 def _other_list(ev: Evaluator, si: int) -> bool:
@@ -164,24 +187,26 @@ _OTHER_LIST_FIRST = frozenset("definition questions acceptance notes files chang
 
 
 def _later_work(ev: Evaluator, si: int) -> bool:
-    """Whether section ``si``'s title begins with a word of later work (`Next Steps`, `Future Work`,
+    """Whether section ``si``'s title is one of :func:`later_title`."""
+    return later_title(ev.binder.titles[si])
+
+
+def later_title(words: tuple[str, ...]) -> bool:
+    """Whether a title (its words) begins with a word of later work (`Next Steps`, `Future Work`,
     `Follow-ups`, `Known issues`, `Won't Do`, `Post-MVP`; `Future-proofing the format` and `Ideas
-    board` begin so too)."""
-    words = ev.binder.titles[si]
+    board` begin so too).
+
+    >>> later_title(("next", "steps")), later_title(("won", "t", "do")), later_title(("notes", "editor"))
+    (True, True, False)
+    """
     if not words:
         return False
-    if any(words[: len(p)] == p for p in LATER_STARTS):
+    if words[0] == "optional":
+        return len(words) == 1 or words[1] in _OPTIONAL_LISTS
+    if any(words[: len(p)] == p for p in LATER_STARTS) or words[0].startswith(LATER_PREFIXES):
         return True
-    if (
-        "followups" in words
-        or "follow" in words
-        and words[words.index("follow") + 1 : words.index("follow") + 2]
-        in (
-            ("ups",),
-            ("up",),
-        )
-    ):
-        return True  # `### Phase 1 follow-ups (post-beta, tracked separately)`
+    if words[-1] == "followups" or words[-2:] == ("follow", "ups"):
+        return True  # `### Phase 1 follow-ups (post-beta, tracked separately)`; not `Follow-up emails`
     first = words[0].replace("-", "")
     if first in ("future", "ideas"):
         # `Future Work`, `Future plans`, `Ideas`; not `Future-proofing the format`, `Ideas board`.

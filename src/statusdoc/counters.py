@@ -69,16 +69,6 @@ _LABEL_ANY = lazy(
     r"\s*+(?:(?:\*\*|__)\s*+)?:(?!//)"
     r"|(?:\*\*|__)(?P<blabel>[^\W\d_](?:[^\W\d_]|[ /&]){0,40}?)\s*+(?::\s*+)?(?:\*\*|__)\s*+:?",
 )
-#: A lead-in the label pattern cannot read (`**Backend (API) tasks:**`, `**Optional (`*`) tasks:**`,
-#: `- Frontend (web): 1/3`): read whole, so that the number after it is not taken for the section's
-#: own count.  No digits: a lead-in with a number (`**Phase 2 tasks:**`) names a section by its
-#: number, which binding asks about.
-_ODD_LEAD = lazy(
-    globals(),
-    "_ODD_LEAD",
-    r"^\s*+(?:[-*+]\s++)?(?:>\s*+)?(?:(?P<o>\*\*|__)(?P<blabel>[^\W\d_][^\d\n]{0,60}?)(?::\s*+(?P=o)|(?P=o)\s*+:)"
-    r"|(?P<label>[^\W\d_][^\d\n:*_|]{0,40}?):\s)",
-)
 _ARROW_AFTER = lazy(globals(), "_ARROW_AFTER", r"\s*(?:→|->|=>|⟶)")
 _ARROW_BEFORE = lazy(globals(), "_ARROW_BEFORE", r"(?:→|->|=>|⟶)\s*(?:\*\*|__)?\s*$")
 _FRACTION = lazy(globals(), "_FRACTION", r"(?<![\w.,/:#$<>~\-])(\d{1,6})\s?/\s?(\d{1,6})(?![\w/%]|[.,]\d)")
@@ -250,18 +240,8 @@ class LineScan:
                 if text:
                     self.labels_at.append((lm.end(), text))
                     self.label_ends.append(lm.end())
-            if "**" in self.line or "__" in self.line or "(" in self.line or "`" in self.line:
-                self._odd_lead()
         k = bisect.bisect_right(self.label_ends, pos)
         return self.labels_at[k - 1][1] if k else None
-
-    def _odd_lead(self) -> None:
-        lead = _ODD_LEAD.match(self.line)
-        if lead is None or lead.end() in self.label_ends:
-            return
-        k = bisect.bisect_right(self.label_ends, lead.end())
-        self.labels_at.insert(k, (lead.end(), (lead.group("blabel") or lead.group("label")).strip()))
-        self.label_ends.insert(k, lead.end())
 
     def free(self, a: int, b: int) -> bool:
         return 1 not in self.claimed[a:b]

@@ -441,18 +441,19 @@ def _own_percent(doc: Document, leaves: list[int]) -> int | None:
 
 
 def _work_tally(doc: Document, leaves: list[int]) -> Tally | None:
-    """The tally of ``leaves`` outside sections whose titles name later work or checks (the words
-    certainty's part doubt reads), or None when no leaf stands in one."""
+    """The tally of ``leaves`` outside sections titled as later work or checks (`## Next steps`,
+    `## Acceptance criteria`; not `## Notes editor`, a feature), or None when no leaf stands in one."""
     from statusdoc import labels
-    from statusdoc.certainty import OTHER_LIST_WORDS
     from statusdoc.checks import tally
+    from statusdoc.claims_check import later_title
 
     other: dict[int | None, bool] = {None: False}
 
     def is_other(si: int | None) -> bool:
         if si not in other:
             sec = doc.sections[si]  # type: ignore[index]
-            own = any(w.replace("-", "") in OTHER_LIST_WORDS for w in labels.title_words(doc.context.title(si)))  # type: ignore[arg-type]
+            words = labels.title_words(doc.context.title(si))  # type: ignore[arg-type]
+            own = later_title(words) or words[:1] in (("acceptance",), ("verification",), ("validation",))
             other[si] = own or is_other(sec.parent)
         return other[si]
 

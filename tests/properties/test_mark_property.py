@@ -60,11 +60,17 @@ def test_mark_is_hand_edit_then_recompute(text: str, data: st.DataObject) -> Non
         return
     ms = item.marker_span
     assert ms is not None
-    [marker_edit] = [e for e in result.edits if (e.start, e.end) == (ms.start, ms.end)]
+    # A table row's cell word goes with its emoji (`⬜ Not Started` → `✅ Complete`): the marker's
+    # edit then reaches over the word; any other edit of a marker is the marker alone.
+    [marker_edit] = [
+        e
+        for e in result.edits
+        if e.start == ms.start and (e.end == ms.end or (item.kind == "table_row" and e.end > ms.end))
+    ]
     # The marker keeps the item's syntax: a checkbox stays a checkbox, an emoji an emoji.
     if item.marker.startswith("["):
         assert marker_edit.new[0] == "[" and marker_edit.new[2] == "]" and len(marker_edit.new) == 3
-    hand = text[: ms.start] + marker_edit.new + text[ms.end :]
+    hand = text[: ms.start] + marker_edit.new + text[marker_edit.end :]
     hand_doc = parse(hand)
     [after] = [it for it in hand_doc.items if it.marker_span is not None and it.marker_span.start == ms.start]
     assert after.state == state
@@ -73,7 +79,7 @@ def test_mark_is_hand_edit_then_recompute(text: str, data: st.DataObject) -> Non
     assert new == render(recompute(hand_doc))
     # Bytes outside the marker and the counter / claim spans are unchanged.
     delta = len(marker_edit.new) - len(marker_edit.old)
-    allowed = _spans(doc) + _spans(hand_doc, shift_from=ms.end, delta=delta)
+    allowed = _spans(doc) + _spans(hand_doc, shift_from=ms.start + len(marker_edit.new), delta=delta)
     for e in result.edits:
         if e is marker_edit:
             continue

@@ -380,7 +380,7 @@ def status_item(r: Reader, ln: Span, body: str, off: int, parent: int | None, le
         return None  # `- [ ] None`, `- ✅ = done`
     if (":" in text or "=" in text or "–" in text or "—" in text) and _legend_word(r, text):
         return None  # `- 🟢 **COMPLETE**: …` (a legend)
-    if kind == "emoji" and _names_own_state(r, text, state):
+    if kind == "emoji" and _names_own_state(r, text, state) and _in_legend_section(r):
         return None  # `- ✅ Complete`, `- 🚧 In progress` under `### Legend`: a marker spelt out
     if state != "cancelled" and text.startswith("~~") and (STRUCK.fullmatch(text) or _STRUCK_ITEM.fullmatch(text)):
         state = "cancelled"
@@ -396,6 +396,21 @@ def status_item(r: Reader, ln: Span, body: str, off: int, parent: int | None, le
     if parent is not None:
         items[parent].add_child(idx)
     return idx
+
+
+#: Words of a section title that make it a legend (`### Legend`, `## Status key`, `### Leyenda`).
+_LEGEND_TITLE_WORDS = ("legend", "legende", "leyenda", "légende", "legenda", "凡例", "图例", "key")
+
+
+def _in_legend_section(r: Reader) -> bool:
+    """Whether the item stands in a section titled as a legend (`- ✅ Implemented` elsewhere is a
+    step done, not a legend line)."""
+    if r.section is None:
+        return False
+    from statusdoc.labels import title_words
+
+    words = title_words(r.doc.sections[r.section].title)
+    return any(w in words or (not w.isascii() and any(w in x for x in words)) for w in _LEGEND_TITLE_WORDS)
 
 
 def _names_own_state(r: Reader, text: str, state: State) -> bool:
