@@ -1141,6 +1141,38 @@ ROWS = [
         "kept",
         None,
     ),
+    # round five's third helper: a list of later work in scope, a done-last-sprint list, a percentage not read
+    (
+        "a plan count beside a bugs-found subsection",
+        "# Plan\n\nProgress: 3/6 tasks (50%)\n\n- [x] a\n- [x] b\n- [x] c\n- [x] d\n- [ ] e\n- [ ] f\n- [ ] g\n\n"
+        "## Bugs found during implementation\n\n- [ ] h\n- [ ] i\n- [x] j\n",
+        3,
+        "kept",
+        None,
+    ),
+    (
+        "a plan count beside next steps that confirms the whole is rewritten",
+        "# Plan\n\nProgress: 3/7 tasks\n\n- [x] a\n- [x] b\n- [x] c\n- [x] d\n- [ ] e\n\n## Next steps\n\n- [ ] f\n"
+        "- [ ] g\n",
+        3,
+        "rewritten",
+        "4/7",
+    ),
+    (
+        "a done-last-sprint list is history",
+        "# TODO\n\nProgress: 2/6 (33%)\n\n## P0\n- [x] a\n- [x] b\n- [x] c\n\n## P1\n- [ ] d\n- [ ] e\n- [ ] f\n\n"
+        "## Done last sprint (moved here)\n- [x] g\n- [x] h\n",
+        3,
+        "rewritten",
+        "3/6 (50%)",
+    ),
+    (
+        "a count with a percentage after a dash",
+        "# T\n\nStatus: 4 of 5 tasks done — 80%\n\n- [x] a\n- [x] b\n- [x] c\n- [x] d\n- [ ] e\n- [ ] f\n",
+        3,
+        "kept",
+        None,
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",

@@ -394,6 +394,24 @@ _ODD_LEAD = lazy(
 _WHOLE_WORDS = frozenset("overall all total whole everything".split())
 
 
+def unread_percent(q: Question) -> str | None:
+    """`Status: 4 of 5 tasks done — 80%`: the line states a percentage the reader did not take with
+    the count (after a dash, a comma, a pipe); rewriting the count alone would leave the line
+    contradicting itself (`4 of 6 tasks done — 80%`)."""
+    c = q.c
+    if c.kind == "percent" or c.table is not None or "%" not in q.line_text:
+        return None  # (a table's other cell is another column's measure: `| Billing | 50% | 1/2 |`)
+    if not any(n.role in ("done", "total") for n in c.numbers):
+        return None
+    for m in _A_PERCENT.finditer(q.line_text):
+        if not q.in_claim(m.start()):
+            return f"the line also states {m.group()}, which is not read with the count: a person must settle both"
+    return None
+
+
+_A_PERCENT = lazy(globals(), "_A_PERCENT", r"(?<![\w.])\d{1,3}(?:\.\d+)?\s?%")
+
+
 def odd_label(q: Question) -> str | None:
     """`**Backend (API) tasks:** 1/3`, `- Frontend (web): 1/3 done`: the words before the number are
     a label the reader cannot read (parentheses, a code span), which may name a part of the section
@@ -1383,6 +1401,30 @@ def agrees_with_part(q: Question) -> str | None:
     if others and total == sum(size for size, _, _, other in parts if not other):
         # `2/4 tasks` over two phases of two and a `## Validation Checklist` of two.
         return f"its total ({total:g}) equals the items outside {others[0]}, a list of another kind"
+    si = b.section
+    later = ev.once(("later-work subsections", si), lambda: _later_subsection(ev, si))
+    if later is not None:
+        # `Progress: 3/6` over seven tasks and `## Bugs found` of three: the author's count grew
+        # with the tasks, not the bugs, and 4/7 and 5/10 are both guesses.
+        return (
+            f"the scope holds '{ev.title(later)}', a list of later work, and its total ({total:g}) "
+            "confirms neither count"
+        )
+    return None
+
+
+def _later_subsection(ev: Evaluator, si: int) -> int | None:
+    """The first subsection (any depth) of ``si`` with items whose title names later work."""
+    from statusdoc.claims_check import later_title
+
+    doc = ev.doc
+    sec = doc.sections[si]
+    for k in range(si + 1, len(doc.sections)):
+        x = doc.sections[k]
+        if x.span.line > sec.last_line:
+            break
+        if x.items and not x.history and later_title(ev.binder.titles[k]):
+            return k
     return None
 
 
@@ -1591,6 +1633,7 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     measures_other_things,
     other_measure,
     odd_label,
+    unread_percent,
     uncounted_neighbours,
     column_unit,
     unshown_in_progress,

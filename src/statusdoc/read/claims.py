@@ -66,7 +66,8 @@ _HISTORY_ANY = lazy(
     r"\b(?:session summary|recent activity|activity log|before this session|previous session|last session)\b"
     # (Anchored at the title's start: `## Data archive`, `## Clean up old tasks`, `## Session 15-minute
     # timeout`, `## Carried over from last sprint` are current work.)
-    r"|^(?:archived|previous sprint|last sprint|done last week|completed last week|shipped in v\d)\b"
+    r"|^(?:archived|previous sprint|last sprint|shipped in v\d"
+    r"|(?:done|completed|shipped|finished) (?:last|previous) (?:week|sprint|month|iteration|release))\b"
     r"|^archiv(?:e)?\s*(?:$|[(:–—-])"
     r"|^old tasks\W*$|^session\s+\d+\s*(?:$|[(:–—-]\s*[\d(]|\(\s*\w+\s+\d)",
     _regex.IGNORECASE,
