@@ -1173,6 +1173,49 @@ ROWS = [
         "kept",
         None,
     ),
+    # round seven, everyday documents: what the round-five rules still let through
+    (
+        "a bar over phases and a next-steps list",
+        "# Progress\n\n**Overall:** 5/9 tasks (56%)\n[███████████░░░░░░░░░] 56%\n\n## Phase 1\n- [x] a\n- [x] b\n"
+        "- [x] c\n- [x] d\n\n## Phase 2\n- [x] e\n- [x] f\n- [ ] g\n- [ ] h\n- [ ] i\n\n## Next Steps\n- [ ] j\n"
+        "- [ ] k\n",
+        4,
+        "kept",
+        None,
+    ),
+    (
+        "a bar over phases alone is rewritten",
+        "# Progress\n\n[███████████░░░░░░░░░] 56%\n\n## Phase 1\n- [x] a\n- [x] b\n- [x] c\n- [x] d\n\n## Phase 2\n"
+        "- [x] e\n- [x] f\n- [ ] g\n- [ ] h\n- [ ] i\n",
+        3,
+        "rewritten",
+        "67%",
+    ),
+    (
+        "a document's progress after a closing rule",
+        "# Tasks\n\n## 1. Schema\n- [x] a\n- [x] b\n- [x] c\n\n## 2. API\n- [x] d\n- [ ] e\n\n## 3. UI\n- [ ] f\n"
+        "- [ ] g\n\n---\nProgress: 3/7 tasks\n",
+        17,
+        "kept",
+        None,
+    ),
+    (
+        "a summary over tasks and acceptance criteria",
+        "# Progress\n\n## Summary\n- **Completed:** 3 (38%)\n- **Remaining:** 5\n- **Total:** 8\n\n## M1\n- [x] a\n"
+        "- [x] b\n- [x] c\n- [x] d\n\n## M2\n- [x] e\n- [ ] f\n- [ ] g\n- [ ] h\n\n**Acceptance criteria:**\n"
+        "- [x] i\n- [ ] j\n",
+        4,
+        "kept",
+        None,
+    ),
+    (
+        "a Kiro total of every task line, parents included",
+        "# Plan\n\n- [x] 1. a\n- [x] 2. b\n  - [x] 2.1 c\n  - [x] 2.2 d\n- [ ] 3. e\n  - [x] 3.1 f\n  - [ ] 3.2 g\n"
+        "  - [ ]* 3.3 h\n\n**Progress: 4/7 tasks (57%)**\n",
+        12,
+        "kept",
+        None,
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",

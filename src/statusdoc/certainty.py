@@ -971,7 +971,27 @@ def counts_parents(q: Question) -> str | None:
     parents = q.ev.top_items(q.b.items)
     if parents != q.t.total and total == parents:
         return f"the written total equals the {parents} top-level items: it may count them, not their sub-items"
+    lines = q.ev.per_scope("task lines", q.b.items, lambda: _task_lines(q.ev, q.b.items))
+    if lines != q.t.total and total == lines:
+        # Kiro's `5/7 tasks` over `- [x] 2. Page objects` and its sub-tasks: every box is a task.
+        return f"the written total equals all {lines} task lines, parents included: it may count them, not the leaves"
     return None
+
+
+def _task_lines(ev: Evaluator, items: list[int]) -> int:
+    """The leaves of ``items`` and every parent above them (each once), open optional ones left out."""
+    doc = ev.doc
+    seen: set[int] = set()
+    for i in items:
+        it = doc.items[i]
+        if it.state == "cancelled" or (it.optional and it.state != "done"):
+            continue
+        seen.add(i)
+        p = it.parent
+        while p is not None and p not in seen:
+            seen.add(p)
+            p = doc.items[p].parent
+    return len(seen)
 
 
 def _bullet_end(text: str) -> int | None:
@@ -1413,6 +1433,20 @@ def agrees_with_part(q: Question) -> str | None:
     return None
 
 
+def later_work_in_scope(q: Question) -> str | None:
+    """`[█████░░░░░] 56%` under `**Overall:** 5/9` over phases and a `## Next steps` list: a figure
+    without a total says nothing of whether it counts the later work, and the author's own count
+    most likely does not."""
+    b, ev = q.b, q.ev
+    if q.written("total") is not None or b.rule != "position" or b.section is None or q.confirmed:
+        return None
+    si = b.section
+    later = ev.once(("later-work subsections", si), lambda: _later_subsection(ev, si))
+    if later is None:
+        return None
+    return f"the scope holds '{ev.title(later)}', a list of later work, which the figure may leave out"
+
+
 def _later_subsection(ev: Evaluator, si: int) -> int | None:
     """The first subsection (any depth) of ``si`` with items whose title names later work."""
     from statusdoc.claims_check import later_title
@@ -1450,6 +1484,70 @@ def agrees_with_group(q: Question) -> str | None:
                 f"not the {q.scope_size} in scope"
             )
     return None
+
+
+def whole_or_captioned(q: Question) -> str | None:
+    """`Progress: 3/7 tasks` after a closing `---` at the end of the last section (two items): the
+    written total is the whole document's; `**Total:** 8` over ten items of which two follow
+    `**Acceptance criteria:**`: the total leaves the criteria out.  Either way not the scope's count."""
+    total = q.written("total")
+    ev, b = q.ev, q.b
+    if total is None or q.confirmed or total == q.scope_size or ev.counts_sections(q.c, b):
+        return None
+    doc = ev.doc
+    captioned = ev.once(("captioned other lists",), lambda: _captioned_other_items(ev))
+    tops = ev.once(("top sections",), lambda: [si for si, x in enumerate(doc.sections) if x.parent is None])
+    if len(tops) == 1 and b.section is not None and b.section != tops[0]:
+        # (One title over everything: its tally is the document's, counted as the scope's is.)
+        whole = ev.section_tally(tops[0]).total
+        if total == whole:
+            return f"its total ({total:g}) equals the whole document's {whole} items, not the {q.scope_size} in scope"
+        if captioned:
+            items = doc.sections[tops[0]].items
+            work = ev.per_scope("outside captioned lists", items, lambda: _outside(ev, items, captioned))
+            if total == work:
+                return (
+                    f"its total ({total:g}) equals the document's {work} items outside its criteria and follow-up lists"
+                )
+    if captioned and any(doc.items[i].line in captioned for i in b.items):
+        # `**Total:** 16` over fifteen tasks and two `**Acceptance criteria:**` boxes: which the
+        # author counted, the total does not say.
+        return (
+            f"the scope holds a list under a caption of another kind (`Acceptance criteria:`, `Follow-ups:`), "
+            f"and its total ({total:g}) confirms neither count"
+        )
+    return None
+
+
+def _outside(ev: Evaluator, items: list[int], captioned: frozenset[int]) -> int:
+    """How many of ``items`` (counted as a scope is: no cancelled, no open optional) stand outside
+    the captioned lists."""
+    from statusdoc.checks import tally
+
+    return tally(ev.doc, [i for i in items if ev.doc.items[i].line not in captioned]).total
+
+
+def _captioned_other_items(ev: Evaluator) -> frozenset[int]:
+    """Lines of the items in lists that a caption of another kind introduces
+    (:func:`_other_list_caption`), in the whole document (one pass)."""
+    doc, lines = ev.doc, ev.lines
+    out: set[int] = set()
+    last, open_list, section = -9, False, None
+    for it in doc.items:
+        if open_list and it.section == section and it.line - last <= 3:
+            out.add(it.line)
+            last = it.line
+            continue
+        open_list = False
+        if it.parent is not None:
+            continue
+        k = it.line - 1
+        while k >= 1 and not lines.line_text(k).strip():
+            k -= 1
+        if k >= 1 and _other_list_caption(lines.line_text(k)):
+            out.add(it.line)
+            last, open_list, section = it.line, True, it.section
+    return frozenset(out)
 
 
 def _item_groups(ev: Evaluator, si: int) -> list[tuple[int, int]]:
@@ -1667,6 +1765,8 @@ DOUBTS: tuple[Callable[[Question], str | Decision | None], ...] = (
     agrees_with_whole,
     agrees_with_part,
     agrees_with_group,
+    whole_or_captioned,
+    later_work_in_scope,
     ticked_parent,
     mixed_kinds,
     checkboxes_and_marked_lines,
