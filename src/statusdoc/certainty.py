@@ -1509,7 +1509,12 @@ def whole_or_captioned(q: Question) -> str | None:
                 return (
                     f"its total ({total:g}) equals the document's {work} items outside its criteria and follow-up lists"
                 )
-    if captioned and any(doc.items[i].line in captioned for i in b.items):
+    holds = False
+    if captioned:
+        holds = ev.per_scope(
+            "holds a captioned list", b.items, lambda: any(doc.items[i].line in captioned for i in b.items)
+        )
+    if holds:
         # `**Total:** 16` over fifteen tasks and two `**Acceptance criteria:**` boxes: which the
         # author counted, the total does not say.
         return (
@@ -1527,26 +1532,30 @@ def _outside(ev: Evaluator, items: list[int], captioned: frozenset[int]) -> int:
     return tally(ev.doc, [i for i in items if ev.doc.items[i].line not in captioned]).total
 
 
+_CAPTION_END = lazy(globals(), "_CAPTION_END", r":(?:\*\*|__)?[ \t]*$", _regex.MULTILINE)
+
+
 def _captioned_other_items(ev: Evaluator) -> frozenset[int]:
     """Lines of the items in lists that a caption of another kind introduces
-    (:func:`_other_list_caption`), in the whole document (one pass)."""
+    (:func:`_other_list_caption`), in the whole document: each line ending in a colon is asked, and
+    the items right after a caption taken while they follow each other."""
     doc, lines = ev.doc, ev.lines
     out: set[int] = set()
-    last, open_list, section = -9, False, None
-    for it in doc.items:
-        if open_list and it.section == section and it.line - last <= 3:
-            out.add(it.line)
-            last = it.line
+    item_lines: list[int] | None = None
+    for m in _CAPTION_END.finditer(doc.text):
+        k = lines.line_of(m.start())
+        if not _other_list_caption(lines.line_text(k)):
             continue
-        open_list = False
-        if it.parent is not None:
-            continue
-        k = it.line - 1
-        while k >= 1 and not lines.line_text(k).strip():
-            k -= 1
-        if k >= 1 and _other_list_caption(lines.line_text(k)):
-            out.add(it.line)
-            last, open_list, section = it.line, True, it.section
+        if item_lines is None:
+            item_lines = [it.line for it in doc.items]
+        j = bisect.bisect_right(item_lines, k)
+        if j == len(item_lines) or any(lines.line_text(x).strip() for x in range(k + 1, item_lines[j])):
+            continue  # no list right below the caption
+        section, last = doc.items[j].section, item_lines[j] - 1
+        while j < len(item_lines) and doc.items[j].section == section and item_lines[j] - last <= 3:
+            out.add(item_lines[j])
+            last = item_lines[j]
+            j += 1
     return frozenset(out)
 
 

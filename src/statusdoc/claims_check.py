@@ -169,6 +169,10 @@ LATER_STARTS = (
     ("künftige",),
     ("ausblick",),
 )
+#: LATER_STARTS by their first word (a title is checked against its own first word's only).
+_LATER_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _start in LATER_STARTS:
+    _LATER_BY_FIRST.setdefault(_start[0], []).append(_start)
 #: Chinese and Japanese titles of later work begin so (`后续工作`, `今後の課題`, `次のステップ`).
 LATER_PREFIXES = ("后续", "未来", "下一步", "今後", "次のステップ", "将来")
 #: What may follow `Optional` in such a title (`### Optional parameters support` is work).
@@ -203,7 +207,7 @@ def later_title(words: tuple[str, ...]) -> bool:
         return False
     if words[0] == "optional":
         return len(words) == 1 or words[1] in _OPTIONAL_LISTS
-    if any(words[: len(p)] == p for p in LATER_STARTS) or words[0].startswith(LATER_PREFIXES):
+    if any(words[: len(p)] == p for p in _LATER_BY_FIRST.get(words[0], ())) or words[0].startswith(LATER_PREFIXES):
         return True
     if words[-1] == "followups" or words[-2:] == ("follow", "ups"):
         return True  # `### Phase 1 follow-ups (post-beta, tracked separately)`; not `Follow-up emails`
