@@ -1216,6 +1216,23 @@ ROWS = [
         "kept",
         None,
     ),
+    # round eight: a status footer after the last section's items
+    (
+        "a status footer after the last section's items",
+        "# Fix plan\n\n## Investigation\n- [x] a\n- [x] b\n\n## Rollout\n- [ ] c\n- [ ] d\n\n"
+        "**Status:** ✅ Complete\n\n## Notes\n- plain note\n",
+        11,
+        "kept",
+        None,
+    ),
+    (
+        "a status line above the last section's items is the section's",
+        "# Fix plan\n\n## Investigation\n- [x] a\n- [x] b\n\n## Rollout\n\n**Status:** ✅ Complete\n\n"
+        "- [ ] c\n- [ ] d\n",
+        9,
+        "rewritten",
+        "Not Started",
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",

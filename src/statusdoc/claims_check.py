@@ -50,7 +50,7 @@ def status_checks(ev: Evaluator) -> list[Check]:
         # items and later work are the text's distinctions, not the row's.)
         part = si if sl.target is None else None
         doubt = "free-form claim, left for a person" if sl.free_form else claim_doubt(ev, items, sl.claimed, part)
-        doubt = doubt or kept_count_on_line(ev, sl.span.line)
+        doubt = doubt or kept_count_on_line(ev, sl.span.line) or _footer(ev, sl.span.line, si, sl.target, sl.context)
         fixable = doubt is None and new is not None
         out.append(
             Check(
@@ -66,6 +66,21 @@ def status_checks(ev: Evaluator) -> list[Check]:
             )
         )
     return out
+
+
+def _footer(ev: Evaluator, line: int, si: int | None, target: object, context: str) -> str | None:
+    """`**Status:** ✅ Complete` after the items of the document's last section with items (a `##
+    Notes` section may follow): a footer that may speak for the whole document, not for the section
+    it happens to close."""
+    if si is None or target is not None or context == "heading":
+        return None
+    doc = ev.doc
+    sec = doc.sections[si]
+    if sec.parent is None or any(x.items for x in doc.sections[si + 1 :]):
+        return None  # the document's own title, or a section before other work (`## Notes` may follow)
+    if not sec.items or line < max(doc.items[i].line for i in sec.items):
+        return None  # (a status line above its items is the section's)
+    return "the line closes the document after the last section's items: it may speak for the whole document"
 
 
 def claim_doubt(ev: Evaluator, items: list[int], claimed: State, si: int | None = None) -> str | None:
