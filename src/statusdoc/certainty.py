@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from statusdoc.binding import Binding
     from statusdoc.checks import Evaluator, Tally
+    from statusdoc.lines import LineIndex
     from statusdoc.model import Counter, Item, Section
 
 
@@ -390,8 +391,9 @@ _ODD_LEAD = lazy(
     r"^\s*+(?:[-*+]\s++)?(?:>\s*+)?(?:(?P<o>\*\*|__)(?P<blabel>(?:[^\W\d_]|`)[^\d\n]{0,60}?)(?::\s*+(?P=o)|(?P=o)\s*+:)"
     r"|(?P<label>(?:[^\W\d_]|`)[^\d\n:*_|]{0,40}?):\s)",
 )
-#: Words of such a lead-in that speak for the whole (`**Sprint (overall):**`, `**Progress (all tasks):**`).
-_WHOLE_WORDS = frozenset("overall all total whole everything".split())
+#: Words that speak for the whole: in a lead-in (`**Sprint (overall):**`, `**Progress (all tasks):**`),
+#: or first in a block's total label (`Total: 150 test cases`, `Total top-level tasks: 4`).
+_WHOLE_WORDS = frozenset("overall all total totals whole everything".split())
 
 
 def unread_percent(q: Question) -> str | None:
@@ -456,10 +458,6 @@ _LABELLED_WHOLE = lazy(
     r"^\s*+(?:[-*+]\s++)?(?:\*\*|__)?(?P<label>[^\W\d_]++(?:[- ][^\W\d_]++){0,5})(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*+"
     r"(?P<n>\d{1,7}(?:,\d{3})*+)(?![\d.,/:\-])",
 )
-#: First words of such a label that make it the block's total (`Total: 150 test cases`, `Total
-#: top-level tasks: 4`): the block counts what that total counts.  (`Open PRs: 2` or `Passing
-#: tests: 214` beside task counts is another line's business, not the block's.)
-_TOTAL_WORDS = frozenset("total totals overall all".split())
 
 
 def uncounted_neighbours(q: Question) -> str | None:
@@ -483,7 +481,9 @@ def uncounted_neighbours(q: Question) -> str | None:
             m = _LABELLED_WHOLE.match(text) if ":" in text and "<!--" not in text else None
             if m is not None and not ev.counters_on_line(ln):
                 first = m.group("label").split()[0].lower()
-                if first in _TOTAL_WORDS:
+                # (Only the block's total: `Open PRs: 2` or `Passing tests: 214` beside task counts
+                # is another line's business, not the block's.)
+                if first in _WHOLE_WORDS:
                     return (
                         f"its summary block also states '{m.group('label')}: {m.group('n')}' (line {ln}), "
                         "not a count of these items: the block counts something else"
@@ -610,15 +610,20 @@ ROLLOUT_WORDS = frozenset(
 )
 
 
+def _siblings(ev: Evaluator, s: Section) -> list[int]:
+    """The sections beside ``s`` under its parent (the top-level sections when it has none), itself included."""
+    sections = ev.doc.sections
+    if s.parent is not None:
+        return sections[s.parent].children
+    return ev.once(("top sections",), lambda: [si for si, x in enumerate(sections) if x.parent is None])
+
+
 def _rollout_context(ev: Evaluator, s: Section) -> bool:
     """Whether the sibling headings of ``s``, their parent or the document's first title speak of a
     rollout (`# Feature Flag Rollout`, `### Wave 2`, `## Canary`)."""
     doc = ev.doc
     sections = doc.sections
-    if s.parent is not None:
-        siblings = sections[s.parent].children
-    else:
-        siblings = [i for i, x in enumerate(sections) if x.parent is None]
+    siblings = _siblings(ev, s)
     titles = [si for si in (s.parent, 0 if sections else None) if si is not None] + siblings
     if any(ROLLOUT_WORDS.intersection(ev.binder.titles[si]) for si in titles):
         return True
@@ -651,10 +656,7 @@ def _sibling_percentages(ev: Evaluator, s: Section) -> list[float]:
     that is a short name and a percentage (`Stage 2: 25%`, `Wave 1 — 1% of users`, which is no
     counter: its unit says what it measures)."""
     sections = ev.doc.sections
-    if s.parent is not None:
-        siblings = sections[s.parent].children
-    else:
-        siblings = [i for i, x in enumerate(sections) if x.parent is None]
+    siblings = _siblings(ev, s)
     out = []
     for si in siblings:
         x = sections[si]
@@ -936,9 +938,7 @@ def _captioned_notes(ev: Evaluator) -> dict[int, int]:
         last, caption = it.line, 0
         if it.parent is not None:
             continue
-        k = it.line - 1
-        while k >= 1 and not lines.line_text(k).strip():
-            k -= 1
+        k = line_before(lines, it.line)
         text = lines.line_text(k) if k >= 1 else ""
         if _caption(text) and text.rstrip(" *_").endswith(":") and not _TASK_WORDS.intersection(labels.words(text)):
             caption = k
@@ -1239,12 +1239,18 @@ _EXAMPLE_INTRO = lazy(
 )
 
 
+def line_before(lines: LineIndex, line: int) -> int:
+    """The nearest line above ``line`` that is not blank, or 0."""
+    ln = line - 1
+    while ln > 0 and not lines.line_text(ln).strip():
+        ln -= 1
+    return ln
+
+
 def example(q: Question) -> Decision | None:
     """`Example:` then `> **Progress:** 1/3 (33%)`: an example of the form, not a claim."""
     lines = q.ev.lines
-    ln = q.c.line - 1
-    while ln > 0 and not lines.line_text(ln).strip():
-        ln -= 1
+    ln = line_before(lines, q.c.line)
     if ln <= 0 or q.c.line - ln > 2 or q.c.context == "heading":
         return None
     before = lines.line_text(ln)
