@@ -1233,6 +1233,28 @@ ROWS = [
         "rewritten",
         "Not Started",
     ),
+    # a status word is written in the document's own script and language
+    (
+        "a Japanese status takes a Japanese word",
+        "# 実装計画\n\n**ステータス:** ✅ 完成\n\n- [x] プロジェクトの作成\n- [ ] 決済機能の実装\n",
+        3,
+        "rewritten",
+        "🔄 進行中",
+    ),
+    (
+        "a traditional Chinese status takes traditional characters",
+        "# 實作計畫：會員點數\n\n**狀態：** ✅ 已完成\n\n- [x] 1. 建立點數資料表\n- [ ] 2. 點數到期排程\n",
+        3,
+        "rewritten",
+        "🔄 進行中",
+    ),
+    (
+        "a simplified Chinese status keeps simplified characters",
+        "# 实施计划\n\n**状态：** ✅ 已完成\n\n- [x] 1. 建立数据表\n- [ ] 2. 积分到期任务\n",
+        3,
+        "rewritten",
+        "🔄 进行中",
+    ),
     # percentages that rise from one sibling heading to the next are a rollout's stages
     (
         "rollout stages, three rising",

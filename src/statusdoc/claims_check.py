@@ -298,7 +298,9 @@ def word_for(ev: Evaluator, state: State, replaced: str | None = None) -> str:
         for sl in ev.doc.status_lines:
             if sl.word and not sl.free_form:
                 ev._words.setdefault(sl.claimed, sl.word)
-    return lang.word_for(state, document=ev.context.language, replaced=replaced, own=ev._words.get(state))
+    code = ev.context.language
+    trad = code == "zh" and ev.once(("traditional",), lambda: lang.traditional(ev.doc.text))
+    return lang.word_for(state, document=code, replaced=replaced, own=ev._words.get(state), traditional=trad)
 
 
 def heading_checks(ev: Evaluator) -> list[Check]:

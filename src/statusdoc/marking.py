@@ -302,7 +302,9 @@ def _word(doc: Document, item: Item, state: State, vocab: Vocabulary, old: str |
         if w
     ]
     old = item.marker if old is None else old
-    new = lang.word_for(state, document=doc.context.language, replaced=old, own=_most_common(seen))
+    code = doc.context.language
+    trad = code == "zh" and lang.traditional(doc.text)
+    new = lang.word_for(state, document=code, replaced=old, own=_most_common(seen), traditional=trad)
     if old.isupper():
         return new.upper()
     if old.islower():

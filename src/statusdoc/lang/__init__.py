@@ -136,16 +136,24 @@ def language_for(document: str | None, replaced: str | None) -> str | None:
 
     >>> language_for("es", "Pendiente"), language_for(None, "Pendiente"), language_for("en", "completo")
     ('es', 'es', None)
-    >>> language_for("de", "shipped"), language_for(None, None)
-    ('de', None)
+    >>> language_for("de", "shipped"), language_for(None, None), language_for("ja", "完成")
+    ('de', None, 'ja')
     """
     langs = languages_of(replaced) if replaced else ()
     if not langs or document in langs:
         return document
+    if document in _HAN and all(code in _HAN for code in langs):
+        return document  # `完成` in a Japanese document is Japanese too: write `進行中`, not `进行中`
     return langs[0] if len(langs) == 1 else None
 
 
-def word_for(state: State, *, document: str | None, replaced: str | None, own: str | None) -> str:
+#: The languages written in Han characters, whose words the other's table may hold.
+_HAN = ("zh", "ja")
+
+
+def word_for(
+    state: State, *, document: str | None, replaced: str | None, own: str | None, traditional: bool = False
+) -> str:
     """The word a rewrite writes for ``state`` in place of ``replaced``: the document's own word for
     that state (``own``, from its other claims) when it is in the language chosen by
     :func:`language_for` (or in no table: a configured word), else that language's word; where the
@@ -163,7 +171,26 @@ def word_for(state: State, *, document: str | None, replaced: str | None, own: s
     code = language_for(document, replaced)
     if own is not None and (code is None or code in languages_of(own) or not languages_of(own)):
         return own
-    return written(code or "en", state)
+    word = written(code or "en", state)
+    return TRADITIONAL.get(word, word) if traditional and code == "zh" else word
+
+
+#: The Chinese table's written words in traditional characters (`进行中` → `進行中`).
+TRADITIONAL = {"进行中": "進行中", "未开始": "未開始", "待开始": "待開始", "开发中": "開發中", "待办": "待辦"}
+#: Frequent characters that differ between the scripts, traditional and simplified (`狀態`/`状态`).
+_TRADITIONAL_CHARS = frozenset("實狀態點畫會進開這個們為與對說時現發樣據務計劃項檢測試")
+_SIMPLIFIED_CHARS = frozenset("实状态点画会进开这个们为与对说时现发样据务计划项检测试")
+
+
+def traditional(text: str) -> bool:
+    """Whether Chinese ``text`` is written in traditional characters (more of the frequent
+    characters that differ are traditional than simplified).
+
+    >>> traditional("**狀態：** ✅ 已完成"), traditional("**状态：** ✅ 已完成"), traditional("Status")
+    (True, False, False)
+    """
+    t = sum(1 for ch in text if ch in _TRADITIONAL_CHARS)
+    return t > 0 and t > sum(1 for ch in text if ch in _SIMPLIFIED_CHARS)
 
 
 def match_case(word: str, like: str, code: str | None) -> str:
