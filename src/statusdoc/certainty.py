@@ -1405,16 +1405,23 @@ def whole_in_part(q: Question) -> str | None:
     )
 
 
+def _part_total(q: Question) -> float | None:
+    """The written total of a counter bound by position to a section, when it confirms neither the
+    scope nor a count of sections: what the part doubts compare with the scope's parts."""
+    b, total = q.b, q.written("total")
+    if total is None or b.rule != "position" or b.section is None or q.confirmed or total == q.scope_size:
+        return None
+    return None if q.ev.counts_sections(q.c, b) else total
+
+
 def agrees_with_part(q: Question) -> str | None:
     """`## Backend (2/3)` over its own three items and a `### Stretch goals` list, `Completed: 1/2`
     over a table of two rows and a `## Follow-ups` list: the written total equals the items of one
     part of the scope (the section's own items, or one of its subsections), not the scope: the line
     most likely counts that part, and which the author meant is for a person to say."""
     b, ev = q.b, q.ev
-    total = q.written("total")
-    if total is None or b.rule != "position" or b.section is None or q.confirmed or total == q.scope_size:
-        return None
-    if ev.counts_sections(q.c, b):
+    total = _part_total(q)
+    if total is None or b.section is None:
         return None
     parts = _parts(ev, b.section)
     others = [name for _, name, _, other in parts if other]
@@ -1474,10 +1481,8 @@ def agrees_with_group(q: Question) -> str | None:
     stand in groups a caption line parts, and the written total equals one group, not the scope.
     Which list the count meant is for a person."""
     b, ev = q.b, q.ev
-    total = q.written("total")
-    if total is None or b.rule != "position" or b.section is None or q.confirmed or total == q.scope_size:
-        return None
-    if ev.counts_sections(q.c, b):
+    total = _part_total(q)
+    if total is None or b.section is None:
         return None
     si = b.section
     groups = ev.once(("item groups", si), lambda: _item_groups(ev, si))
